@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { notFound } from '../errors/app-error.js';
+
+/**
+ * The one place that says which records a caller may see. Scope is applied in the query itself:
+ * a list is filtered in SQL, and a single record outside scope is simply not found (404).
+ *
+ * - admin: everything.
+ * - province_officer, commune_worker: people whose residence is in the caller's unit subtree.
+ * - clinic_staff: people with a methadone enrollment at the caller's facility.
+ * - facility_staff: people with a facility stay at the caller's facility.
+ */
+export interface ScopePredicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const ENROLLMENT_TYPE_OF_FACILITY_ROLE = { clinic_staff: 'methadone', facility_staff: 'facility' } as const;
+
+/** SQL predicate: unit `unitIdSql` lies in the caller's subtree. */
+export function unitInScope(actor: Actor, unitIdSql: string): ScopePredicate {
+  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
+  if (!actor.unitPath) return { sql: 'FALSE', params: {} };
+  return {
+    sql: `EXISTS (SELECT 1 FROM admin_units scope_u WHERE scope_u.id = ${unitIdSql} AND scope_u.path LIKE :scopeUnitPath)`,
+    params: { scopeUnitPath: `${actor.unitPath}%` },
+  };
+}
+
+/** SQL predicate: the person whose id is `personIdSql` (with residence `residenceSql`) is visible. */
+export function personInScope(actor: Actor, personAlias: string): ScopePredicate {
+  switch (actor.role) {
+    case 'admin':
+      return { sql: 'TRUE', params: {} };
+    case 'province_officer':
+    case 'commune_worker':
+      return unitInScope(actor, `${personAlias}.residence_unit_id`);
+    case 'clinic_staff':
+    case 'facility_staff':
+      return {
+        sql: `EXISTS (SELECT 1 FROM enrollments scope_e WHERE scope_e.person_id = ${personAlias}.id
+                 AND scope_e.facility_id = :scopeFacilityId AND scope_e.type = :scopeEnrollmentType)`,
+        params: {
+          scopeFacilityId: actor.facilityId,
+          scopeEnrollmentType: ENROLLMENT_TYPE_OF_FACILITY_ROLE[actor.role],
+        },
+      };
+  }
+}
+
+export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, predicate: ScopePredicate): SelectQueryBuilder<T> {
+  return qb.andWhere(predicate.sql, predicate.params);
+}
+
+@Injectable()
+export class Access {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The person's id and residence if the caller may see the file; otherwise 404. With `forUpdate`
+   * the row is locked for the rest of the transaction.
+   */
+  async person(
+    actor: Actor,
+    personId: string,
+    manager: EntityManager = this.db.manager,
+    opts: { forUpdate?: boolean } = {},
+  ): Promise<{ id: string; residenceUnitId: string; closedOn: string | null }> {
+    const scope = personInScope(actor, 'p');
+    const qb = manager
+      .createQueryBuilder()
+      .select(['p.id AS id', 'p.residence_unit_id AS "residenceUnitId"', 'p.closed_on AS "closedOn"'])
+      .from('persons', 'p')
+      .where('p.id = :personId', { personId })
+      .andWhere(scope.sql, scope.params);
+    if (opts.forUpdate) qb.setLock('pessimistic_write', undefined, ['p']);
+    const row = isUuid(personId) ? await qb.getRawOne() : undefined;
+    if (!row) throw notFound('person');
+    return row;
+  }
+
+  /** 404 unless the unit exists and lies in the caller's subtree. Returns its path and level. */
+  async unit(actor: Actor, unitId: string, manager: EntityManager = this.db.manager): Promise<{ id: string; path: string; level: string }> {
+    const scope = unitInScope(actor, 'u.id');
+    const row = isUuid(unitId)
+      ? await manager
+          .createQueryBuilder()
+          .select(['u.id AS id', 'u.path AS path', 'u.level AS level'])
+          .from('admin_units', 'u')
+          .where('u.id = :unitId', { unitId })
+          .andWhere(scope.sql, scope.params)
+          .getRawOne()
+      : undefined;
+    if (!row) throw notFound('administrative unit');
+    return row;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

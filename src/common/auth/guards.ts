@@ -1,0 +1,41 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import type { Role } from '../../modules/users/user.entity.js';
+import type { Actor } from './actor.js';
+import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
+
+/** Default deny: every route needs a valid access token unless it is marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
+    return user;
+  }
+}
+
+/** Refuses with 403 a caller whose role the route does not list. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (!roles) return true;
+    const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    if (!user) return true; // public route
+    if (!roles.includes(user.role)) throw new AppError(ErrorCode.Forbidden, `role ${user.role} may not use this route`);
+    return true;
+  }
+}

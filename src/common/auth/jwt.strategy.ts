@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { Role } from '../../modules/users/user.entity.js';
+import type { Actor } from './actor.js';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+interface CallerRow {
+  id: string;
+  role: Role;
+  admin_unit_id: string | null;
+  facility_id: string | null;
+  path: string | null;
+}
+
+/**
+ * Verifies the bearer token (HS256 only) and loads the caller on every request, so a user who is
+ * deactivated, or a login that was revoked, is refused at once even with an unexpired token.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+      passReqToCallback: true,
+    });
+  }
+
+  async validate(req: { ip?: string; id?: string }, payload: AccessTokenPayload): Promise<Actor | false> {
+    if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    const rows: CallerRow[] = await this.db.query(
+      `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, a.path
+         FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id
+        WHERE u.id = $1 AND u.active
+          AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL)`,
+      [payload.sub, payload.sid],
+    );
+    const row = rows[0];
+    if (!row) return false;
+    return {
+      id: row.id,
+      role: row.role,
+      adminUnitId: row.admin_unit_id,
+      // A user without a unit is an administrator, whose scope is not path-based.
+      unitPath: row.path ?? '',
+      facilityId: row.facility_id,
+      sessionId: payload.sid,
+      ip: req.ip ?? null,
+      requestId: req.id ?? null,
+    };
+  }
+}

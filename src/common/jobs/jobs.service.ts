@@ -1,0 +1,107 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, KEEP_COMPLETED_JOBS, QUEUES, type JobName, type QueueName } from './queues.js';
+import { workerRedis } from './redis.js';
+
+export const REDIS = Symbol('REDIS');
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+/**
+ * The job registry. Features register handlers in `onModuleInit`; producers call `queue(name)`.
+ * Workers run only where RUN_WORKERS is on, so the API and the workers can scale apart; on
+ * shutdown a worker finishes the job in hand before the process exits.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly handlers = new Map<QueueName, Map<string, JobHandler>>();
+  private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.redis,
+        prefix: this.config.queuePrefix,
+        defaultJobOptions: this.defaultJobOptions(),
+      });
+      queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  defaultJobOptions(): JobsOptions {
+    return {
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+      removeOnComplete: { count: KEEP_COMPLETED_JOBS },
+      removeOnFail: false,
+    };
+  }
+
+  handle<Q extends QueueName>(queue: Q, name: JobName<Q>, handler: JobHandler): void {
+    let byName = this.handlers.get(queue);
+    if (!byName) this.handlers.set(queue, (byName = new Map()));
+    if (byName.has(name)) throw new Error(`job ${queue}/${name} has two handlers`);
+    byName.set(name, handler);
+  }
+
+  get workersRunning(): boolean {
+    return this.workers.length > 0;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    for (const [queue, names] of Object.entries(QUEUES) as [QueueName, readonly string[]][]) {
+      const byName = this.handlers.get(queue) ?? new Map<string, JobHandler>();
+      // Only queues that some feature serves get a worker; a queue half served is a bug.
+      if (byName.size === 0) continue;
+      const missing = names.filter((n) => !byName.has(n));
+      if (missing.length) throw new Error(`queue ${queue} has no handler for: ${missing.join(', ')}`);
+      const connection = workerRedis(this.config.redisUrl);
+      this.workerConnections.push(connection);
+      const worker = new Worker(queue, (job) => this.dispatch(queue, byName, job), {
+        connection,
+        prefix: this.config.queuePrefix,
+        concurrency: 4,
+      });
+      worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, errorClass: err.name }, 'job failed'),
+      );
+      this.workers.push(worker);
+    }
+  }
+
+  private async dispatch(queue: QueueName, byName: Map<string, JobHandler>, job: Job): Promise<unknown> {
+    const handler = byName.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
+    return handler(job);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    // close() waits for the jobs in hand to finish.
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+    for (const c of this.workerConnections.splice(0)) c.disconnect();
+  }
+}

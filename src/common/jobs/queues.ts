@@ -1,0 +1,18 @@
+/**
+ * Every queue and the job names it carries, in one place. At start the job registry refuses to boot
+ * a worker process when a declared job has no handler. Payload types and job-id builders live with
+ * their feature (`<feature>.jobs.ts`).
+ */
+export const QUEUES = {
+  reminders: ['plan-reminder', 'raise-reminder', 'sweep', 'replan'],
+  reports: ['coverage', 'monthly-coverage'],
+  imports: ['import-persons'],
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+export type JobName<Q extends QueueName> = (typeof QUEUES)[Q][number];
+
+/** Failed jobs are retried with exponential backoff and then kept for inspection. */
+export const JOB_ATTEMPTS = 5;
+export const JOB_BACKOFF_MS = 2_000;
+export const KEEP_COMPLETED_JOBS = 1_000;

@@ -1,0 +1,172 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+
+/** Everything the service reads from the environment, validated once at start. */
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  /** Empty when the embedded trial database should be used. */
+  databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  dataDir: string;
+  redisUrl: string;
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** 32-byte key that encrypts sensitive fields and keys their lookup hashes. */
+  dataKey: Buffer;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  reminderLeadDays: number;
+  reminderGraceDays: number;
+  methadoneMissedAlertDays: number;
+  tzName: string;
+  runMigrations: boolean;
+  runWorkers: boolean;
+  runApi: boolean;
+  logLevel: string;
+  corsOrigins: string[];
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  /** argon2 memory cost in KiB; lowered only by the test suite. */
+  argon2MemoryKib: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    if (fallback === undefined) throw new ConfigError(name, 'is required');
+    return fallback;
+  }
+  return raw;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const zone = str(env, name, fallback);
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  } catch {
+    throw new ConfigError(name, `is not a known IANA time zone (got "${zone}")`);
+  }
+  return zone;
+}
+
+function dataKey(raw: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('DATA_KEY', 'must be 32 bytes, given as 64 hex digits or base64');
+  }
+  return key;
+}
+
+interface DevSecrets {
+  jwtSecret: string;
+  dataKey: string;
+  adminPassword: string;
+}
+
+/**
+ * Outside production a missing secret is generated once and kept under the data folder, so that
+ * `npm start` works on a fresh machine and a restart can still read what it encrypted.
+ */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = resolve(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(48).toString('base64'),
+    dataKey: randomBytes(32).toString('hex'),
+    adminPassword: randomBytes(12).toString('base64url'),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(str(env, 'DATA_DIR', '.data'));
+  const needsDev = !production && (!env.JWT_SECRET || !env.DATA_KEY);
+  const dev = needsDev ? devSecrets(dataDir) : undefined;
+
+  const jwtSecret = str(env, 'JWT_SECRET', dev?.jwtSecret);
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  const runApi = bool(env, 'RUN_API', true);
+  const runWorkers = bool(env, 'RUN_WORKERS', true);
+  if (!runApi && !runWorkers) throw new ConfigError('RUN_API', 'and RUN_WORKERS cannot both be false');
+
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    dataDir,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string,
+    queuePrefix: str(env, 'QUEUE_PREFIX', 'cm'),
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
+    dataKey: dataKey(str(env, 'DATA_KEY', dev?.dataKey)),
+    adminUsername: str(env, 'ADMIN_USERNAME', 'admin'),
+    adminPassword: env.ADMIN_PASSWORD?.trim() || (production ? undefined : dev?.adminPassword),
+    reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 365),
+    reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),
+    methadoneMissedAlertDays: int(env, 'METHADONE_MISSED_ALERT_DAYS', 3, 1, 365),
+    tzName: timeZone(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
+    runMigrations: bool(env, 'RUN_MIGRATIONS', true),
+    runWorkers,
+    runApi,
+    logLevel: str(env, 'LOG_LEVEL', 'info'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,18 @@
+import { AdminUnitsModule } from './modules/admin-units/admin-units.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { FacilitiesModule } from './modules/facilities/facilities.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+/** Every feature of the service. A new feature module is listed here once. */
+export const FEATURE_MODULES = [
+  HealthModule,
+  AuditModule,
+  AdminUnitsModule,
+  FacilitiesModule,
+  UsersModule,
+  AuthModule,
+  RemindersModule,
+];

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { invalid, notFound } from '../../common/errors/app-error.js';
+import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
+import type { AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
+
+/** Which levels may hang under which: a commune may sit directly under a province (since 2025). */
+const ALLOWED_PARENT: Record<UnitLevel, UnitLevel[]> = {
+  province: [],
+  district: ['province'],
+  commune: ['province', 'district'],
+};
+
+export const toUnitView = (u: AdminUnit) => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  level: u.level,
+  parentId: u.parentId,
+  population: u.population,
+});
+
+@Injectable()
+export class AdminUnitsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateAdminUnitDto) {
+    return this.db.transaction(async (m) => {
+      const id = randomUUID();
+      let path = `${id}/`;
+      if (dto.level === 'province') {
+        if (dto.parentId) throw invalid('parentId', 'a province has no parent');
+      } else {
+        if (!dto.parentId) throw invalid('parentId', `a ${dto.level} needs a parent unit`);
+        const parent = await m.findOneBy(AdminUnit, { id: dto.parentId });
+        if (!parent) throw invalid('parentId', 'no such unit');
+        if (!ALLOWED_PARENT[dto.level].includes(parent.level)) {
+          throw invalid('parentId', `a ${dto.level} cannot be placed under a ${parent.level}`);
+        }
+        path = `${parent.path}${id}/`;
+      }
+      const unit = m.create(AdminUnit, {
+        id,
+        code: dto.code,
+        name: dto.name.normalize('NFC').trim(),
+        level: dto.level,
+        parentId: dto.parentId ?? null,
+        path,
+        population: dto.population ?? null,
+      });
+      await m.insert(AdminUnit, unit);
+      await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: Object.keys(dto) }, m);
+      return toUnitView(unit);
+    });
+  }
+
+  /** Units are public geography: every signed-in role may list them. */
+  async list(query: AdminUnitQuery): Promise<Page<ReturnType<typeof toUnitView>>> {
+    const qb = this.db.getRepository(AdminUnit).createQueryBuilder('u');
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+    if (query.withinUnitId) {
+      qb.andWhere(`u.path LIKE (SELECT w.path FROM admin_units w WHERE w.id = :within) || '%'`, { within: query.withinUnitId });
+    }
+    if (query.q) {
+      qb.andWhere('(u.code ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
+    }
+    const [items, total] = await qb
+      .orderBy('u.path')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return page(items.map(toUnitView), total, query);
+  }
+
+  async get(id: string) {
+    const unit = await this.db.getRepository(AdminUnit).findOneBy({ id });
+    if (!unit) throw notFound('administrative unit');
+    return toUnitView(unit);
+  }
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../../common/http/paging.js';
+import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
+
+export class CreateAdminUnitDto {
+  @ApiProperty({ example: '01' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,32}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
+  code: string;
+
+  @ApiProperty({ example: 'Xã Tân Lập' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: UNIT_LEVELS })
+  @IsIn(UNIT_LEVELS)
+  level: UnitLevel;
+
+  @ApiPropertyOptional({ description: 'required for districts and communes' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'residents, for rates per population' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  population?: number;
+}
+
+export class AdminUnitQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS)
+  level?: UnitLevel;
+
+  @ApiPropertyOptional({ description: 'only units inside this one' })
+  @IsOptional()
+  @IsUUID()
+  withinUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'code or name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class AdminUnitView {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
+  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ nullable: true, type: Number }) population: number | null;
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor, AuditContext } from '../../common/auth/actor.js';
+import type { AccessTokenPayload } from '../../common/auth/jwt.strategy.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Passwords } from '../users/passwords.js';
+import { User } from '../users/user.entity.js';
+import { toUserView, UsersService, type UserView } from '../users/users.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  user: UserView;
+}
+
+const unauthorized = (message = 'invalid credentials') => new AppError(ErrorCode.Unauthorized, message);
+const sha256 = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Short-lived access tokens and one-use refresh tokens. A refresh token is `<id>.<secret>`; only a
+ * hash of the secret is stored. Presenting a token that was already used means it was copied:
+ * the whole login (its family) is revoked.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly passwords: Passwords,
+    private readonly throttle: LoginThrottle,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string, who: AuditContext): Promise<TokenPair> {
+    await this.throttle.check(username, who.ip);
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+    const ok = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !ok || !user.active) {
+      await this.throttle.fail(username, who.ip);
+      await this.audit.record(who, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
+      throw unauthorized();
+    }
+    await this.throttle.succeed(username);
+    return this.db.transaction(async (m) => {
+      const pair = await this.issue(m, user, randomUUID());
+      await this.audit.record({ ...who, id: user.id, role: user.role }, { action: 'login', entity: 'user', entityId: user.id }, m);
+      return pair;
+    });
+  }
+
+  async refresh(presented: string, who: AuditContext): Promise<TokenPair> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw unauthorized('invalid refresh token');
+    const result = await this.db.transaction(async (m) => {
+      const token = await m.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !timingSafeEqual(token.tokenHash, sha256(secret))) return { error: 'invalid refresh token' };
+      if (token.revokedAt) return { error: 'refresh token revoked' };
+      if (token.expiresAt.getTime() <= Date.now()) return { error: 'refresh token expired' };
+      if (token.usedAt) {
+        // Reuse of a rotated token: someone else may hold the family. End the whole login.
+        await this.revokeFamily(m, token.familyId);
+        await this.audit.record(who, { action: 'refresh_reused', entity: 'user', entityId: token.userId, meta: { family: token.familyId } }, m);
+        return { error: 'refresh token already used; the login was revoked' };
+      }
+      const user = await m.findOneBy(User, { id: token.userId, active: true });
+      if (!user) return { error: 'user is locked out' };
+      await m.update(RefreshToken, { id }, { usedAt: new Date() });
+      return { pair: await this.issue(m, user, token.familyId) };
+    });
+    // The revocation above must commit, so the refusal is thrown after the transaction.
+    if ('error' in result) throw unauthorized(result.error);
+    return result.pair!;
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.revokeFamily(m, actor.sessionId);
+      await this.audit.record(actor, { action: 'logout', entity: 'user', entityId: actor.id }, m);
+    });
+  }
+
+  me(actor: Actor): Promise<UserView> {
+    return this.users.get(actor.id);
+  }
+
+  private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
+    await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  private async issue(m: EntityManager, user: User, familyId: string): Promise<TokenPair> {
+    const payload: AccessTokenPayload = { sub: user.id, sid: familyId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await m.insert(RefreshToken, {
+      id,
+      familyId,
+      userId: user.id,
+      tokenHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+    });
+    return { accessToken, refreshToken: `${id}.${secret}`, user: toUserView(user) };
+  }
+}

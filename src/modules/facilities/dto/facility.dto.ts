@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/http/paging.js';
+import { FACILITY_TYPES, type FacilityType } from '../facility.entity.js';
+
+export class CreateFacilityDto {
+  @ApiProperty({ example: 'MMT-HN-01' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,32}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
+  code: string;
+
+  @ApiProperty({ example: 'Cơ sở điều trị Methadone Đống Đa' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: FACILITY_TYPES })
+  @IsIn(FACILITY_TYPES)
+  type: FacilityType;
+
+  @ApiProperty()
+  @IsUUID()
+  adminUnitId: string;
+}
+
+export class FacilityQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FACILITY_TYPES })
+  @IsOptional()
+  @IsIn(FACILITY_TYPES)
+  type?: FacilityType;
+
+  @ApiPropertyOptional({ description: 'facilities located in this unit or below it' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}

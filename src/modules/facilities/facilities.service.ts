@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { invalid, notFound } from '../../common/errors/app-error.js';
+import { offsetOf, page } from '../../common/http/paging.js';
+import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { CreateFacilityDto, FacilityQuery } from './dto/facility.dto.js';
+import { Facility } from './facility.entity.js';
+
+export const toFacilityView = (f: Facility) => ({
+  id: f.id,
+  code: f.code,
+  name: f.name,
+  type: f.type,
+  adminUnitId: f.adminUnitId,
+});
+
+@Injectable()
+export class FacilitiesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateFacilityDto) {
+    return this.db.transaction(async (m) => {
+      if (!(await m.existsBy(AdminUnit, { id: dto.adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
+      const facility = m.create(Facility, { ...dto, name: dto.name.normalize('NFC').trim() });
+      await m.save(facility);
+      await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: Object.keys(dto) }, m);
+      return toFacilityView(facility);
+    });
+  }
+
+  async list(query: FacilityQuery) {
+    const qb = this.db.getRepository(Facility).createQueryBuilder('f');
+    if (query.type) qb.andWhere('f.type = :type', { type: query.type });
+    if (query.unitId) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = f.admin_unit_id
+           AND fu.path LIKE (SELECT w.path FROM admin_units w WHERE w.id = :unitId) || '%')`,
+        { unitId: query.unitId },
+      );
+    }
+    const [items, total] = await qb.orderBy('f.code').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    return page(items.map(toFacilityView), total, query);
+  }
+
+  async get(id: string) {
+    const f = await this.db.getRepository(Facility).findOneBy({ id });
+    if (!f) throw notFound('facility');
+    return toFacilityView(f);
+  }
+}

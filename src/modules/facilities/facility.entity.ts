@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const FACILITY_TYPES = ['methadone_clinic', 'rehab_facility', 'health_station'] as const;
+export type FacilityType = (typeof FACILITY_TYPES)[number];
+
+@Entity('facilities')
+export class Facility {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') code: string;
+  @Column('text') name: string;
+  @Column('text') type: FacilityType;
+  @Column('uuid') adminUnitId: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

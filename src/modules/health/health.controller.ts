@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/decorators.js';
+import { REDIS } from '../../common/jobs/jobs.service.js';
+
+type Check = 'up' | 'down';
+
+const TIMEOUT_MS = 1_500;
+
+function within<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+  ]);
+}
+
+@ApiTags('health')
+@Controller({ path: 'health' })
+export class HealthController {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** 200 when PostgreSQL and Redis both answer; 503 naming the part that does not. */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
+    const [database, redis] = await Promise.all([
+      within(this.db.query('SELECT 1')).then((): Check => 'up', (): Check => 'down'),
+      within(this.redis.ping()).then((): Check => 'up', (): Check => 'down'),
+    ]);
+    const ok = database === 'up' && redis === 'up';
+    if (!ok) reply.status(503);
+    return { status: ok ? 'ok' : 'error', checks: { database, redis } };
+  }
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../../common/http/paging.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
+import { ROLES, type Role } from '../user.entity.js';
+
+const passwordRule = Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+  message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+});
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'cb.tanlap' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
+  username: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @passwordRule
+  password: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'required except for admins' })
+  @ValidateIf((o: CreateUserDto) => o.role !== 'admin' || o.adminUnitId !== undefined)
+  @IsUUID()
+  adminUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'required for clinic_staff and facility_staff' })
+  @ValidateIf((o: CreateUserDto) => o.role === 'clinic_staff' || o.role === 'facility_staff' || o.facilityId !== undefined)
+  @IsUUID()
+  facilityId?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
+  @IsOptional()
+  @IsString()
+  @passwordRule
+  password?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  adminUnitId?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  facilityId?: string | null;
+
+  @ApiPropertyOptional({ description: 'false locks the user out at once' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}

@@ -1,0 +1,147 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SYSTEM, type Actor } from '../../common/auth/actor.js';
+import { ConfigError, APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { offsetOf, page } from '../../common/http/paging.js';
+import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Facility, type FacilityType } from '../facilities/facility.entity.js';
+import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import { Passwords } from './passwords.js';
+import { User, type Role } from './user.entity.js';
+
+/** The kind of facility each facility role works at. */
+const FACILITY_OF_ROLE: Partial<Record<Role, FacilityType>> = {
+  clinic_staff: 'methadone_clinic',
+  facility_staff: 'rehab_facility',
+};
+
+export const toUserView = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  fullName: u.fullName,
+  role: u.role,
+  adminUnitId: u.adminUnitId,
+  facilityId: u.facilityId,
+  active: u.active,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+});
+export type UserView = ReturnType<typeof toUserView>;
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly passwords: Passwords,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the first administrator from ADMIN_USERNAME / ADMIN_PASSWORD when there is no user. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runApi) return;
+    await this.db.transaction(async (m) => {
+      // One instance creates the admin even when several start at once.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))`);
+      if ((await m.count(User)) > 0) return;
+      const password = this.config.adminPassword;
+      if (!password) throw new ConfigError('ADMIN_PASSWORD', 'is required to create the first administrator');
+      if (password.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
+      const user = m.create(User, {
+        username: this.config.adminUsername,
+        passwordHash: await this.passwords.hash(password),
+        role: 'admin',
+        adminUnitId: null,
+        facilityId: null,
+        active: true,
+      });
+      await m.save(user);
+      await this.audit.record(SYSTEM, { action: 'create', entity: 'user', entityId: user.id, meta: { bootstrap: true } }, m);
+      this.logger.log('created the first administrator');
+    });
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    return this.db.transaction(async (m) => {
+      await this.checkPlacement(m, dto.role, dto.adminUnitId ?? null, dto.facilityId ?? null);
+      if (await m.createQueryBuilder(User, 'u').where('lower(u.username) = lower(:n)', { n: dto.username }).getExists()) {
+        throw conflict('username is taken');
+      }
+      const user = m.create(User, {
+        username: dto.username,
+        passwordHash: await this.passwords.hash(dto.password),
+        fullName: dto.fullName?.normalize('NFC').trim() ?? null,
+        role: dto.role,
+        adminUnitId: dto.adminUnitId ?? null,
+        facilityId: dto.facilityId ?? null,
+        active: true,
+      });
+      await m.save(user);
+      await this.audit.record(
+        actor,
+        { action: 'create', entity: 'user', entityId: user.id, fields: Object.keys(dto).filter((k) => k !== 'password') },
+        m,
+      );
+      return toUserView(user);
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('user');
+      if (user.id === actor.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
+        throw new AppError(ErrorCode.Validation, ['active: an administrator cannot lock out or demote themself']);
+      }
+      const role = dto.role ?? user.role;
+      const adminUnitId = dto.adminUnitId ?? user.adminUnitId;
+      const facilityId = dto.facilityId === undefined ? (FACILITY_OF_ROLE[role] ? user.facilityId : null) : dto.facilityId;
+      await this.checkPlacement(m, role, adminUnitId, facilityId);
+      const changes: Partial<User> = { role, adminUnitId, facilityId };
+      if (dto.fullName !== undefined) changes.fullName = dto.fullName.normalize('NFC').trim();
+      if (dto.active !== undefined) changes.active = dto.active;
+      if (dto.password !== undefined) changes.passwordHash = await this.passwords.hash(dto.password);
+      await m.update(User, { id }, changes);
+      if (dto.active === false || dto.password !== undefined) {
+        // Locking out or resetting a password ends every login of the user.
+        await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      }
+      await this.audit.record(actor, { action: 'update', entity: 'user', entityId: id, fields: Object.keys(dto) }, m);
+      return toUserView((await m.findOneBy(User, { id }))!);
+    });
+  }
+
+  async list(query: UserQuery) {
+    const qb = this.db.getRepository(User).createQueryBuilder('u');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.unitId) qb.andWhere('u.admin_unit_id = :unitId', { unitId: query.unitId });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    const [items, total] = await qb.orderBy('u.username').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    return page(items.map(toUserView), total, query);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.db.getRepository(User).findOneBy({ id });
+    if (!user) throw notFound('user');
+    return toUserView(user);
+  }
+
+  /** A user's unit must exist; facility roles need a facility of the matching kind, others none. */
+  private async checkPlacement(m: EntityManager, role: Role, adminUnitId: string | null, facilityId: string | null) {
+    if (role !== 'admin' && !adminUnitId) throw invalid('adminUnitId', `is required for ${role}`);
+    if (adminUnitId && !(await m.existsBy(AdminUnit, { id: adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
+    const facilityType = FACILITY_OF_ROLE[role];
+    if (!facilityType) {
+      if (facilityId) throw invalid('facilityId', `only clinic_staff and facility_staff have a facility`);
+      return;
+    }
+    if (!facilityId) throw invalid('facilityId', `is required for ${role}`);
+    const facility = await m.findOneBy(Facility, { id: facilityId });
+    if (!facility) throw invalid('facilityId', 'no such facility');
+    if (facility.type !== facilityType) throw invalid('facilityId', `${role} must work at a ${facilityType}`);
+  }
+}
