@@ -39,16 +39,9 @@ export class AppModule {
             level: config.logLevel,
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-            // Query strings may carry a name or an id number being searched for: log the path only.
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                path: req.url?.split('?')[0],
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Requests are logged once, by an onResponse hook (src/bootstrap.ts), with the path only.
+            autoLogging: false,
+            serializers: { req: (req: { id: string }) => ({ id: req.id }) },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),

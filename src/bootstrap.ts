@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
-import { RequestMethod, ValidationPipe, type INestApplicationContext } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod, ValidationPipe, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -67,6 +67,13 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // One line per request: the path without its query string, which may carry a searched name or id.
+  const http = new NestLogger('HTTP');
+  fastify.addHook('onResponse', async (req, reply) => {
+    const path = req.url.split('?')[0];
+    if (path === '/health') return;
+    http.log({ reqId: req.id, method: req.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
   });
 
   const doc = new DocumentBuilder()
