@@ -25,17 +25,25 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Refuses with 403 a caller whose role the route does not list. */
+/**
+ * Refuses with 403 a caller whose role the route does not list. It runs after JwtAuthGuard; should
+ * it ever run without a caller on a route that is not public, it refuses (401) rather than trusting
+ * the order of the guards.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (!roles) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
-    if (!user) return true; // public route
-    if (!roles.includes(user.role)) throw new AppError(ErrorCode.Forbidden, `role ${user.role} may not use this route`);
+    if (!user) {
+      if (isPublic) return true;
+      throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
+    }
+    if (roles && !roles.includes(user.role)) throw new AppError(ErrorCode.Forbidden, `role ${user.role} may not use this route`);
     return true;
   }
 }

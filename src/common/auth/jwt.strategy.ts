@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Role } from '../../modules/users/user.entity.js';
+import { isUuid } from '../access/scope.js';
 import type { Actor } from './actor.js';
 
 export interface AccessTokenPayload {
@@ -41,6 +42,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(req: { ip?: string; id?: string }, payload: AccessTokenPayload): Promise<Actor | false> {
     if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    // Ids that are not UUIDs would make PostgreSQL fail the query: such a token is simply invalid.
+    if (!isUuid(payload.sub) || !isUuid(payload.sid)) return false;
     const rows: CallerRow[] = await this.db.query(
       `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, a.path
          FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id

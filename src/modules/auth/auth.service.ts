@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../common/access/scope.js';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import type { AccessTokenPayload } from '../../common/auth/jwt.strategy.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
@@ -40,7 +41,8 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, who: AuditContext): Promise<TokenPair> {
-    await this.throttle.check(username, who.ip);
+    // Counts this attempt before the password is checked, so parallel guesses cannot slip past the limit.
+    await this.throttle.attempt(username, who.ip);
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -49,11 +51,10 @@ export class AuthService {
       .getOne();
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok || !user.active) {
-      await this.throttle.fail(username, who.ip);
       await this.audit.record(who, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
       throw unauthorized();
     }
-    await this.throttle.succeed(username);
+    await this.throttle.succeed(username, who.ip);
     return this.db.transaction(async (m) => {
       const pair = await this.issue(m, user, randomUUID());
       await this.audit.record({ ...who, id: user.id, role: user.role }, { action: 'login', entity: 'user', entityId: user.id }, m);
@@ -62,8 +63,8 @@ export class AuthService {
   }
 
   async refresh(presented: string, who: AuditContext): Promise<TokenPair> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw unauthorized('invalid refresh token');
+    const [id, secret, extra] = presented.split('.');
+    if (!id || !secret || extra !== undefined || !isUuid(id)) throw unauthorized('invalid refresh token');
     const result = await this.db.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !timingSafeEqual(token.tokenHash, sha256(secret))) return { error: 'invalid refresh token' };
