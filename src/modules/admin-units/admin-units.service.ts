@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { invalid, notFound } from '../../common/errors/app-error.js';
+import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
 import type { AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
 
@@ -46,6 +46,8 @@ export class AdminUnitsService {
         }
         path = `${parent.path}${id}/`;
       }
+      // The unique constraint stays the last word when two requests race.
+      if (await m.existsBy(AdminUnit, { code: dto.code })) throw conflict(`code: a unit with code ${dto.code} exists`);
       const unit = m.create(AdminUnit, {
         id,
         code: dto.code,
@@ -56,7 +58,7 @@ export class AdminUnitsService {
         population: dto.population ?? null,
       });
       await m.insert(AdminUnit, unit);
-      await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: Object.keys(dto) }, m);
+      await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: writtenFields(dto) }, m);
       return toUnitView(unit);
     });
   }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
+import { invalid } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { Clock } from '../../common/time/clock.js';
+import { addDays, isIsoDate } from '../../common/time/dates.js';
 import { AuditLog } from './audit-log.entity.js';
 import type { AuditLogQuery } from './dto/audit-log.query.js';
 
@@ -16,12 +19,26 @@ export interface AuditEntry {
 }
 
 /**
+ * The names of the fields a request actually sets. DTO classes define every declared property on
+ * their instances (as `undefined` when absent), so `Object.keys(dto)` alone would name fields
+ * that were not written. `except` drops names not worth recording.
+ */
+export function writtenFields(dto: object, except: string[] = []): string[] {
+  return Object.entries(dto)
+    .filter(([k, v]) => v !== undefined && !except.includes(k))
+    .map(([k]) => k);
+}
+
+/**
  * Who did what to which record, when and from where. Pass the transaction's manager so the audit
  * row commits or rolls back with the change it describes.
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async record(who: Actor | AuditContext, entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.insert(AuditLog, {
@@ -43,8 +60,13 @@ export class AuditService {
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('a.at <= :to', { to: query.to });
+    // A bare date means that whole day in TZ_NAME; a time is taken as given (both bounds inclusive).
+    const from = query.from ? (isIsoDate(query.from) ? this.clock.startOf(query.from) : new Date(query.from)) : undefined;
+    const toDate = query.to !== undefined && isIsoDate(query.to);
+    const to = query.to ? (toDate ? this.clock.startOf(addDays(query.to, 1)) : new Date(query.to)) : undefined;
+    if (from && to && (toDate ? from >= to : from > to)) throw invalid('to', 'is before from');
+    if (from) qb.andWhere('a.at >= :from', { from });
+    if (to) qb.andWhere(toDate ? 'a.at < :to' : 'a.at <= :to', { to });
     const [items, total] = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')

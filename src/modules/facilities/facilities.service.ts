@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { invalid, notFound } from '../../common/errors/app-error.js';
+import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateFacilityDto, FacilityQuery } from './dto/facility.dto.js';
 import { Facility } from './facility.entity.js';
 
@@ -26,9 +26,11 @@ export class FacilitiesService {
   async create(actor: Actor, dto: CreateFacilityDto) {
     return this.db.transaction(async (m) => {
       if (!(await m.existsBy(AdminUnit, { id: dto.adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
+      // The unique constraint stays the last word when two requests race.
+      if (await m.existsBy(Facility, { code: dto.code })) throw conflict(`code: a facility with code ${dto.code} exists`);
       const facility = m.create(Facility, { ...dto, name: dto.name.normalize('NFC').trim() });
       await m.save(facility);
-      await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: Object.keys(dto) }, m);
+      await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: writtenFields(dto) }, m);
       return toFacilityView(facility);
     });
   }

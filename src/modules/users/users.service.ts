@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM, type Actor } from '../../common/auth/actor.js';
 import { ConfigError, APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { Facility, type FacilityType } from '../facilities/facility.entity.js';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { Passwords } from './passwords.js';
@@ -83,7 +83,7 @@ export class UsersService implements OnApplicationBootstrap {
       await m.save(user);
       await this.audit.record(
         actor,
-        { action: 'create', entity: 'user', entityId: user.id, fields: Object.keys(dto).filter((k) => k !== 'password') },
+        { action: 'create', entity: 'user', entityId: user.id, fields: writtenFields(dto, ['password']) },
         m,
       );
       return toUserView(user);
@@ -94,8 +94,9 @@ export class UsersService implements OnApplicationBootstrap {
     return this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('user');
-      if (user.id === actor.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-        throw new AppError(ErrorCode.Validation, ['active: an administrator cannot lock out or demote themself']);
+      if (user.id === actor.id && dto.active === false) throw invalid('active', 'an administrator cannot lock themself out');
+      if (user.id === actor.id && dto.role !== undefined && dto.role !== 'admin') {
+        throw invalid('role', 'an administrator cannot demote themself');
       }
       const role = dto.role ?? user.role;
       const adminUnitId = dto.adminUnitId ?? user.adminUnitId;
@@ -110,7 +111,7 @@ export class UsersService implements OnApplicationBootstrap {
         // Locking out or resetting a password ends every login of the user.
         await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       }
-      await this.audit.record(actor, { action: 'update', entity: 'user', entityId: id, fields: Object.keys(dto) }, m);
+      await this.audit.record(actor, { action: 'update', entity: 'user', entityId: id, fields: writtenFields(dto) }, m);
       return toUserView((await m.findOneBy(User, { id }))!);
     });
   }
