@@ -103,6 +103,30 @@ function dataKey(raw: string): Buffer {
   return key;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function oneOf(env: Env, name: string, allowed: string[], fallback: string): string {
+  const value = str(env, name, fallback);
+  if (!allowed.includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}
+
+/** The same rules as a user created through the API, so the first admin can log in as any user. */
+function adminUsername(env: Env): string {
+  const value = str(env, 'ADMIN_USERNAME', 'admin');
+  if (!/^[A-Za-z0-9._-]{3,64}$/.test(value)) {
+    throw new ConfigError('ADMIN_USERNAME', 'must be 3-64 letters, digits, dots, dashes or underscores');
+  }
+  return value;
+}
+
+function adminPassword(env: Env, fallback: string | undefined): string | undefined {
+  const given = env.ADMIN_PASSWORD?.trim();
+  if (!given) return fallback;
+  if (given.length < 10 || given.length > 256) throw new ConfigError('ADMIN_PASSWORD', 'must be 10 to 256 characters');
+  return given;
+}
+
 interface DevSecrets {
   jwtSecret: string;
   dataKey: string;
@@ -115,7 +139,13 @@ interface DevSecrets {
  */
 function devSecrets(dataDir: string): DevSecrets {
   const file = resolve(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  if (existsSync(file)) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+    } catch {
+      throw new ConfigError('DATA_DIR', `holds an unreadable ${file}; fix or remove it, or set JWT_SECRET and DATA_KEY`);
+    }
+  }
   const secrets: DevSecrets = {
     jwtSecret: randomBytes(48).toString('base64'),
     dataKey: randomBytes(32).toString('hex'),
@@ -152,8 +182,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
     dataKey: dataKey(str(env, 'DATA_KEY', dev?.dataKey)),
-    adminUsername: str(env, 'ADMIN_USERNAME', 'admin'),
-    adminPassword: env.ADMIN_PASSWORD?.trim() || (production ? undefined : dev?.adminPassword),
+    adminUsername: adminUsername(env),
+    adminPassword: adminPassword(env, production ? undefined : dev?.adminPassword),
     reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 365),
     reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),
     methadoneMissedAlertDays: int(env, 'METHADONE_MISSED_ALERT_DAYS', 3, 1, 365),
@@ -161,7 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     runWorkers,
     runApi,
-    logLevel: str(env, 'LOG_LEVEL', 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),

@@ -82,11 +82,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     runWorkers: false,
     ...overrides,
   };
-  let app: NestFastifyApplication;
+  let app: NestFastifyApplication | undefined;
   try {
     app = await createHttpApp(config, url);
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (err) {
+    // A start that fails (a test of a refused configuration) must not leave its pools open.
+    await app?.close().catch(() => undefined);
     await dropDatabase(databaseName);
     throw err;
   }
