@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { JobsService } from '../../common/jobs/jobs.service.js';
+import { Clock } from '../../common/time/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { monthPeriod, previousMonth } from './coverage.arithmetic.js';
+import {
+  MONTHLY_COVERAGE_CRON,
+  MONTHLY_COVERAGE_SCHEDULER,
+  type CoverageJobData,
+  type MonthlyCoverageJobData,
+} from './coverage.jobs.js';
+import { CoverageService } from './coverage.service.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The 'reports' queue: one unit on request, every unit each month (BullMQ job scheduler). */
+@Injectable()
+export class CoverageProcessor implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('CoverageJobs');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly coverage: CoverageService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.handle('reports', 'coverage', (job) => this.coverageJob(job));
+    this.jobs.handle('reports', 'monthly-coverage', (job) => this.monthlyJob(job));
+  }
+
+  /** Worker processes keep the monthly schedule in place; upserting it again is harmless. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    // Not awaited: a Redis that is away must not stop the start; the next start upserts again.
+    void this.scheduleMonthly().catch((err: Error) =>
+      this.logger.warn({ errorClass: err.name }, 'monthly coverage schedule could not be set'),
+    );
+  }
+
+  async scheduleMonthly(): Promise<void> {
+    await this.jobs
+      .queue('reports')
+      .upsertJobScheduler(
+        MONTHLY_COVERAGE_SCHEDULER,
+        { pattern: MONTHLY_COVERAGE_CRON, tz: this.config.tzName },
+        { name: 'monthly-coverage', data: {} satisfies MonthlyCoverageJobData },
+      );
+  }
+
+  private async coverageJob(job: Job) {
+    const data = job.data as CoverageJobData;
+    const stored = await this.coverage.computeUnit(data, job.id ?? null);
+    if (!stored) throw new UnrecoverableError('unit no longer exists');
+    return stored;
+  }
+
+  private async monthlyJob(job: Job) {
+    const { month } = job.data as MonthlyCoverageJobData;
+    if (month !== undefined && !MONTH.test(month)) throw new UnrecoverableError('month must be YYYY-MM');
+    const period = month ? monthPeriod(month) : previousMonth(this.clock.today());
+    const units = await this.coverage.computeAllUnits(period.from, period.to, job.id ?? null);
+    this.logger.log({ from: period.from, to: period.to, units }, 'monthly coverage computed');
+    return { ...period, units };
+  }
+}

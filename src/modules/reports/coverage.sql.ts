@@ -1,0 +1,155 @@
+/**
+ * The SQL of SPEC section 8, in one place so the report and the `unreached` list agree on what
+ * "with a file" and "reached" mean. Fragments take the SQL of their parameters, so they serve both
+ * positional (`$1`) and named (`:from`) queries.
+ *
+ * People count where they live now (`persons.residence_unit_id`): a person who moved communes is
+ * counted, for every period, in the commune that manages the file today (SPEC 3: the receiving
+ * commune sees the file from then on). Its earlier communes are not credited.
+ */
+
+/** Service contact types that count as reaching a service (vocational does not: SPEC 8). */
+export const REACHING_CONTACT_TYPES = ['counseling', 'support', 'medical'] as const;
+/** Service contact types that count as post-rehab support, besides a visit. */
+export const POST_REHAB_CONTACT_TYPES = ['support', 'counseling', 'vocational'] as const;
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** The file of `p` was open at some time in [from, to]. */
+export function fileOpenSql(p: string, from: string, to: string): string {
+  return `(${p}.registered_on <= ${to}::date AND (${p}.closed_on IS NULL OR ${p}.closed_on >= ${from}::date))`;
+}
+
+/**
+ * Enrollment `e` was active for at least one day of [from, to]. `end_date` is the last day of
+ * treatment, so an enrollment that ended the day before `from` does not count, one ending on
+ * `from` does; an enrollment without an end is still running.
+ */
+export function enrollmentActiveSql(e: string, from: string, to: string): string {
+  return `(${e}.start_date <= ${to}::date AND COALESCE(${e}.end_date, 'infinity'::date) >= ${from}::date)`;
+}
+
+/**
+ * Supervision `s` was active at some time in [from, to]. An ended supervision ends on the day it
+ * was ended (`ended_on`, inclusive), earlier or later than planned; one never ended runs to its
+ * planned `end_date`.
+ */
+export function supervisionActiveSql(s: string, from: string, to: string): string {
+  return `(${s}.start_date <= ${to}::date AND COALESCE(${s}.ended_on, ${s}.end_date) >= ${from}::date)`;
+}
+
+/** Person `p` reached a service in [from, to]: an enrollment of any type, or a reaching contact. */
+export function reachedSql(p: string, from: string, to: string): string {
+  return `(EXISTS (SELECT 1 FROM enrollments re WHERE re.person_id = ${p}.id AND ${enrollmentActiveSql('re', from, to)})
+        OR EXISTS (SELECT 1 FROM service_contacts rc WHERE rc.person_id = ${p}.id
+                     AND rc.type IN (${list(REACHING_CONTACT_TYPES)}) AND rc.date BETWEEN ${from}::date AND ${to}::date))`;
+}
+
+/**
+ * Counts for a set of units, each over its whole subtree, in one statement. A person is counted
+ * once for every unit on its residence path (the path is split into its ancestors' ids), so one
+ * grouping gives a unit and all its children, or every unit of the country at once.
+ *
+ * $1 from, $2 to, $3 as-of date (detention), $4 LIKE pattern of the subtree to read (or NULL for
+ * everything), $5 the units wanted (or NULL for every unit).
+ */
+export const UNIT_COUNTS_SQL = `
+WITH people AS (
+  SELECT p.id, p.status, p.in_detention, p.closed_on, r.path,
+         ${fileOpenSql('p', '$1', '$2')} AS open_in_period
+    FROM persons p
+    JOIN admin_units r ON r.id = p.residence_unit_id
+   WHERE ($4::text IS NULL OR r.path LIKE $4::text)
+),
+enrolled AS (
+  SELECT e.person_id,
+         bool_or(e.type = 'community' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS community,
+         bool_or(e.type = 'methadone' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS methadone,
+         bool_or(e.type = 'facility' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS facility,
+         bool_or(${enrollmentActiveSql('e', '$3', '$3')}) AS active_as_of
+    FROM enrollments e
+    JOIN people pe ON pe.id = e.person_id
+   WHERE ${enrollmentActiveSql('e', '$1', '$2')} OR ${enrollmentActiveSql('e', '$3', '$3')}
+   GROUP BY e.person_id
+),
+contacted AS (
+  SELECT c.person_id,
+         bool_or(c.type = 'counseling') AS counseling,
+         bool_or(c.type = 'support') AS support,
+         bool_or(c.type = 'medical') AS medical,
+         bool_or(c.type IN (${list(POST_REHAB_CONTACT_TYPES)})) AS post_rehab_support
+    FROM service_contacts c
+    JOIN people pe ON pe.id = c.person_id
+   WHERE c.date BETWEEN $1::date AND $2::date
+   GROUP BY c.person_id
+),
+supervised AS (
+  SELECT DISTINCT s.person_id
+    FROM supervisions s
+    JOIN people pe ON pe.id = s.person_id
+   WHERE ${supervisionActiveSql('s', '$1', '$2')}
+),
+visited AS (
+  SELECT DISTINCT s.person_id
+    FROM visits v
+    JOIN supervisions s ON s.id = v.supervision_id
+    JOIN people pe ON pe.id = s.person_id
+   WHERE v.visit_date BETWEEN $1::date AND $2::date
+),
+flags AS (
+  SELECT pe.path,
+         pe.open_in_period AS has_file,
+         (pe.status = 'addicted' AND pe.open_in_period) AS with_file,
+         COALESCE(en.community, false) AS community,
+         COALESCE(en.methadone, false) AS methadone,
+         COALESCE(en.facility, false) AS facility,
+         COALESCE(co.counseling, false) AS counseling,
+         COALESCE(co.support, false) AS support,
+         COALESCE(co.medical, false) AS medical,
+         (sv.person_id IS NOT NULL) AS supervised,
+         (vi.person_id IS NOT NULL OR COALESCE(co.post_rehab_support, false)) AS post_rehab_supported,
+         (pe.status = 'addicted' AND pe.closed_on IS NULL AND pe.in_detention) AS held,
+         COALESCE(en.active_as_of, false) AS active_as_of
+    FROM people pe
+    LEFT JOIN enrolled en ON en.person_id = pe.id
+    LEFT JOIN contacted co ON co.person_id = pe.id
+    LEFT JOIN supervised sv ON sv.person_id = pe.id
+    LEFT JOIN visited vi ON vi.person_id = pe.id
+),
+per_unit AS (
+  SELECT a.unit_id,
+         count(*) FILTER (WHERE with_file) AS with_files,
+         count(*) FILTER (WHERE with_file AND (community OR methadone OR facility OR counseling OR support OR medical)) AS reached,
+         count(*) FILTER (WHERE with_file AND community) AS community,
+         count(*) FILTER (WHERE with_file AND methadone) AS methadone,
+         count(*) FILTER (WHERE with_file AND facility) AS facility,
+         count(*) FILTER (WHERE with_file AND counseling) AS counseling,
+         count(*) FILTER (WHERE with_file AND support) AS support,
+         count(*) FILTER (WHERE with_file AND medical) AS medical,
+         count(*) FILTER (WHERE supervised) AS supervised,
+         count(*) FILTER (WHERE supervised AND post_rehab_supported) AS supported,
+         count(*) FILTER (WHERE held) AS held,
+         count(*) FILTER (WHERE held AND active_as_of) AS treated,
+         count(*) FILTER (WHERE has_file) AS people_with_files
+    FROM flags f
+   CROSS JOIN LATERAL unnest(string_to_array(rtrim(f.path, '/'), '/')) AS a(unit_id)
+   GROUP BY a.unit_id
+)
+SELECT u.id, u.code, u.name, u.level, u.parent_id AS "parentId", u.population,
+       COALESCE(x.with_files, 0)::int AS "withFiles",
+       COALESCE(x.reached, 0)::int AS reached,
+       COALESCE(x.community, 0)::int AS community,
+       COALESCE(x.methadone, 0)::int AS methadone,
+       COALESCE(x.facility, 0)::int AS facility,
+       COALESCE(x.counseling, 0)::int AS counseling,
+       COALESCE(x.support, 0)::int AS support,
+       COALESCE(x.medical, 0)::int AS medical,
+       COALESCE(x.supervised, 0)::int AS supervised,
+       COALESCE(x.supported, 0)::int AS supported,
+       COALESCE(x.held, 0)::int AS held,
+       COALESCE(x.treated, 0)::int AS treated,
+       COALESCE(x.people_with_files, 0)::int AS "peopleWithFiles"
+  FROM admin_units u
+  LEFT JOIN per_unit x ON x.unit_id = u.id::text
+ WHERE $5::uuid[] IS NULL OR u.id = ANY($5::uuid[])
+ ORDER BY u.path`;
