@@ -4,6 +4,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Every feature of the service. A new feature module is listed here once. */
@@ -15,4 +16,5 @@ export const FEATURE_MODULES = [
   UsersModule,
   AuthModule,
   RemindersModule,
+  ReportsModule,
 ];
