@@ -4,7 +4,7 @@
  * their feature (`<feature>.jobs.ts`).
  */
 export const QUEUES = {
-  reminders: ['plan-reminder', 'raise-reminder', 'sweep', 'replan'],
+  reminders: ['raise-reminder', 'sweep', 'replan'],
   reports: ['coverage', 'monthly-coverage'],
   imports: ['import-persons'],
 } as const;

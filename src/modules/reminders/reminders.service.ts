@@ -1,18 +1,136 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ReminderKind } from './reminder.entity.js';
+import { personInScope } from '../../common/access/scope.js';
+import { isUuid } from '../../common/access/scope.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppError, ErrorCode, conflict, notFound } from '../../common/errors/app-error.js';
+import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { JobsService } from '../../common/jobs/jobs.service.js';
+import { Clock } from '../../common/time/clock.js';
+import { addDays } from '../../common/time/dates.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { ReminderQuery } from './dto/reminder.dto.js';
+import type { ReminderKind, ReminderStatus } from './reminder.entity.js';
+import {
+  REPLAN_PATTERN,
+  REPLAN_SCHEDULER,
+  SWEEP_SCHEDULER,
+  delayUntil,
+  raiseJobId,
+  type RaiseReminderJob,
+} from './reminders.jobs.js';
+import {
+  CANDIDATES,
+  MARK_MISSED,
+  PENDING,
+  PLAN_HORIZON_DAYS,
+  RESOLVE_DONE,
+  candidateArgs,
+  insertReminders,
+  type CandidateRow,
+} from './reminders.sql.js';
+
+/** A Redis write that has not answered by then is given up; the sweep covers for it. */
+const REDIS_WRITE_TIMEOUT_MS = 3_000;
+/** How often a worker process checks that the repeatable jobs still exist (after a Redis flush or restart). */
+const WATCHDOG_MAX_MS = 30_000;
+const ADD_BULK_CHUNK = 500;
+/** Serializes sweeps across processes; a second sweep waits, then finds nothing left to do. */
+const SWEEP_LOCK = 7_347_006;
+
+export interface ReminderView {
+  id: string;
+  kind: ReminderKind;
+  personId: string;
+  caseCode: string;
+  subjectId: string;
+  dueDate: string;
+  status: ReminderStatus;
+  message: string;
+  facilityId: string | null;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+export interface SweepResult {
+  raised: number;
+  markedMissed: number;
+  resolved: number;
+}
+
+export interface ReplanResult extends SweepResult {
+  /** Jobs handed to the queue (a job already there under the same id is kept, not doubled). */
+  planned: number;
+}
+
+/** Test seam: lets a test hold a job in hand. Unset in production. */
+export interface ReminderHooks {
+  beforeRaise?: (job: RaiseReminderJob) => Promise<void>;
+}
+
+class QueueUnavailable extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailable('redis did not answer in time')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const VIEW_COLUMNS = `r.id, r.kind, r.person_id AS "personId", p.case_code AS "caseCode", r.subject_id AS "subjectId",
+  r.due_date AS "dueDate", r.status, r.message, r.facility_id AS "facilityId", r.created_at AS "createdAt",
+  r.acknowledged_at AS "acknowledgedAt", r.resolved_at AS "resolvedAt"`;
 
 /**
- * Reminders for the worker responsible for a person. Other features call two things:
+ * Reminders for the worker responsible for a person. The database is the truth: BullMQ delayed jobs
+ * raise reminders at their moment, and a periodic sweep raises in SQL whatever a lost job would
+ * have. Other features call two things:
  * - `resolve(manager, subjectId, kinds)` inside their transaction when the work is done;
  * - `replanForPerson(personId)` after their transaction commits, so jobs match the database.
  *   It never throws: when Redis is away the periodic sweep raises what a lost job would have.
  */
 @Injectable()
-export class RemindersService {
+export class RemindersService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Reminders');
+  readonly hooks: ReminderHooks = {};
+  private watchdog: NodeJS.Timeout | undefined;
+  private replanning: Promise<unknown> | undefined;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.handle('reminders', 'raise-reminder', (job: Job<RaiseReminderJob>) => this.raise(job.data));
+    this.jobs.handle('reminders', 'sweep', () => this.sweep());
+    this.jobs.handle('reminders', 'replan', () => this.replanAll());
+  }
+
+  /** Where workers run: re-plan from the database now, and again whenever the schedules vanish. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    await this.replanInBackground();
+    const every = Math.min(WATCHDOG_MAX_MS, this.config.reminderSweepEverySeconds * 1000);
+    this.watchdog = setInterval(() => void this.checkSchedules(), every);
+    this.watchdog.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+
+  // ---- called by other features ----
 
   async resolve(manager: EntityManager, subjectId: string, kinds: ReminderKind[]): Promise<void> {
     await manager.query(
@@ -22,8 +140,214 @@ export class RemindersService {
     );
   }
 
+  /** Plans the person's pending reminders. Never throws: the sweep covers for a failure. */
   async replanForPerson(personId: string): Promise<void> {
-    // Planned by the reminders feature; until then the database alone holds what is due.
-    this.logger.debug({ personId }, 'replan requested');
+    try {
+      await this.plan(personId);
+    } catch (err) {
+      this.logger.warn({ errorClass: (err as Error).name, error: (err as Error).message }, 'could not plan reminder jobs for a person');
+    }
+  }
+
+  // ---- planning, sweeping, raising ----
+
+  private candidateParams(personId: string | null) {
+    return candidateArgs({
+      today: this.clock.today(),
+      leadDays: this.config.reminderLeadDays,
+      graceDays: this.config.reminderGraceDays,
+      missedAlertDays: this.config.methadoneMissedAlertDays,
+      personId,
+    });
+  }
+
+  /** Adds a delayed job for every pending reminder (of one person, or all) due within the horizon. */
+  async plan(personId: string | null): Promise<number> {
+    const args = this.candidateParams(personId);
+    const horizon = addDays(this.clock.today(), PLAN_HORIZON_DAYS);
+    const rows: CandidateRow[] = await this.db.query(
+      `SELECT * FROM (${PENDING}) c WHERE c.moment_date <= $6::date ORDER BY c.moment_date`,
+      [...args, horizon],
+    );
+    const now = this.clock.now();
+    const jobs = rows.map((c) => {
+      const data: RaiseReminderJob = {
+        kind: c.kind as ReminderKind,
+        personId: c.person_id,
+        subjectId: c.subject_id,
+        dueDate: c.due_date,
+        level: c.level,
+      };
+      return {
+        name: 'raise-reminder' as const,
+        data,
+        opts: { jobId: raiseJobId(data), delay: delayUntil(this.clock.startOf(c.moment_date), now) },
+      };
+    });
+    const queue = this.jobs.queue('reminders');
+    for (let i = 0; i < jobs.length; i += ADD_BULK_CHUNK) {
+      await withTimeout(queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)), REDIS_WRITE_TIMEOUT_MS);
+    }
+    return jobs.length;
+  }
+
+  /**
+   * Raises one reminder if its subject still needs it (the database is re-read: the follow-up may be
+   * done, the enrollment ended). Raising an overdue follow-up also marks it missed.
+   */
+  async raise(job: RaiseReminderJob): Promise<{ raised: boolean }> {
+    await this.hooks.beforeRaise?.(job);
+    return this.db.transaction(async (m) => {
+      if (job.kind === 'follow_up_overdue') {
+        await m.query(
+          `UPDATE follow_ups f SET status = 'missed', updated_at = now()
+             FROM supervisions s
+            WHERE f.id = $1 AND f.due_date = $2 AND f.status = 'scheduled'
+              AND s.id = f.supervision_id AND s.status = 'active'`,
+          [job.subjectId, job.dueDate],
+        );
+      }
+      const rows: { inserted: boolean }[] = await m.query(
+        insertReminders(`SELECT * FROM (${CANDIDATES}) x WHERE x.kind = $6 AND x.subject_id = $7::uuid AND x.due_date = $8::date`),
+        [...this.candidateParams(job.personId), job.kind, job.subjectId, job.dueDate],
+      );
+      return { raised: rows.length > 0 };
+    });
+  }
+
+  /** Set-based catch-up: marks overdue follow-ups missed, raises everything due, resolves what is done. */
+  async sweep(): Promise<SweepResult> {
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_LOCK]);
+      const today = this.clock.today();
+      const marked: unknown[] = await m.query(MARK_MISSED, [today, this.config.reminderGraceDays]);
+      const raised: unknown[] = await m.query(
+        insertReminders(`SELECT * FROM (${CANDIDATES}) x WHERE x.moment_date <= $1::date`),
+        this.candidateParams(null),
+      );
+      const resolved: unknown[] = await m.query(RESOLVE_DONE);
+      const result = { raised: raised.length, markedMissed: marked.length, resolved: resolved.length };
+      if (result.raised || result.markedMissed || result.resolved) this.logger.log(result, 'reminder sweep');
+      return result;
+    });
+  }
+
+  /** Sweeps, re-creates the repeatable jobs and plans every pending reminder. Throws when Redis is away. */
+  async replanAll(): Promise<ReplanResult> {
+    const swept = await this.sweep();
+    await this.ensureSchedules();
+    const planned = await this.plan(null);
+    return { ...swept, planned };
+  }
+
+  /** The admin route: like replanAll, but a missing Redis answers 503 (after the sweep has run). */
+  async replanOnDemand(): Promise<ReplanResult> {
+    try {
+      return await this.replanAll();
+    } catch (err) {
+      if (err instanceof QueueUnavailable || /redis|stream|connect|writeable/i.test((err as Error).message)) {
+        throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable: due reminders were raised from the database, jobs were not planned');
+      }
+      throw err;
+    }
+  }
+
+  private async ensureSchedules(): Promise<void> {
+    const queue = this.jobs.queue('reminders');
+    await withTimeout(
+      queue.upsertJobScheduler(SWEEP_SCHEDULER, { every: this.config.reminderSweepEverySeconds * 1000 }, { name: 'sweep', data: {} }),
+      REDIS_WRITE_TIMEOUT_MS,
+    );
+    await withTimeout(
+      queue.upsertJobScheduler(REPLAN_SCHEDULER, { pattern: REPLAN_PATTERN, tz: this.config.tzName }, { name: 'replan', data: {} }),
+      REDIS_WRITE_TIMEOUT_MS,
+    );
+  }
+
+  /** One re-plan at a time in this process; failures are logged and retried by the watchdog. */
+  private replanInBackground(): Promise<unknown> {
+    this.replanning ??= this.replanAll()
+      .then((r) => this.logger.log(r, 'reminders re-planned from the database'))
+      .catch((err: Error) => this.logger.warn({ errorClass: err.name, error: err.message }, 're-plan failed; will retry'))
+      .finally(() => (this.replanning = undefined));
+    return this.replanning;
+  }
+
+  /** After a Redis flush or restart the schedules are gone: re-plan everything. */
+  private async checkSchedules(): Promise<void> {
+    if (this.replanning) return;
+    try {
+      const scheduler = await withTimeout(this.jobs.queue('reminders').getJobScheduler(SWEEP_SCHEDULER), REDIS_WRITE_TIMEOUT_MS);
+      if (scheduler) return;
+    } catch {
+      // Redis is away; a later tick retries once it is back.
+      return;
+    }
+    this.logger.warn('reminder schedules missing from the queue; re-planning from the database');
+    await this.replanInBackground();
+  }
+
+  // ---- the HTTP side ----
+
+  private scopeOf(actor: Actor): { sql: string; params: Record<string, unknown> } {
+    if (actor.role === 'clinic_staff' || actor.role === 'facility_staff') {
+      // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
+      return actor.facilityId ? { sql: 'r.facility_id = :scopeFacilityId', params: { scopeFacilityId: actor.facilityId } } : { sql: 'FALSE', params: {} };
+    }
+    return personInScope(actor, 'p');
+  }
+
+  async list(actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {
+    const scope = this.scopeOf(actor);
+    const qb = this.db
+      .createQueryBuilder()
+      .from('reminders', 'r')
+      .innerJoin('persons', 'p', 'p.id = r.person_id')
+      .where(scope.sql, scope.params);
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.personId) qb.andWhere('r.person_id = :personId', { personId: query.personId });
+    const total = await qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    const items = await qb
+      .select(VIEW_COLUMNS)
+      .orderBy('r.due_date', 'DESC')
+      .addOrderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .offset(offsetOf(query))
+      .limit(query.pageSize)
+      .getRawMany<ReminderView>();
+    return page(items, total?.n ?? 0, query);
+  }
+
+  /** Acknowledges a reminder in the caller's scope; a resolved one answers 409. */
+  async acknowledge(actor: Actor, id: string): Promise<ReminderView> {
+    return this.db.transaction(async (m) => {
+      const scope = this.scopeOf(actor);
+      const row = isUuid(id)
+        ? await m
+            .createQueryBuilder()
+            .select(['r.id AS id', 'r.status AS status'])
+            .from('reminders', 'r')
+            .innerJoin('persons', 'p', 'p.id = r.person_id')
+            .where('r.id = :id', { id })
+            .andWhere(scope.sql, scope.params)
+            .setLock('pessimistic_write', undefined, ['r'])
+            .getRawOne<{ id: string; status: ReminderStatus }>()
+        : undefined;
+      if (!row) throw notFound('reminder');
+      if (row.status === 'resolved') throw conflict('the reminder is already resolved');
+      if (row.status === 'open') {
+        await m.query(`UPDATE reminders SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [
+          id,
+          actor.id,
+        ]);
+        await this.audit.record(actor, { action: 'acknowledge', entity: 'reminder', entityId: id, fields: ['status'] }, m);
+      }
+      const [view]: ReminderView[] = await m.query(
+        `SELECT ${VIEW_COLUMNS} FROM reminders r JOIN persons p ON p.id = r.person_id WHERE r.id = $1`,
+        [id],
+      );
+      return view;
+    });
   }
 }
