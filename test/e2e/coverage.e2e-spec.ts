@@ -278,7 +278,7 @@ describe('coverage reports', () => {
       jobIdP = first.body.jobId;
       expect(second.body.jobId).toBe(jobIdP);
       expect(third.body.jobId).toBe(jobIdP);
-      const waiting = await queue.getJobs(['waiting', 'paused', 'prioritized', 'delayed', 'active']);
+      const waiting = await queue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
       expect(waiting.filter((j) => j.name === 'coverage').map((j) => j.id)).toEqual([jobIdP]);
       const status = await t.as(officerP.token).get(`/api/v1/reports/coverage/jobs/${jobIdP}`);
       expect(status.status).toBe(200);
@@ -377,13 +377,22 @@ describe('coverage reports', () => {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else field += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === ',') row.push(field), (field = '');
-      else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-      else field += ch;
+      else if (ch === ',') {
+        row.push(field);
+        field = '';
+      } else if (ch === '\r' && text[i + 1] === '\n') {
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = '';
+        i++;
+      } else field += ch;
     }
     expect(row).toEqual([]); // the file ends with CRLF
     return rows;
