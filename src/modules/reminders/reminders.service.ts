@@ -83,6 +83,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** Counts the rows an UPDATE … RETURNING touched (TypeORM answers a bare UPDATE with [rows, count]). */
+const countOf = (update: string) => `WITH touched AS (${update}) SELECT count(*)::int AS n FROM touched`;
+
 const VIEW_COLUMNS = `r.id, r.kind, r.person_id AS "personId", p.case_code AS "caseCode", r.subject_id AS "subjectId",
   r.due_date AS "dueDate", r.status, r.message, r.facility_id AS "facilityId", r.created_at AS "createdAt",
   r.acknowledged_at AS "acknowledgedAt", r.resolved_at AS "resolvedAt"`;
@@ -220,13 +223,13 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     return this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_LOCK]);
       const today = this.clock.today();
-      const marked: unknown[] = await m.query(MARK_MISSED, [today, this.config.reminderGraceDays]);
+      const [marked]: { n: number }[] = await m.query(countOf(MARK_MISSED), [today, this.config.reminderGraceDays]);
       const raised: unknown[] = await m.query(
         insertReminders(`SELECT * FROM (${CANDIDATES}) x WHERE x.moment_date <= $1::date`),
         this.candidateParams(null),
       );
-      const resolved: unknown[] = await m.query(RESOLVE_DONE);
-      const result = { raised: raised.length, markedMissed: marked.length, resolved: resolved.length };
+      const [resolved]: { n: number }[] = await m.query(countOf(RESOLVE_DONE));
+      const result = { raised: raised.length, markedMissed: marked.n, resolved: resolved.n };
       if (result.raised || result.markedMissed || result.resolved) this.logger.log(result, 'reminder sweep');
       return result;
     });
