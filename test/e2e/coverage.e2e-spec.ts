@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { JobsService } from '../../src/common/jobs/jobs.service.js';
+import { coverageJobId } from '../../src/modules/reports/coverage.jobs.js';
 import { contact, enrollment, person, supervision, visit, type TestPerson } from '../support/coverage-factories.js';
 import { admin, facility, unit, user, type TestUser, type Unit } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -485,6 +486,21 @@ describe('coverage reports', () => {
       rates: { population: 50_000, peopleWithFiles: 1, filesPer1000: 0.02, drugComplexCriterion: false },
     });
     expect(other.body.children).toHaveLength(1);
+  });
+
+  it('reports a failed run as failed, and a new request runs again under the same id', async () => {
+    const queue = t.app.get(JobsService).queue('reports');
+    const jobId = coverageJobId({ unitId: u.c3.id, from: FROM, to: TO });
+    await (await queue.getJob(jobId))?.remove(); // the run of an earlier test
+    // A run that the database refuses (an impossible date), with no retry.
+    await queue.add('coverage', { unitId: u.c3.id, from: FROM, to: 'not-a-date' }, { jobId, attempts: 1 });
+    const failed = await waitFinished(officerP.token, jobId);
+    expect(failed).toEqual({ jobId, status: 'failed' });
+    const res = await t.as(officerP.token).post('/api/v1/reports/coverage', { unitId: u.c3.id, from: FROM, to: TO });
+    expect(res.body.jobId).toBe(jobId);
+    const done = await waitFinished(officerP.token, jobId);
+    expect(done.status).toBe('done');
+    expect(done.result).toMatchObject({ ...c3(), children: [] });
   });
 
   it('runs again under the same job id once the previous run has finished', async () => {
