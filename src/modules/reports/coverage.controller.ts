@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
@@ -16,6 +16,10 @@ export class CoverageController {
 
   @Post()
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Queue the computation of a coverage report',
+    description: 'The same unit and period asked while a job is queued or running share that job (same jobId).',
+  })
   request(@CurrentActor() actor: Actor, @Body() dto: CoveragePeriodDto) {
     return this.coverage.request(actor, dto);
   }
@@ -26,6 +30,7 @@ export class CoverageController {
   }
 
   @Get('unreached')
+  @ApiOperation({ summary: 'People with files not reached in the period, never served first (computed live)' })
   unreached(@CurrentActor() actor: Actor, @Query() query: UnreachedQuery) {
     return this.coverage.unreached(actor, query);
   }
@@ -45,6 +50,15 @@ export class CoverageController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'The stored coverage report of a unit and period (404 if never computed)',
+    description:
+      'Figures of SPEC 8 for the unit and each direct child, with computedAt and inputs. People count where they ' +
+      'live now. `rates` (null without a population): `peopleWithFiles` = people of either status whose file was ' +
+      'open at some time in the period; `filesPer1000` = peopleWithFiles per 1,000 residents; ' +
+      '`drugComplexCriterion` = peopleWithFiles >= 0.5% of the population (2025 drug-complex commune criterion). ' +
+      'Detention figures are taken on `asOf`, the day the job ran.',
+  })
   stored(@CurrentActor() actor: Actor, @Query() query: CoveragePeriodDto) {
     return this.coverage.stored(actor, query);
   }
