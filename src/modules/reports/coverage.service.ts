@@ -179,13 +179,18 @@ export class CoverageService {
     let job: Job | undefined;
     let status: CoverageJobStatus | undefined;
     try {
-      job = await this.jobs.queue('reports').getJob(jobId);
-      status = job && job.name === 'coverage' ? STATUS_OF_STATE[await job.getState()] : undefined;
+      // State before data: a job that finishes between the two reads is then reported as still
+      // running, never as done without its result.
+      const queue = this.jobs.queue('reports');
+      status = STATUS_OF_STATE[await queue.getJobState(jobId)];
+      job = await queue.getJob(jobId);
+      if (job && status === 'done' && job.returnvalue == null) status = STATUS_OF_STATE[await job.getState()];
+      if (status === 'done' && job?.returnvalue == null) status = 'running';
     } catch (err) {
       this.logger.warn({ errorClass: (err as Error).name }, 'coverage job status unavailable');
       throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable; try again later');
     }
-    if (!job || !status) throw notFound('job');
+    if (!job || job.name !== 'coverage' || !status) throw notFound('job');
     const data = job.data as CoverageJobData;
     await this.access.unit(actor, data.unitId).catch(() => {
       throw notFound('job');
