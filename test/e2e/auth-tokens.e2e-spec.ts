@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
 import { claimsOf, expectError, login, signAccess, unsignedToken } from '../support/identity-factories.js';
@@ -127,6 +128,7 @@ describe('tokens', () => {
       ['a user that does not exist', () => signAccess(t, { sub: randomUUID(), sid, typ: 'access' })],
       ['a sub that is not a uuid', () => signAccess(t, { sub: 'admin', sid, typ: 'access' })],
       ['a sid that is not a uuid', () => signAccess(t, { sub: u.id, sid: 'x', typ: 'access' })],
+      ['without exp', () => new JwtService({}).sign({ sub: u.id, sid, typ: 'access' }, { secret: t.config.jwtSecret, algorithm: 'HS256' })],
       ['garbage', () => 'abc.def.ghi'],
     ];
     it.each(cases)('refuses a token %s with 401', async (_name, token) => {
@@ -134,6 +136,23 @@ describe('tokens', () => {
       expectError(res, 401, 'Unauthorized');
       expect(res.body.message).toBe('missing, invalid or expired access token');
     });
+  });
+
+  it('when the caller cannot be loaded (a database fault) the answer is a bare 500, not a 401 and not the SQL', async () => {
+    const u = await user(t, 'commune_worker', w.c1);
+    // This test's database is a private clone: hide a table the strategy reads, then put it back.
+    await t.db.query(`ALTER TABLE refresh_tokens RENAME TO refresh_tokens_hidden`);
+    let res;
+    try {
+      res = await me(u.token);
+    } finally {
+      await t.db.query(`ALTER TABLE refresh_tokens_hidden RENAME TO refresh_tokens`);
+    }
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+    });
+    expect((await me(u.token)).status).toBe(200);
   });
 
   it('an access token expires after ACCESS_TOKEN_TTL_SECONDS', async () => {

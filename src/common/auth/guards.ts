@@ -19,8 +19,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
+  /**
+   * A bad, expired or revoked token reaches here as `user === false`; `err` is set only when
+   * loading the caller failed (the database is away), which is the service's fault, not the
+   * caller's: it goes to the error filter instead of telling the client to drop its tokens.
+   */
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
+    if (err) throw err;
+    if (!user) throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
     return user;
   }
 }

@@ -11,6 +11,8 @@ export interface AccessTokenPayload {
   sub: string;
   sid: string;
   typ: 'access';
+  /** Set by the signer from ACCESS_TOKEN_TTL_SECONDS. */
+  exp?: number;
 }
 
 interface CallerRow {
@@ -42,6 +44,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(req: { ip?: string; id?: string }, payload: AccessTokenPayload): Promise<Actor | false> {
     if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    // Every token issued here expires; one without `exp` was not made by AuthService.
+    if (typeof payload.exp !== 'number') return false;
     // Ids that are not UUIDs would make PostgreSQL fail the query: such a token is simply invalid.
     if (!isUuid(payload.sub) || !isUuid(payload.sid)) return false;
     const rows: CallerRow[] = await this.db.query(
