@@ -80,6 +80,8 @@ describe('reminders', () => {
       const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.message]));
       expect(byKind.follow_up_due).toBe(`Case ${p.caseCode}: follow-up visit due on 2026-03-12.`);
       expect(byKind.management_ending).toBe(`Case ${p.caseCode}: one-year management ends on 2026-03-19.`);
+      // Messages name the case, never the person.
+      expect(rows.some((r) => r.message.includes('Nguyen'))).toBe(false);
       // The overdue follow-up became missed; it was not announced as merely due.
       const [{ status }] = await t.db.query(`SELECT status FROM follow_ups WHERE id = $1`, [f2]);
       expect(status).toBe('missed');
@@ -202,6 +204,20 @@ describe('reminders', () => {
       return j && j.finishedOn ? j : undefined;
     }, 5_000, 'job completion');
     expect(done.processedOn! - done.timestamp).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it('announces management ends for using files only, and routes a community enrollment end to the commune alone', async () => {
+    const using = await person(t.db, w.c3, { status: 'using', managementDecisionOn: '2025-03-24' });
+    const addicted = await person(t.db, w.c3, { status: 'addicted', managementDecisionOn: '2025-03-24' });
+    const community = await enrollment(t.db, addicted.id, { type: 'community', startDate: '2025-09-24', plannedEndDate: '2026-03-23' });
+    const res = await t.as(adm.token).post('/api/v1/reminders/replan');
+    expect(res.body.raised).toBe(2);
+    expect((await remindersOf(t.db, using.id)).map((r) => [r.kind, r.subject_id, r.due_date])).toEqual([
+      ['management_ending', using.id, '2026-03-23'],
+    ]);
+    expect((await remindersOf(t.db, addicted.id)).map((r) => [r.kind, r.subject_id, r.due_date, r.facility_id])).toEqual([
+      ['enrollment_ending', community, '2026-03-23', null],
+    ]);
   });
 
   describe('missed doses', () => {
