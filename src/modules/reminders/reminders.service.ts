@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { personInScope } from '../../common/access/scope.js';
-import { isUuid } from '../../common/access/scope.js';
+import { isUuid, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
@@ -71,14 +70,20 @@ export interface ReminderHooks {
   beforeRaise?: (job: RaiseReminderJob) => Promise<void>;
 }
 
-class QueueUnavailable extends Error {}
+/** A queue (Redis) operation failed or did not answer in time. */
+class QueueUnavailable extends Error {
+  override name = 'QueueUnavailable';
+}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Bounds a queue operation, so a caller never waits on an absent Redis, and names its failure. */
+function onQueue<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
-    promise,
+    promise.catch((err: Error) => {
+      throw new QueueUnavailable(err.message);
+    }),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new QueueUnavailable('redis did not answer in time')), ms);
+      timer = setTimeout(() => reject(new QueueUnavailable('redis did not answer in time')), REDIS_WRITE_TIMEOUT_MS);
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -189,7 +194,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     });
     const queue = this.jobs.queue('reminders');
     for (let i = 0; i < jobs.length; i += ADD_BULK_CHUNK) {
-      await withTimeout(queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)), REDIS_WRITE_TIMEOUT_MS);
+      await onQueue(queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)));
     }
     return jobs.length;
   }
@@ -248,7 +253,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     try {
       return await this.replanAll();
     } catch (err) {
-      if (err instanceof QueueUnavailable || /redis|stream|connect|writeable/i.test((err as Error).message)) {
+      if (err instanceof QueueUnavailable) {
         throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable: due reminders were raised from the database, jobs were not planned');
       }
       throw err;
@@ -257,13 +262,11 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
 
   private async ensureSchedules(): Promise<void> {
     const queue = this.jobs.queue('reminders');
-    await withTimeout(
+    await onQueue(
       queue.upsertJobScheduler(SWEEP_SCHEDULER, { every: this.config.reminderSweepEverySeconds * 1000 }, { name: 'sweep', data: {} }),
-      REDIS_WRITE_TIMEOUT_MS,
     );
-    await withTimeout(
+    await onQueue(
       queue.upsertJobScheduler(REPLAN_SCHEDULER, { pattern: REPLAN_PATTERN, tz: this.config.tzName }, { name: 'replan', data: {} }),
-      REDIS_WRITE_TIMEOUT_MS,
     );
   }
 
@@ -280,7 +283,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   private async checkSchedules(): Promise<void> {
     if (this.replanning) return;
     try {
-      const scheduler = await withTimeout(this.jobs.queue('reminders').getJobScheduler(SWEEP_SCHEDULER), REDIS_WRITE_TIMEOUT_MS);
+      const scheduler = await onQueue(this.jobs.queue('reminders').getJobScheduler(SWEEP_SCHEDULER));
       if (scheduler) return;
     } catch {
       // Redis is away; a later tick retries once it is back.
