@@ -116,6 +116,7 @@ describe('administrative units', () => {
       expect(body.total).toBe(5);
       expect(ids(await list(`withinUnitId=${c.w.q.id}`))).toEqual([c.w.q.id, c.w.qc.id].sort());
       expect(ids(await list(`withinUnitId=${c.w.p.id}&level=commune`))).toEqual([c.w.c1.id, c.w.c2.id, c.w.c3.id].sort());
+      expect(await list('withinUnitId=6f1c2a4e-0000-4000-8000-000000000000')).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
     });
 
     it('filters by level and by q on code or name, with LIKE wildcards taken literally', async () => {

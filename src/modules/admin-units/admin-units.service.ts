@@ -69,7 +69,10 @@ export class AdminUnitsService {
     if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
     if (query.level) qb.andWhere('u.level = :level', { level: query.level });
     if (query.withinUnitId) {
-      qb.andWhere(`u.path LIKE (SELECT w.path FROM admin_units w WHERE w.id = :within) || '%'`, { within: query.withinUnitId });
+      // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
+      const prefix = await this.pathOf(query.withinUnitId);
+      if (prefix === undefined) return page([], 0, query);
+      qb.andWhere('u.path LIKE :prefix', { prefix: `${prefix}%` });
     }
     if (query.q) {
       qb.andWhere('(u.code ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
@@ -80,6 +83,12 @@ export class AdminUnitsService {
       .take(query.pageSize)
       .getManyAndCount();
     return page(items.map(toUnitView), total, query);
+  }
+
+  /** The materialized path of a unit, or undefined when there is no such unit. */
+  async pathOf(unitId: string): Promise<string | undefined> {
+    const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [unitId]);
+    return rows[0]?.path;
   }
 
   async get(id: string) {

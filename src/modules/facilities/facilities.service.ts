@@ -39,11 +39,12 @@ export class FacilitiesService {
     const qb = this.db.getRepository(Facility).createQueryBuilder('f');
     if (query.type) qb.andWhere('f.type = :type', { type: query.type });
     if (query.unitId) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = f.admin_unit_id
-           AND fu.path LIKE (SELECT w.path FROM admin_units w WHERE w.id = :unitId) || '%')`,
-        { unitId: query.unitId },
-      );
+      // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
+      const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
+      if (!rows[0]) return page([], 0, query);
+      qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = f.admin_unit_id AND fu.path LIKE :prefix)`, {
+        prefix: `${rows[0].path}%`,
+      });
     }
     const [items, total] = await qb.orderBy('f.code').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
     return page(items.map(toFacilityView), total, query);
