@@ -1,0 +1,62 @@
+import { allowedPlannedEnd, plannedEndViolation, ruleFor, TERM_RULES, type TermFacts } from './treatment-policy.js';
+
+const adult = '1990-05-01';
+const minor = '2010-05-01';
+const facts = (f: Partial<TermFacts>): TermFacts => ({
+  type: 'facility',
+  mode: 'compulsory',
+  startDate: '2025-03-01',
+  dateOfBirth: adult,
+  repeat: false,
+  ...f,
+});
+
+describe('treatment term policy', () => {
+  it('applies Law 73/2021 until 30 June 2026 and Law 120/2025 from 1 July 2026', () => {
+    expect(ruleFor(facts({ startDate: '2026-06-30' }))?.id).toBe('L73-2021-compulsory-adult');
+    expect(ruleFor(facts({ startDate: '2026-07-01' }))?.id).toBe('L120-2025-first');
+    expect(ruleFor(facts({ startDate: '2026-07-01', repeat: true }))?.id).toBe('L120-2025-repeat');
+  });
+
+  it('distinguishes voluntary, adult compulsory and minor compulsory terms under Law 73/2021', () => {
+    expect(ruleFor(facts({ mode: 'voluntary' }))?.id).toBe('L73-2021-voluntary');
+    expect(ruleFor(facts({ type: 'community', mode: 'voluntary' }))?.id).toBe('L73-2021-voluntary');
+    expect(ruleFor(facts({ dateOfBirth: minor }))?.id).toBe('L73-2021-compulsory-minor');
+    // 18 on the start date is adult.
+    expect(ruleFor(facts({ dateOfBirth: '2007-03-01' }))?.id).toBe('L73-2021-compulsory-adult');
+    expect(ruleFor(facts({ dateOfBirth: '2007-03-02' }))?.id).toBe('L73-2021-compulsory-minor');
+  });
+
+  it('does not govern methadone, nor starts before 2022', () => {
+    expect(ruleFor(facts({ type: 'methadone', mode: null }))).toBeUndefined();
+    expect(ruleFor(facts({ startDate: '2021-12-31' }))).toBeUndefined();
+  });
+
+  it('allows the planned end between start + min months − 1 day and start + max months', () => {
+    const rule = TERM_RULES.find((r) => r.id === 'L73-2021-compulsory-adult')!;
+    expect(allowedPlannedEnd(rule, '2025-03-01')).toEqual({ earliest: '2026-02-28', latest: '2027-03-01' });
+  });
+
+  it('accepts a 12-month compulsory stay of an adult in 2025 and refuses it after 1 July 2026', () => {
+    expect(plannedEndViolation(facts({ startDate: '2025-03-01' }), '2026-02-28')).toBeUndefined();
+    expect(plannedEndViolation(facts({ startDate: '2025-03-01' }), '2026-03-01')).toBeUndefined();
+    const refused = plannedEndViolation(facts({ startDate: '2026-08-01' }), '2027-07-31');
+    expect(refused).toBe(
+      'a term of 24 months applies (rule L120-2025-first, Law 120/2025/QH15 amending the Law on Drug Prevention and Control, ' +
+        'in force on 2026-08-01): the planned end must fall between 2028-07-31 and 2028-08-01',
+    );
+    expect(plannedEndViolation(facts({ startDate: '2026-08-01' }), '2028-07-31')).toBeUndefined();
+  });
+
+  it('holds a minor to 6-12 months of compulsory treatment in 2025', () => {
+    expect(plannedEndViolation(facts({ dateOfBirth: minor }), '2026-02-28')).toBeUndefined();
+    expect(plannedEndViolation(facts({ dateOfBirth: minor }), '2026-08-31')).toMatch(/rule L73-2021-compulsory-minor, Law 73\/2021/);
+    expect(plannedEndViolation(facts({ dateOfBirth: minor }), '2025-08-30')).toMatch(/between 2025-08-31 and 2026-03-01/);
+  });
+
+  it('holds a repeat treatment after July 2026 to 36 months', () => {
+    const f = facts({ type: 'community', mode: 'voluntary', startDate: '2026-09-10', repeat: true });
+    expect(plannedEndViolation(f, '2029-09-09')).toBeUndefined();
+    expect(plannedEndViolation(f, '2028-09-09')).toMatch(/36 months.*L120-2025-repeat/);
+  });
+});
