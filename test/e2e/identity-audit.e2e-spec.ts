@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { user } from '../support/factories.js';
-import { auditRows, auditTableText, cast, expectError, login, uniqueCode, type Cast } from '../support/identity-factories.js';
+import { auditRows, auditTableText, cast, expectError, login, uniqueCode, type Cast, controlRefusal } from '../support/identity-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('audit log', () => {
@@ -192,6 +192,11 @@ describe('audit log', () => {
       const text = (bad.body.message as string[]).join(' | ');
       expect(text).toMatch(/from/);
       expect(text).toMatch(/userId/);
+      for (const raw of ['%00', '%1B']) {
+        const nul = await asAdmin().get(`/api/v1/audit-logs?entity=a${raw}b`);
+        expectError(nul, 400, 'Bad Request');
+        expect(controlRefusal(nul.body.message, /^entity must not contain (control|NUL) characters$/)).toBe(true);
+      }
       const reversed = await asAdmin().get('/api/v1/audit-logs?from=2025-03-02&to=2025-03-01');
       expectError(reversed, 400, 'Bad Request');
       expect(reversed.body.message).toEqual(['to: is before from']);

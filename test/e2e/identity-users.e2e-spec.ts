@@ -1,5 +1,5 @@
 import { user } from '../support/factories.js';
-import { auditRows, cast, expectError, login, uniqueCode, type Cast } from '../support/identity-factories.js';
+import { auditRows, cast, expectError, login, uniqueCode, type Cast, controlRefusal } from '../support/identity-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('users', () => {
@@ -75,6 +75,17 @@ describe('users', () => {
     expect(clinic.body).toMatchObject({ role: 'clinic_staff', facilityId: c.w.clinicP });
     const rehab = await newUser({ role: 'facility_staff', facilityId: c.w.rehabP, adminUnitId: c.w.p.id });
     expect(rehab.status).toBe(201);
+  });
+
+  it('refuses control characters (PostgreSQL text cannot hold NUL) with a 400 naming the field, never a 500', async () => {
+    for (const ch of ['\u0000', '\u001b']) {
+      const loginRes = await login(t, `a${ch}b`, 'whatever-password');
+      expectError(loginRes, 400, 'Bad Request');
+      expect(controlRefusal(loginRes.body.message, /^username must not contain (control|NUL) characters$/)).toBe(true);
+      const created = await newUser({ fullName: `Nguyễn${ch}Văn` });
+      expectError(created, 400, 'Bad Request');
+      expect(controlRefusal(created.body.message, /^fullName must not contain (control|NUL) characters$/)).toBe(true);
+    }
   });
 
   it('refuses a duplicate username whatever its case with 409', async () => {

@@ -1,7 +1,7 @@
 import { Access, personInScope, unitInScope } from '../../src/common/access/scope.js';
 import type { Actor } from '../../src/common/auth/actor.js';
 import { admin, type TestUser } from '../support/factories.js';
-import { actorOf, cast, expectError, uniqueCode, type Cast } from '../support/identity-factories.js';
+import { actorOf, cast, expectError, uniqueCode, type Cast, controlRefusal } from '../support/identity-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('administrative units', () => {
@@ -140,6 +140,17 @@ describe('administrative units', () => {
       const tooBig = await t.as(c.users.commune_worker.token).get('/api/v1/admin-units?pageSize=101');
       expectError(tooBig, 400, 'Bad Request');
       expect(tooBig.body.message.join(' ')).toMatch(/pageSize/);
+    });
+
+    it('refuses control characters in q and in a name with a 400 naming the field', async () => {
+      for (const [raw, ch] of [['%00', '\u0000'], ['%1B', '\u001b']]) {
+        const bad = await t.as(c.users.commune_worker.token).get(`/api/v1/admin-units?q=a${raw}b`);
+        expectError(bad, 400, 'Bad Request');
+        expect(controlRefusal(bad.body.message, /^q must not contain (control|NUL) characters$/)).toBe(true);
+        const created = await t.as(c.users.admin.token).post('/api/v1/admin-units', { code: uniqueCode('P'), name: `Tỉnh${ch}X`, level: 'province' });
+        expectError(created, 400, 'Bad Request');
+        expect(controlRefusal(created.body.message, /^name must not contain (control|NUL) characters$/)).toBe(true);
+      }
     });
 
     it('answers 404 for an unknown unit and 400 naming an unknown level filter', async () => {

@@ -111,3 +111,11 @@ export function expectError(res: Reply, status: number, error: string): void {
 let seq = 0;
 /** A code or username no other test uses. */
 export const uniqueCode = (prefix: string) => `${prefix}${process.pid % 1000}x${(++seq).toString(36)}${randomUUID().slice(0, 4)}`;
+
+/**
+ * True when a 400's messages all refuse a control character in one field (a NUL may be refused
+ * twice: by the global body check and by the field's own rule).
+ */
+export function controlRefusal(messages: unknown, pattern: RegExp): boolean {
+  return Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === 'string' && pattern.test(m));
+}

@@ -4,6 +4,9 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLeng
 import { PageQuery } from '../../../common/http/paging.js';
 import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
 
+/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
+const PLAIN = /^\P{Cc}*$/u;
+
 export class CreateAdminUnitDto {
   @ApiProperty({ example: '01' })
   @IsString()
@@ -14,6 +17,7 @@ export class CreateAdminUnitDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(PLAIN, { message: 'name must not contain control characters' })
   name: string;
 
   @ApiProperty({ enum: UNIT_LEVELS })
@@ -52,6 +56,7 @@ export class AdminUnitQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(PLAIN, { message: 'q must not contain control characters' })
   q?: string;
 }
 

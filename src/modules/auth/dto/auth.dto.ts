@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
+const PLAIN = /^\P{Cc}*$/u;
+
 
 export class LoginDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
+  @Matches(PLAIN, { message: 'username must not contain control characters' })
   username: string;
 
   @ApiProperty()

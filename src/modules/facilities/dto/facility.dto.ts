@@ -3,6 +3,9 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } fr
 import { PageQuery } from '../../../common/http/paging.js';
 import { FACILITY_TYPES, type FacilityType } from '../facility.entity.js';
 
+/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
+const PLAIN = /^\P{Cc}*$/u;
+
 export class CreateFacilityDto {
   @ApiProperty({ example: 'MMT-HN-01' })
   @IsString()
@@ -13,6 +16,7 @@ export class CreateFacilityDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(PLAIN, { message: 'name must not contain control characters' })
   name: string;
 
   @ApiProperty({ enum: FACILITY_TYPES })

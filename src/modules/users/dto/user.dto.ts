@@ -5,6 +5,9 @@ import { PageQuery } from '../../../common/http/paging.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLES, type Role } from '../user.entity.js';
 
+/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
+const PLAIN = /^\P{Cc}*$/u;
+
 const passwordRule = Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
   message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
 });
@@ -25,6 +28,7 @@ export class CreateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
   fullName?: string;
 
   @ApiProperty({ enum: ROLES })
@@ -54,6 +58,7 @@ export class UpdateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
   fullName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
