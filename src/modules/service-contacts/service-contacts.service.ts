@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Access } from '../../common/access/scope.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { conflict, invalid } from '../../common/errors/app-error.js';
+import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { Clock } from '../../common/time/clock.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
+import type { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
+import { ServiceContact } from './service-contact.entity.js';
+
+export const toServiceContactView = (c: ServiceContact) => ({
+  id: c.id,
+  personId: c.personId,
+  type: c.type,
+  date: c.date,
+  facilityId: c.facilityId,
+  notes: c.notes,
+  createdBy: c.createdBy,
+  createdAt: c.createdAt,
+});
+export type ServiceContactView = ReturnType<typeof toServiceContactView>;
+
+/** Counseling, support, medical and vocational services a person received (SPEC 5). */
+@Injectable()
+export class ServiceContactsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, personId: string, dto: CreateServiceContactDto): Promise<ServiceContactView> {
+    if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
+    return this.db.transaction(async (m) => {
+      const person = await this.access.person(actor, personId, m);
+      if (person.closedOn) throw conflict('the person file is closed');
+      const facilityId = dto.facilityId ?? actor.facilityId ?? null;
+      if (dto.facilityId) {
+        const [f]: unknown[] = await m.query(`SELECT 1 FROM facilities WHERE id = $1`, [dto.facilityId]);
+        if (!f) throw invalid('facilityId', 'no such facility');
+      }
+      const contact = m.create(ServiceContact, {
+        personId,
+        type: dto.type,
+        date: dto.date,
+        facilityId,
+        notes: dto.notes?.normalize('NFC').trim() || null,
+        createdBy: actor.id,
+      });
+      await m.save(contact);
+      await this.audit.record(
+        actor,
+        { action: 'create', entity: 'service_contact', entityId: contact.id, fields: writtenFields(dto), meta: { personId } },
+        m,
+      );
+      return toServiceContactView(contact);
+    });
+  }
+
+  async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactView>> {
+    await this.access.person(actor, personId);
+    const qb = this.db.getRepository(ServiceContact).createQueryBuilder('c').where('c.person_id = :personId', { personId });
+    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
+    const [items, total] = await qb
+      .orderBy('c.date', 'DESC')
+      .addOrderBy('c.created_at', 'DESC')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return page(items.map(toServiceContactView), total, query);
+  }
+}

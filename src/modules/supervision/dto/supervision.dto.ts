@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../treatment/dto/calendar-date.js';
+import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
+import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
+
+export class CreateSupervisionDto {
+  @ApiProperty({ example: '2026-04-01' })
+  @IsCalendarDate()
+  startDate: string;
+
+  @ApiPropertyOptional({ description: 'overrides the default term (1 year, or 2 after a compulsory stay of an adult)' })
+  @IsOptional()
+  @IsCalendarDate()
+  endDate?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  intervalDays?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a commune worker; defaults to the caller when a commune worker' })
+  @IsOptional()
+  @IsUUID()
+  supervisorUserId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the treatment this supervision follows' })
+  @IsOptional()
+  @IsUUID()
+  sourceEnrollmentId?: string;
+}
+
+export class UpdateSupervisionDto {
+  @ApiProperty({ description: 'the version the client read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 366 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  intervalDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCalendarDate()
+  endDate?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  supervisorUserId?: string | null;
+}
+
+export class CreateVisitDto {
+  @ApiProperty({ example: '2026-05-02' })
+  @IsCalendarDate()
+  visitDate: string;
+
+  @ApiProperty({ enum: VISIT_METHODS })
+  @IsIn(VISIT_METHODS)
+  method: VisitMethod;
+
+  @ApiProperty({ enum: DRUG_TESTS })
+  @IsIn(DRUG_TESTS)
+  drugTest: DrugTest;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  relapse?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class EndSupervisionDto {
+  @ApiProperty({ example: '2027-03-31' })
+  @IsCalendarDate()
+  endedOn: string;
+
+  @ApiProperty({ enum: SUPERVISION_OUTCOMES })
+  @IsIn(SUPERVISION_OUTCOMES)
+  outcome: SupervisionOutcome;
+}
+

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { IdParam } from '../../common/http/id-param.js';
+import { PageQuery } from '../../common/http/paging.js';
+import { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
+import { SupervisionService } from './supervision.service.js';
+
+/** Post-rehab supervision: the commune's work, for admins and commune workers in scope. */
+@ApiTags('supervisions')
+@ApiBearerAuth()
+@Roles('admin', 'commune_worker')
+@Controller()
+export class SupervisionController {
+  constructor(private readonly supervisions: SupervisionService) {}
+
+  @Post('persons/:id/supervisions')
+  @ApiOperation({ summary: 'Open a supervision and plan its follow-ups (default term 1 year, 2 after a compulsory stay of an adult)' })
+  create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateSupervisionDto) {
+    return this.supervisions.create(actor, id, dto);
+  }
+
+  @Get('persons/:id/supervisions')
+  @ApiOperation({ summary: "A person's supervisions with their follow-ups, latest first" })
+  list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery) {
+    return this.supervisions.listForPerson(actor, id, query);
+  }
+
+  @Get('supervisions/:id')
+  @ApiOperation({ summary: 'One supervision with its follow-ups and visits' })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+    return this.supervisions.get(actor, id);
+  }
+
+  @Patch('supervisions/:id')
+  @ApiOperation({ summary: 'Change interval, end date or supervisor (carries version); re-plans future follow-ups' })
+  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdateSupervisionDto) {
+    return this.supervisions.update(actor, id, dto);
+  }
+
+  @Post('supervisions/:id/visits')
+  @ApiOperation({ summary: 'Record a visit; it completes the earliest scheduled follow-up' })
+  visit(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateVisitDto) {
+    return this.supervisions.addVisit(actor, id, dto);
+  }
+
+  @Post('supervisions/:id/end')
+  @ApiOperation({ summary: 'End a supervision with an outcome; scheduled follow-ups are cancelled' })
+  end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndSupervisionDto) {
+    return this.supervisions.end(actor, id, dto);
+  }
+}

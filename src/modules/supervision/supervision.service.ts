@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Access, isUuid, personInScope } from '../../common/access/scope.js';
+import type { Actor, AuditContext } from '../../common/auth/actor.js';
+import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { Clock } from '../../common/time/clock.js';
+import { addDays, type IsoDate } from '../../common/time/dates.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
+import { FollowUp } from './follow-up.entity.js';
+import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
+import { Supervision } from './supervision.entity.js';
+import { Visit } from './visit.entity.js';
+
+const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
+
+export const toFollowUpView = (f: FollowUp) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
+export type FollowUpView = ReturnType<typeof toFollowUpView>;
+
+export const toVisitView = (v: Visit) => ({
+  id: v.id,
+  supervisionId: v.supervisionId,
+  followUpId: v.followUpId,
+  visitDate: v.visitDate,
+  method: v.method,
+  drugTest: v.drugTest,
+  relapse: v.relapse,
+  notes: v.notes,
+  recordedBy: v.recordedBy,
+  createdAt: v.createdAt,
+});
+export type VisitView = ReturnType<typeof toVisitView>;
+
+export const toSupervisionView = (s: Supervision) => ({
+  id: s.id,
+  personId: s.personId,
+  sourceEnrollmentId: s.sourceEnrollmentId,
+  startDate: s.startDate,
+  endDate: s.endDate,
+  intervalDays: s.intervalDays,
+  supervisorUserId: s.supervisorUserId,
+  status: s.status,
+  outcome: s.outcome,
+  endedOn: s.endedOn,
+  version: s.version,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
+export type SupervisionView = ReturnType<typeof toSupervisionView> & { followUps: FollowUpView[]; visits?: VisitView[] };
+
+/** What opening a supervision needs; dates already decided. */
+interface OpenInput {
+  personId: string;
+  sourceEnrollmentId: string | null;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  intervalDays: number;
+  supervisorUserId: string | null;
+}
+
+/** A completed treatment that may open a supervision. */
+export interface CompletedEnrollment extends TermSource {
+  id: string;
+  personId: string;
+}
+
+/**
+ * Post-rehab supervision (quản lý sau cai): the commune follows a person for one or two years after
+ * treatment, with a follow-up every `intervalDays`. Open to admins and commune workers, in scope.
+ */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  // ---- called by other features ----
+
+  /**
+   * Opens the supervision that follows a completed treatment, inside the caller's transaction:
+   * starting the day after the treatment ended, for the default term. Nothing happens when the
+   * person already has an active supervision. The caller re-plans reminders after its commit.
+   */
+  async openAfterCompletion(m: EntityManager, who: Actor | AuditContext, enrollment: CompletedEnrollment): Promise<SupervisionView | null> {
+    // The person's row serializes everything that opens a supervision for them.
+    const [person]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1 FOR UPDATE`, [enrollment.personId]);
+    if (await m.existsBy(Supervision, { personId: enrollment.personId, status: 'active' })) return null;
+    const startDate = addDays(enrollment.endDate, 1);
+    return this.open(m, who, {
+      personId: enrollment.personId,
+      sourceEnrollmentId: enrollment.id,
+      startDate,
+      endDate: supervisionEndDate(startDate, supervisionTerm(enrollment, person.date_of_birth)),
+      intervalDays: DEFAULT_INTERVAL_DAYS,
+      supervisorUserId: null,
+    });
+  }
+
+  /**
+   * Follow-ups still scheduled `graceDays` after their due date become missed (set-based). A
+   * follow-up due on D is missed from D + graceDays on, the same moment its overdue reminder is
+   * raised. Returns how many were marked.
+   */
+  async markMissedFollowUps(today: IsoDate, graceDays: number): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(
+      `WITH touched AS (
+         UPDATE follow_ups f SET status = 'missed', updated_at = now()
+           FROM supervisions s
+          WHERE s.id = f.supervision_id AND s.status = 'active'
+            AND f.status = 'scheduled' AND f.due_date + $2::int <= $1::date
+         RETURNING f.id)
+       SELECT count(*)::int AS n FROM touched`,
+      [today, graceDays],
+    );
+    return row.n;
+  }
+
+  // ---- routes ----
+
+  async create(actor: Actor, personId: string, dto: CreateSupervisionDto): Promise<SupervisionView> {
+    const view = await this.db.transaction(async (m) => {
+      const person = await this.access.person(actor, personId, m, { forUpdate: true });
+      if (person.closedOn) throw conflict('the person file is closed');
+      if (await m.existsBy(Supervision, { personId, status: 'active' })) {
+        throw conflict('the person already has an active supervision; end it first');
+      }
+      let source: TermSource | null = null;
+      if (dto.sourceEnrollmentId) {
+        const [e]: { type: TermSource['type']; mode: TermSource['mode']; end_date: string | null }[] = await m.query(
+          `SELECT type, mode, end_date FROM enrollments WHERE id = $1 AND person_id = $2`,
+          [dto.sourceEnrollmentId, personId],
+        );
+        if (!e) throw invalid('sourceEnrollmentId', "is not one of this person's enrollments");
+        source = { type: e.type, mode: e.mode, endDate: e.end_date ?? addDays(dto.startDate, -1) };
+      }
+      const [dob]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1`, [personId]);
+      const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, supervisionTerm(source, dob.date_of_birth));
+      if (endDate < dto.startDate) throw invalid('endDate', 'must not be before startDate');
+      const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : null);
+      if (supervisorUserId) await this.checkSupervisor(m, supervisorUserId);
+      return this.open(
+        m,
+        actor,
+        {
+          personId,
+          sourceEnrollmentId: dto.sourceEnrollmentId ?? null,
+          startDate: dto.startDate,
+          endDate,
+          intervalDays: dto.intervalDays ?? DEFAULT_INTERVAL_DAYS,
+          supervisorUserId,
+        },
+        writtenFields(dto),
+      );
+    });
+    await this.reminders.replanForPerson(personId);
+    return view;
+  }
+
+  async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<SupervisionView>> {
+    await this.access.person(actor, personId);
+    const [items, total] = await this.db.getRepository(Supervision).findAndCount({
+      where: { personId },
+      order: { startDate: 'DESC', createdAt: 'DESC' },
+      skip: offsetOf(query),
+      take: query.pageSize,
+    });
+    const followUps = items.length
+      ? await this.db.getRepository(FollowUp).find({ where: { supervisionId: In(items.map((s) => s.id)) }, order: { dueDate: 'ASC' } })
+      : [];
+    return page(
+      items.map((s) => ({ ...toSupervisionView(s), followUps: followUps.filter((f) => f.supervisionId === s.id).map(toFollowUpView) })),
+      total,
+      query,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<SupervisionView> {
+    const s = await this.findInScope(this.db.manager, actor, id);
+    return this.withDetails(this.db.manager, s);
+  }
+
+  /** Changes the interval, end date or supervisor; a new interval or end re-plans the future follow-ups. */
+  async update(actor: Actor, id: string, dto: UpdateSupervisionDto): Promise<SupervisionView> {
+    const { view, personId } = await this.db.transaction(async (m) => {
+      const s = await this.findInScope(m, actor, id, true);
+      if (s.version !== dto.version) throw new AppError(ErrorCode.StaleVersion, `version: the supervision changed since version ${dto.version}; read it again`);
+      if (s.status !== 'active') throw conflict('the supervision has ended');
+      const endDate = dto.endDate ?? s.endDate;
+      const intervalDays = dto.intervalDays ?? s.intervalDays;
+      if (endDate < s.startDate) throw invalid('endDate', `must not be before the supervision's startDate ${s.startDate}`);
+      if (dto.supervisorUserId) await this.checkSupervisor(m, dto.supervisorUserId);
+      const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
+
+      const [updated]: unknown[] = await m.query(
+        `UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, dto.version, endDate, intervalDays, supervisorUserId],
+      );
+      if (!updated) throw new AppError(ErrorCode.StaleVersion, 'version: the supervision changed at the same time; read it again');
+      const replanned = endDate !== s.endDate || intervalDays !== s.intervalDays ? await this.replanFuture(m, s, endDate, intervalDays) : 0;
+      if (endDate !== s.endDate) await this.reminders.resolve(m, id, ['supervision_ending']);
+      await this.audit.record(
+        actor,
+        { action: 'update', entity: 'supervision', entityId: id, fields: writtenFields(dto, ['version']), meta: { followUpsPlanned: replanned } },
+        m,
+      );
+      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+    });
+    await this.reminders.replanForPerson(personId);
+    return view;
+  }
+
+  /** Records a visit; it completes the earliest follow-up still scheduled, if any. */
+  async addVisit(actor: Actor, id: string, dto: CreateVisitDto): Promise<VisitView> {
+    const { view, personId } = await this.db.transaction(async (m) => {
+      const s = await this.findInScope(m, actor, id, true);
+      if (s.status !== 'active') throw conflict('the supervision has ended');
+      if (dto.visitDate > this.clock.today()) throw invalid('visitDate', 'must not be in the future');
+      if (dto.visitDate < s.startDate) throw invalid('visitDate', `must not be before the supervision's startDate ${s.startDate}`);
+      const open = await m.findOne(FollowUp, { where: { supervisionId: id, status: 'scheduled' }, order: { dueDate: 'ASC' } });
+      const visit = m.create(Visit, {
+        supervisionId: id,
+        followUpId: open?.id ?? null,
+        visitDate: dto.visitDate,
+        method: dto.method,
+        drugTest: dto.drugTest,
+        relapse: dto.relapse ?? false,
+        notes: dto.notes ?? null,
+        recordedBy: actor.id,
+      });
+      await m.save(visit);
+      if (open) {
+        await m.update(FollowUp, { id: open.id }, { status: 'done', visitId: visit.id });
+        await this.reminders.resolve(m, open.id, [...FOLLOW_UP_REMINDERS]);
+      }
+      await this.audit.record(
+        actor,
+        { action: 'create', entity: 'visit', entityId: visit.id, fields: writtenFields(dto), meta: { supervisionId: id, followUpId: open?.id ?? null } },
+        m,
+      );
+      return { view: toVisitView(visit), personId: s.personId };
+    });
+    await this.reminders.replanForPerson(personId);
+    return view;
+  }
+
+  /** Ends a supervision with an outcome; the follow-ups still scheduled are cancelled. */
+  async end(actor: Actor, id: string, dto: EndSupervisionDto): Promise<SupervisionView> {
+    const { view, personId } = await this.db.transaction(async (m) => {
+      const s = await this.findInScope(m, actor, id, true);
+      if (s.status !== 'active') throw conflict('the supervision has already ended');
+      if (dto.endedOn > this.clock.today()) throw invalid('endedOn', 'must not be in the future');
+      if (dto.endedOn < s.startDate) throw invalid('endedOn', `must not be before the supervision's startDate ${s.startDate}`);
+      await m.update(Supervision, { id }, { status: 'ended', endedOn: dto.endedOn, outcome: dto.outcome });
+      const cancelled: { id: string }[] = await m.query(
+        `UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE supervision_id = $1 AND status = 'scheduled' RETURNING id`,
+        [id],
+      );
+      await this.reminders.resolve(m, id, ['supervision_ending']);
+      const followUps = await m.find(FollowUp, { where: { supervisionId: id, status: In(['cancelled', 'missed']) } });
+      for (const f of followUps) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
+      await this.audit.record(
+        actor,
+        { action: 'end', entity: 'supervision', entityId: id, fields: ['status', 'endedOn', 'outcome'], meta: { followUpsCancelled: cancelled.length } },
+        m,
+      );
+      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+    });
+    await this.reminders.replanForPerson(personId);
+    return view;
+  }
+
+  // ---- internals ----
+
+  private async open(m: EntityManager, who: Actor | AuditContext, input: OpenInput, fields?: string[]): Promise<SupervisionView> {
+    const supervision = m.create(Supervision, { ...input, status: 'active', createdBy: who.id });
+    await m.save(supervision);
+    const dues = planFollowUps(input.startDate, input.endDate, input.intervalDays);
+    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId: supervision.id, dueDate, status: 'scheduled' as const })));
+    await this.audit.record(
+      who,
+      {
+        action: 'create',
+        entity: 'supervision',
+        entityId: supervision.id,
+        fields: fields ?? ['personId', 'sourceEnrollmentId', 'startDate', 'endDate', 'intervalDays'],
+        meta: { personId: input.personId, sourceEnrollmentId: input.sourceEnrollmentId, followUpsPlanned: dues.length },
+      },
+      m,
+    );
+    return this.withDetails(m, supervision, false);
+  }
+
+  /**
+   * Replaces the scheduled follow-ups due after today by a new series: from the last follow-up
+   * kept (or the start), every `intervalDays`, up to the end date. Past and due-today follow-ups
+   * stay as they are. Returns how many were planned.
+   */
+  private async replanFuture(m: EntityManager, s: Supervision, endDate: IsoDate, intervalDays: number): Promise<number> {
+    const today = this.clock.today();
+    const dropped: { id: string }[] = await m.query(
+      `DELETE FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' AND due_date > $2 RETURNING id`,
+      [s.id, today],
+    );
+    for (const f of dropped) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
+    const [last]: { due: string | null }[] = await m.query(`SELECT max(due_date) AS due FROM follow_ups WHERE supervision_id = $1`, [s.id]);
+    const dues = planFollowUps(s.startDate, endDate, intervalDays, { anchor: last.due ?? s.startDate, after: today });
+    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId: s.id, dueDate, status: 'scheduled' as const })));
+    return dues.length;
+  }
+
+  private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision> {
+    if (!isUuid(id)) throw notFound('supervision');
+    const scope = personInScope(actor, 'p');
+    const qb = m
+      .getRepository(Supervision)
+      .createQueryBuilder('s')
+      .innerJoin('persons', 'p', 'p.id = s.person_id')
+      .where('s.id = :id', { id })
+      .andWhere(scope.sql, scope.params);
+    if (forUpdate) qb.setLock('pessimistic_write', undefined, ['s']);
+    const s = await qb.getOne();
+    if (!s) throw notFound('supervision');
+    return s;
+  }
+
+  private async withDetails(m: EntityManager, s: Supervision, withVisits = true): Promise<SupervisionView> {
+    const followUps = await m.find(FollowUp, { where: { supervisionId: s.id }, order: { dueDate: 'ASC' } });
+    const view: SupervisionView = { ...toSupervisionView(s), followUps: followUps.map(toFollowUpView) };
+    if (withVisits) {
+      const visits = await m.find(Visit, { where: { supervisionId: s.id }, order: { visitDate: 'ASC', createdAt: 'ASC' } });
+      view.visits = visits.map(toVisitView);
+    }
+    return view;
+  }
+
+  /** A supervisor is an active commune worker. */
+  private async checkSupervisor(m: EntityManager, userId: string): Promise<void> {
+    const [row]: unknown[] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active AND role = 'commune_worker'`, [userId]);
+    if (!row) throw invalid('supervisorUserId', 'must be an active commune worker');
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { IdParam } from '../../common/http/id-param.js';
+import { PageQuery } from '../../common/http/paging.js';
+import { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
+import { TreatmentService } from './treatment.service.js';
+
+/**
+ * Enrollments: commune workers record community treatment, clinic staff methadone at their clinic,
+ * facility staff stays at their facility (the service checks the type against the role).
+ */
+@ApiTags('treatment')
+@ApiBearerAuth()
+@Controller()
+export class TreatmentController {
+  constructor(private readonly treatment: TreatmentService) {}
+
+  @Post('persons/:id/enrollments')
+  @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
+  @ApiOperation({ summary: 'Enroll a person; the planned end must respect the legal term in force on startDate' })
+  create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateEnrollmentDto) {
+    return this.treatment.create(actor, id, dto);
+  }
+
+  @Get('persons/:id/enrollments')
+  @ApiOperation({ summary: "A person's enrollments (clinic and facility staff: those at their own facility)" })
+  list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery) {
+    return this.treatment.listForPerson(actor, id, query);
+  }
+
+  @Get('enrollments/:id')
+  @ApiOperation({ summary: 'One enrollment; methadone ones carry consecutiveMissedDays' })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+    return this.treatment.get(actor, id);
+  }
+
+  @Post('enrollments/:id/end')
+  @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
+  @ApiOperation({ summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day' })
+  end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndEnrollmentDto) {
+    return this.treatment.end(actor, id, dto);
+  }
+
+  @Post('enrollments/:id/doses')
+  @Roles('admin', 'clinic_staff')
+  @ApiOperation({ summary: 'Record the methadone dose of a day (a second write for the day updates it)' })
+  recordDose(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: RecordDoseDto) {
+    return this.treatment.recordDose(actor, id, dto);
+  }
+
+  @Get('enrollments/:id/doses')
+  @Roles('admin', 'clinic_staff')
+  @ApiOperation({ summary: 'Methadone doses of an enrollment, latest first, optionally within from..to' })
+  listDoses(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: DoseQuery) {
+    return this.treatment.listDoses(actor, id, query);
+  }
+}
