@@ -5,6 +5,9 @@ import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
+import { SupervisionModule } from './modules/supervision/supervision.module.js';
+import { TreatmentModule } from './modules/treatment/treatment.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Every feature of the service. A new feature module is listed here once. */
@@ -17,4 +20,7 @@ export const FEATURE_MODULES = [
   AuthModule,
   RemindersModule,
   ReportsModule,
+  SupervisionModule,
+  TreatmentModule,
+  ServiceContactsModule,
 ];
