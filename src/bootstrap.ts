@@ -1,10 +1,19 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
-import { Logger as NestLogger, RequestMethod, ValidationPipe, type INestApplicationContext } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  Logger as NestLogger,
+  RequestMethod,
+  ValidationPipe,
+  type INestApplicationContext,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -27,8 +36,56 @@ export async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
+/** How deep a request body or query may nest; no DTO comes close, and class-transformer recurses. */
+export const MAX_INPUT_DEPTH = 32;
+/** Keys that class-validator's whitelist cannot see, because every object already has them. */
+const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/**
+ * Problems no DTO decorator catches: nesting deep enough to overflow the transformer's stack, keys
+ * such as `constructor` or `toString` that slip past `forbidNonWhitelisted`, and NUL characters,
+ * which PostgreSQL text cannot hold. Each message names the field, like a validation error.
+ */
+export function inputProblems(value: unknown, at: string, depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [`${at || 'value'} must not contain NUL characters`] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  if (depth >= MAX_INPUT_DEPTH) return [`${at || 'body'} is nested deeper than ${MAX_INPUT_DEPTH} levels`];
+  const problems: string[] = [];
+  for (const key of Object.keys(value)) {
+    if (depth === 0 && PROTOTYPE_KEYS.has(key)) problems.push(`property ${key} should not exist`);
+    problems.push(...inputProblems((value as Record<string, unknown>)[key], at ? `${at}.${key}` : key, depth + 1));
+    if (problems.length >= 20) break;
+  }
+  return problems;
+}
+
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') {
+      return super.transform(value, metadata);
+    }
+    const dto = metadata.metatype && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
+    if (metadata.type === 'body' && !metadata.data && dto && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      // `null` would otherwise pass as an empty update.
+      throw new BadRequestException(['body must be a JSON object']);
+    }
+    const problems = inputProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+    if (problems.some((p) => p.includes('nested deeper'))) throw new BadRequestException(problems);
+    try {
+      const out = await super.transform(value, metadata);
+      if (problems.length) throw new BadRequestException(problems);
+      return out;
+    } catch (err) {
+      // One answer names every field at fault: ours first, then the DTO's.
+      if (!problems.length || !(err instanceof BadRequestException) || err.message === problems[0]) throw err;
+      const theirs = (err.getResponse() as { message?: string | string[] }).message ?? [];
+      throw new BadRequestException([...problems, ...(Array.isArray(theirs) ? theirs : [theirs])]);
+    }
+  }
+}
+
 export const validationPipe = () =>
-  new ValidationPipe({
+  new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -41,6 +98,14 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const adapter = new FastifyAdapter({
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1_048_576,
+    // Router refusals (a bad percent-encoding, an overlong path segment) in the one error shape,
+    // without echoing the URL.
+    frameworkErrors: (error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply
+        .code(statusCode)
+        .send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', message: 'the URL is malformed or a path segment is too long' });
+    },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

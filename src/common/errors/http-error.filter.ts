@@ -28,6 +28,8 @@ function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
     case '22008':
     case '22003':
     case '22001':
+    case '22021': // a NUL or an invalid byte sequence in text
+    case '22P05': // an escape jsonb cannot store (\u0000)
       return body(400, `invalid value${pg.column ? ` for ${pg.column}` : ''}`);
     case '40001':
     case '40P01':
