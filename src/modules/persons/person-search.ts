@@ -1,0 +1,24 @@
+/**
+ * Search as Vietnamese users type: with or without diacritics, any case. Names and case codes are
+ * folded once when written (`persons.search_text`) and the query is folded the same way, so a
+ * plain LIKE on the trigram-indexed column finds "Trần Văn" from "Tran Van".
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The stored search text of a file: folded name, then the case code in lower case. */
+export function searchTextOf(fullName: string, caseCode: string): string {
+  return `${foldForSearch(fullName)} ${caseCode.toLowerCase()}`;
+}
+
+/** Escapes LIKE wildcards (PostgreSQL's default escape character is the backslash). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { IdParam } from '../../common/http/id-param.js';
+import { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
+import { PersonsService } from './persons.service.js';
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Controller('persons')
+export class PersonsController {
+  constructor(private readonly persons: PersonsService) {}
+
+  @Post()
+  @Roles('admin', 'commune_worker')
+  @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto) {
+    return this.persons.create(actor, dto);
+  }
+
+  @Get()
+  @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
+  @ApiOperation({ summary: 'Files in the caller’s scope, newest first; never national id, phone or address' })
+  list(@CurrentActor() actor: Actor, @Query() query: PersonQuery) {
+    return this.persons.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
+  @ApiOperation({ summary: 'One file; national id, phone and address for admins and commune workers only' })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+    return this.persons.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'commune_worker')
+  @ApiOperation({ summary: 'Change a file against the version read (409 when stale); a new residenceUnitId moves it' })
+  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdatePersonDto) {
+    return this.persons.update(actor, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('admin', 'commune_worker')
+  @ApiOperation({ summary: 'Close a file (files are never deleted)' })
+  close(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: ClosePersonDto) {
+    return this.persons.close(actor, id, dto);
+  }
+
+  @Get(':id/timeline')
+  @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
+  @ApiOperation({ summary: 'Registrations, status changes, moves, enrollments, services, supervisions and visits in date order' })
+  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+    return this.persons.timeline(actor, id);
+  }
+}

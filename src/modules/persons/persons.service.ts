@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { Access, personInScope, whereInScope } from '../../common/access/scope.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { AppError, ErrorCode, conflict, forbidden, invalid } from '../../common/errors/app-error.js';
+import { offsetOf, page } from '../../common/http/paging.js';
+import { Clock } from '../../common/time/clock.js';
+import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { FACILITY_ROLES } from '../users/user.entity.js';
+import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
+import type { PersonEventKind } from './person-event.entity.js';
+import { caseCodeOf, closeDateProblems, personDateProblems } from './person-rules.js';
+import { escapeLike, foldForSearch, searchTextOf } from './person-search.js';
+import { TIMELINE_SQL } from './person-timeline.sql.js';
+import { CONTACT_ROLES, WRITER_ROLES, toPersonListView, toPersonLookupView, toPersonView, type PersonContacts } from './person-views.js';
+import { Person } from './person.entity.js';
+
+const NATIONAL_ID_TAKEN = 'nationalId: an open file with this national id already exists';
+
+/** Fields whose change is recorded as its own kind of event rather than as a plain update. */
+const EVENTFUL_FIELDS = ['status', 'managementDecisionOn', 'residenceUnitId'];
+const PLAIN_FIELDS = ['fullName', 'dateOfBirth', 'sex', 'status', 'registeredOn', 'managementDecisionOn', 'inDetention', 'residenceUnitId'] as const;
+const CONTACT_FIELDS = ['nationalId', 'phone', 'address'] as const;
+
+function throwIfProblems(problems: string[]): void {
+  if (problems.length) throw new AppError(ErrorCode.Validation, problems);
+}
+
+const stale = () => new AppError(ErrorCode.StaleVersion, 'version: the file was changed since it was read; read it again');
+
+/** The unique index on open national ids is the last word when two requests race. */
+function mapNationalIdRace(err: unknown): unknown {
+  const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
+  if (pg?.code === '23505' && pg.constraint === 'uq_persons_national_id_open') return conflict(NATIONAL_ID_TAKEN);
+  return err;
+}
+
+const emptyToNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
+
+/**
+ * The management file (SPEC 3): create with a race-free case code, read within scope, update
+ * against the version read, move between communes, close. `create` and `update` take an optional
+ * manager so a caller (the bulk import) can run many of them in its own transaction.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreatePersonDto, manager?: EntityManager) {
+    if (!WRITER_ROLES.includes(actor.role)) throw forbidden();
+    const run = async (m: EntityManager) => {
+      const unit = await this.communeOf(m, dto.residenceUnitId);
+      if (actor.role !== 'admin' && (!actor.unitPath || !unit.path.startsWith(actor.unitPath))) {
+        throw invalid('residenceUnitId', "is outside the caller's area");
+      }
+      const managementDecisionOn = dto.managementDecisionOn ?? null;
+      throwIfProblems(
+        personDateProblems({ dateOfBirth: dto.dateOfBirth, registeredOn: dto.registeredOn, managementDecisionOn }, this.clock.today()),
+      );
+      const nationalId = emptyToNull(dto.nationalId);
+      const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
+      if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
+
+      // One counter row per unit and year: the upsert locks it until commit, so concurrent
+      // creations take consecutive numbers and a rolled-back creation leaves no gap.
+      const year = Number(dto.registeredOn.slice(0, 4));
+      const counter: { last_value: number }[] = await m.query(
+        `INSERT INTO case_code_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (unit_id, year) DO UPDATE SET last_value = case_code_counters.last_value + 1
+         RETURNING last_value`,
+        [unit.id, year],
+      );
+      const caseCode = caseCodeOf(unit.code, year, counter[0].last_value);
+      const id = randomUUID();
+      const contacts: PersonContacts = { nationalId, phone: emptyToNull(dto.phone), address: emptyToNull(dto.address) };
+      await m.insert(Person, {
+        id,
+        caseCode,
+        fullName: dto.fullName,
+        searchText: searchTextOf(dto.fullName, caseCode),
+        dateOfBirth: dto.dateOfBirth,
+        sex: dto.sex,
+        nationalIdCipher: this.cipher.encryptOptional(contacts.nationalId),
+        nationalIdHash,
+        residenceUnitId: unit.id,
+        addressCipher: this.cipher.encryptOptional(contacts.address),
+        phoneCipher: this.cipher.encryptOptional(contacts.phone),
+        status: dto.status,
+        substances: dto.substances ?? [],
+        registeredOn: dto.registeredOn,
+        managementDecisionOn,
+        inDetention: dto.inDetention ?? false,
+        createdBy: actor.id,
+      });
+      await this.event(m, actor, id, 'registered', dto.registeredOn, { status: dto.status, residenceUnitId: unit.id });
+      if (managementDecisionOn) await this.event(m, actor, id, 'management_decision', managementDecisionOn, {});
+      await this.audit.record(actor, { action: 'create', entity: 'person', entityId: id, fields: writtenFields(dto) }, m);
+      const person = await m.findOneByOrFail(Person, { id });
+      return toPersonView(person, contacts);
+    };
+    try {
+      return manager ? await run(manager) : await this.db.transaction(run);
+    } catch (err) {
+      throw mapNationalIdRace(err);
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdatePersonDto, manager?: EntityManager) {
+    if (!WRITER_ROLES.includes(actor.role)) throw forbidden();
+    const run = async (m: EntityManager) => {
+      // Locks the row: a concurrent update of the same version waits, then finds it stale.
+      await this.access.person(actor, id, m, { forUpdate: true });
+      const current = await this.loadWithContacts(m, id);
+      if (current.version !== dto.version) throw stale();
+      if (current.closedOn) throw conflict('the file is closed; a closed file is not changed');
+      const today = this.clock.today();
+      const before = this.contactsOf(current);
+
+      const changed: string[] = [];
+      const set: Partial<Person> = {};
+      for (const field of PLAIN_FIELDS) {
+        const value = dto[field];
+        if (value !== undefined && value !== current[field]) {
+          changed.push(field);
+          (set as Record<string, unknown>)[field] = value;
+        }
+      }
+      if (dto.substances !== undefined && JSON.stringify(dto.substances) !== JSON.stringify(current.substances)) {
+        changed.push('substances');
+        set.substances = dto.substances;
+      }
+      const after: PersonContacts = { ...before };
+      for (const field of CONTACT_FIELDS) {
+        if (dto[field] === undefined) continue;
+        const value = emptyToNull(dto[field]);
+        if (value === before[field]) continue;
+        changed.push(field);
+        after[field] = value;
+      }
+      if (!changed.length) return toPersonView(current, before);
+
+      const merged = { ...current, ...set };
+      throwIfProblems(personDateProblems(merged, today));
+      if (set.residenceUnitId) await this.communeOf(m, set.residenceUnitId);
+      if (changed.includes('nationalId')) {
+        const hash = after.nationalId ? this.cipher.lookupHash(after.nationalId) : null;
+        if (hash) await this.assertNationalIdFree(m, hash, id);
+        set.nationalIdCipher = this.cipher.encryptOptional(after.nationalId);
+        set.nationalIdHash = hash;
+      }
+      if (changed.includes('phone')) set.phoneCipher = this.cipher.encryptOptional(after.phone);
+      if (changed.includes('address')) set.addressCipher = this.cipher.encryptOptional(after.address);
+      if (set.fullName) set.searchText = searchTextOf(set.fullName, current.caseCode);
+
+      // The version in the WHERE clause keeps the rule even without the row lock.
+      const result = await m
+        .createQueryBuilder()
+        .update(Person)
+        .set(set)
+        .where('id = :id AND version = :version', { id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) throw stale();
+
+      if (set.status) await this.event(m, actor, id, 'status_changed', today, { from: current.status, to: set.status });
+      if (set.managementDecisionOn) await this.event(m, actor, id, 'management_decision', set.managementDecisionOn, {});
+      if (set.residenceUnitId) {
+        const move = { fromUnitId: current.residenceUnitId, toUnitId: set.residenceUnitId };
+        await this.event(m, actor, id, 'moved', today, move);
+        await this.audit.record(actor, { action: 'move', entity: 'person', entityId: id, fields: ['residenceUnitId'], meta: move }, m);
+      }
+      const plain = changed.filter((f) => !EVENTFUL_FIELDS.includes(f));
+      if (plain.length) await this.event(m, actor, id, 'updated', today, { fields: plain });
+      const updated = changed.filter((f) => f !== 'residenceUnitId');
+      if (updated.length) await this.audit.record(actor, { action: 'update', entity: 'person', entityId: id, fields: updated }, m);
+
+      return toPersonView(await m.findOneByOrFail(Person, { id }), after);
+    };
+    try {
+      return manager ? await run(manager) : await this.db.transaction(run);
+    } catch (err) {
+      throw mapNationalIdRace(err);
+    }
+  }
+
+  async close(actor: Actor, id: string, dto: ClosePersonDto) {
+    if (!WRITER_ROLES.includes(actor.role)) throw forbidden();
+    return this.db.transaction(async (m) => {
+      await this.access.person(actor, id, m, { forUpdate: true });
+      const current = await this.loadWithContacts(m, id);
+      if (dto.version !== undefined && dto.version !== current.version) throw stale();
+      if (current.closedOn) throw conflict('the file is already closed');
+      throwIfProblems(closeDateProblems(current.registeredOn, dto.closedOn, this.clock.today()));
+      await m
+        .createQueryBuilder()
+        .update(Person)
+        .set({ closedOn: dto.closedOn, closeReason: dto.closeReason })
+        .where('id = :id', { id })
+        .execute();
+      await this.event(m, actor, id, 'closed', dto.closedOn, { reason: dto.closeReason });
+      await this.audit.record(actor, { action: 'close', entity: 'person', entityId: id, fields: ['closedOn', 'closeReason'] }, m);
+      return toPersonView(await m.findOneByOrFail(Person, { id }), this.contactsOf(current));
+    });
+  }
+
+  /** One file. Admins and commune workers see its national id, phone and address; nobody else does. */
+  async get(actor: Actor, id: string) {
+    await this.access.person(actor, id);
+    const withContacts = CONTACT_ROLES.includes(actor.role);
+    const person = withContacts
+      ? await this.loadWithContacts(this.db.manager, id)
+      : await this.db.manager.findOneByOrFail(Person, { id });
+    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: id });
+    return toPersonView(person, withContacts ? this.contactsOf(person) : undefined);
+  }
+
+  /**
+   * Files in the caller's scope, newest first. Clinic and facility staff may also find any open
+   * file by exact national id or case code, to enroll a new patient; they learn only the minimum.
+   */
+  async list(actor: Actor, query: PersonQuery) {
+    const facilityLookup = FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || query.caseCode);
+    const qb = this.db.getRepository(Person).createQueryBuilder('p');
+    if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
+    else whereInScope(qb, personInScope(actor, 'p'));
+
+    if (query.unitId) {
+      const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
+      if (rows[0]) {
+        // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
+        qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
+          unitPrefix: `${rows[0].path}%`,
+        });
+      } else {
+        qb.andWhere('FALSE');
+      }
+    }
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.open !== undefined) qb.andWhere(query.open ? 'p.closed_on IS NULL' : 'p.closed_on IS NOT NULL');
+    if (query.nationalId) qb.andWhere('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
+    if (query.caseCode) qb.andWhere('p.case_code = :caseCode', { caseCode: query.caseCode });
+    const q = query.q === undefined ? '' : foldForSearch(query.q);
+    if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
+
+    const [items, total] = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+
+    if (query.nationalId || facilityLookup) {
+      const fields = [query.nationalId ? 'nationalId' : undefined, query.caseCode ? 'caseCode' : undefined].filter((f) => f !== undefined);
+      await this.audit.record(actor, { action: 'lookup', entity: 'person', fields, meta: { results: total } });
+    }
+    return page(items.map(facilityLookup ? toPersonLookupView : toPersonListView), total, query);
+  }
+
+  /** Registrations, status changes, moves, enrollments, services, supervisions and visits, in date order. */
+  async timeline(actor: Actor, id: string) {
+    await this.access.person(actor, id);
+    const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id]);
+    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: id, meta: { view: 'timeline' } });
+    return { items: rows.map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id })) };
+  }
+
+  /** The residence of a file must be an existing commune (any commune, for a move). */
+  private async communeOf(m: EntityManager, unitId: string): Promise<{ id: string; code: string; path: string }> {
+    const rows: { id: string; code: string; path: string; level: string }[] = await m.query(
+      `SELECT id, code, path, level FROM admin_units WHERE id = $1`,
+      [unitId],
+    );
+    if (!rows[0]) throw invalid('residenceUnitId', 'no such unit');
+    if (rows[0].level !== 'commune') throw invalid('residenceUnitId', `must be a commune, not a ${rows[0].level}`);
+    return rows[0];
+  }
+
+  private async assertNationalIdFree(m: EntityManager, hash: Buffer, exceptId?: string): Promise<void> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM persons WHERE national_id_hash = $1 AND closed_on IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
+      [hash, exceptId ?? null],
+    );
+    if (rows.length) throw conflict(NATIONAL_ID_TAKEN);
+  }
+
+  private loadWithContacts(m: EntityManager, id: string): Promise<Person> {
+    return m
+      .createQueryBuilder(Person, 'p')
+      .addSelect(['p.nationalIdCipher', 'p.phoneCipher', 'p.addressCipher'])
+      .where('p.id = :id', { id })
+      .getOneOrFail();
+  }
+
+  private contactsOf(p: Person): PersonContacts {
+    return {
+      nationalId: this.cipher.decryptOptional(p.nationalIdCipher),
+      phone: this.cipher.decryptOptional(p.phoneCipher),
+      address: this.cipher.decryptOptional(p.addressCipher),
+    };
+  }
+
+  private async event(m: EntityManager, actor: Actor, personId: string, kind: PersonEventKind, eventDate: string, data: Record<string, unknown>) {
+    // clock_timestamp(), not now(): events written in one transaction keep the order they happened in.
+    await m.query(
+      `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, clock_timestamp())`,
+      [personId, kind, eventDate, JSON.stringify(data), actor.id],
+    );
+  }
+}
