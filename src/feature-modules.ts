@@ -3,6 +3,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { PersonsModule } from './modules/persons/persons.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -25,4 +26,5 @@ export const FEATURE_MODULES = [
   SupervisionModule,
   TreatmentModule,
   ServiceContactsModule,
+  ImportsModule,
 ];

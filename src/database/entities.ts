@@ -2,6 +2,7 @@ import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Facility } from '../modules/facilities/facility.entity.js';
+import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { Reminder } from '../modules/reminders/reminder.entity.js';
@@ -31,4 +32,6 @@ export const ENTITIES = [
   Visit,
   Reminder,
   CoverageReport,
+  Import,
+  ImportRejection,
 ];

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobsService } from '../../common/jobs/jobs.service.js';
+import { JOB_ATTEMPTS } from '../../common/jobs/queues.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
+import { PersonImporter } from './person-import.js';
+
+/** The 'imports' queue. A job that fails its last attempt fails its import, which writes nothing more. */
+@Injectable()
+export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('ImportJobs');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly importer: PersonImporter,
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.handle('imports', 'import-persons', (job) => this.importPersons(job));
+  }
+
+  /** Imports whose job was lost (a Redis flush) are queued again; the job id keeps one job per import. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    void this.requeuePending().catch((err: Error) => this.logger.warn({ errorClass: err.name }, 'pending imports could not be re-queued'));
+  }
+
+  async requeuePending(): Promise<number> {
+    const pending: { id: string }[] = await this.db.query(`SELECT id FROM imports WHERE status IN ('queued', 'running')`);
+    const queue = this.jobs.queue('imports');
+    for (const p of pending) {
+      await queue.add('import-persons', { importId: p.id } satisfies ImportPersonsJobData, { jobId: importJobId(p.id) });
+    }
+    return pending.length;
+  }
+
+  private async importPersons(job: Job): Promise<void> {
+    const { importId } = job.data as ImportPersonsJobData;
+    try {
+      await this.importer.run(importId);
+    } catch (err) {
+      const attempts = job.opts.attempts ?? JOB_ATTEMPTS;
+      if (job.attemptsMade + 1 >= attempts) {
+        const rows: { id: string; kind: 'persons'; dry_run: boolean; created_by: string }[] = await this.db.query(
+          `SELECT id, kind, dry_run, created_by FROM imports WHERE id = $1`,
+          [importId],
+        );
+        if (rows[0]) {
+          await this.importer.fail({ id: rows[0].id, kind: rows[0].kind, dryRun: rows[0].dry_run, createdBy: rows[0].created_by }, null, [
+            { row: 0, column: '', field: null, code: 'batch_failed', message: 'Lỗi hệ thống khi nhập tệp; các nhóm dòng đã ghi được giữ nguyên, hãy nhập lại tệp' },
+          ]);
+        }
+      }
+      throw err;
+    }
+  }
+}
