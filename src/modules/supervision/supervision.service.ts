@@ -16,6 +16,9 @@ import { Visit } from './visit.entity.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
 
+/** TypeORM answers a bare UPDATE/DELETE … RETURNING with [rows, count]; wrapped in a CTE it answers the rows. */
+const returningRows = (statement: string) => `WITH touched AS (${statement}) SELECT * FROM touched`;
+
 export const toFollowUpView = (f: FollowUp) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
 export type FollowUpView = ReturnType<typeof toFollowUpView>;
 
@@ -198,8 +201,8 @@ export class SupervisionService {
       const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
 
       const [updated]: unknown[] = await m.query(
-        `UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id`,
+        returningRows(`UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id`),
         [id, dto.version, endDate, intervalDays, supervisorUserId],
       );
       if (!updated) throw new AppError(ErrorCode.StaleVersion, 'version: the supervision changed at the same time; read it again');
@@ -259,7 +262,7 @@ export class SupervisionService {
       if (dto.endedOn < s.startDate) throw invalid('endedOn', `must not be before the supervision's startDate ${s.startDate}`);
       await m.update(Supervision, { id }, { status: 'ended', endedOn: dto.endedOn, outcome: dto.outcome });
       const cancelled: { id: string }[] = await m.query(
-        `UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE supervision_id = $1 AND status = 'scheduled' RETURNING id`,
+        returningRows(`UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE supervision_id = $1 AND status = 'scheduled' RETURNING id`),
         [id],
       );
       await this.reminders.resolve(m, id, ['supervision_ending']);
@@ -305,7 +308,7 @@ export class SupervisionService {
   private async replanFuture(m: EntityManager, s: Supervision, endDate: IsoDate, intervalDays: number): Promise<number> {
     const today = this.clock.today();
     const dropped: { id: string }[] = await m.query(
-      `DELETE FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' AND due_date > $2 RETURNING id`,
+      returningRows(`DELETE FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' AND due_date > $2 RETURNING id`),
       [s.id, today],
     );
     for (const f of dropped) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
