@@ -13,27 +13,12 @@ import {
   Matches,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateIf,
-  type ValidationOptions,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { isIsoDate } from '../../../common/time/dates.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
 
-/** A real calendar date written `YYYY-MM-DD` (2025-02-30 is refused). */
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value) => isIsoDate(value),
-        defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
 
 /** Validates the property when it is present; `null` is then refused by the other rules. */
 const Present = () => ValidateIf((_o, v) => v !== undefined);

@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { isIsoDate } from '../../../common/time/dates.js';
 import type { ExportFormat } from '../coverage.export.js';
-
-/** A real calendar date written `YYYY-MM-DD` (2025-02-30 is refused). */
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value) => isIsoDate(value),
-        defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
 
 /** Unit and period of a coverage report; `from` <= `to` and the length are checked by the service. */
 export class CoveragePeriodDto {

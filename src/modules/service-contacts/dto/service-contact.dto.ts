@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
-import { IsCalendarDate } from '../../treatment/dto/calendar-date.js';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { SERVICE_TYPES, type ServiceType } from '../service-contact.entity.js';
 
 export class CreateServiceContactDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../treatment/dto/calendar-date.js';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
 

@@ -10,7 +10,7 @@ import {
   type EnrollmentOutcome,
   type EnrollmentType,
 } from '../enrollment.entity.js';
-import { IsCalendarDate } from './calendar-date.js';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 
 export class CreateEnrollmentDto {
   @ApiProperty({ enum: ENROLLMENT_TYPES })
