@@ -1,0 +1,499 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { createHttpApp, migrate } from '../src/bootstrap.js';
+import { JobsService } from '../src/common/jobs/jobs.service.js';
+import { Clock } from '../src/common/time/clock.js';
+import { addDays, addYears } from '../src/common/time/dates.js';
+import { loadConfig, type AppConfig } from '../src/config/config.js';
+import { RemindersService } from '../src/modules/reminders/reminders.service.js';
+import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
+import { CoverageService } from '../src/modules/reports/coverage.service.js';
+import { planFollowUps, supervisionEndDate } from '../src/modules/supervision/plan.js';
+import { startBareServer } from './bare-server.js';
+import { BASELINE_COUNTS_SQL } from './coverage-baseline.js';
+import { checkFlags, databaseExists, intFlag, parseFlags, recreateDatabase, stringFlag } from './database.js';
+import { DEFAULT_PASSWORD, seedDatabase, type SeedResult } from './generator.js';
+import type { LoadResult, LoadSpec } from './load.js';
+
+/**
+ * `npm run bench -- [--persons N] [--duration S] [--connections C] [--skip-seed]
+ *   [--database-url URL] [--supervisions N] [--repeat R] [--seed S] [--log-level L]`
+ *
+ * Seeds (or reuses) a benchmark database, boots the real service in this process and measures
+ * each case against a baseline run in the same process and the same minute. Prints one table and
+ * writes bench/results/latest.json.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** bench/ in the source tree (this file runs from dist/bench). */
+const benchDir = resolve(here, '../../bench');
+
+interface CaseRow {
+  case: string;
+  service: string;
+  baseline: string;
+  /** service / baseline for times; service / baseline for rates. */
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+  detail: Record<string, unknown>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en')} ms`;
+const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+
+async function timed(repeat: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Peak memory of this process (which hosts the service), by phase. */
+class MemorySampler {
+  private phase = 'idle';
+  readonly peaks = new Map<string, { rss: number; heapUsed: number }>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => this.sample(), 100);
+    this.timer.unref();
+  }
+
+  enter(phase: string): void {
+    this.sample();
+    this.phase = phase;
+  }
+
+  sample(): void {
+    const m = process.memoryUsage();
+    const peak = this.peaks.get(this.phase) ?? { rss: 0, heapUsed: 0 };
+    this.peaks.set(this.phase, { rss: Math.max(peak.rss, m.rss), heapUsed: Math.max(peak.heapUsed, m.heapUsed) });
+  }
+
+  stop(): void {
+    this.sample();
+    clearInterval(this.timer);
+  }
+
+  /** Highest resident set size of the process since it started, from the kernel. */
+  static vmHwm(): number | null {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+      return m ? Number(m[1]) * 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'cmbench-'));
+  const file = join(dir, 'spec.json');
+  writeFileSync(file, JSON.stringify(spec));
+  return new Promise((resolvePromise, reject) => {
+    execFile(process.execPath, [join(here, 'load.js'), file], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (err) return reject(new Error(`load generator failed: ${stderr || err.message}`));
+      resolvePromise(JSON.parse(stdout.trim().split('\n').pop() as string) as LoadResult);
+    });
+  });
+}
+
+/** JSON with keys sorted, to compare two answers whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  checkFlags(flags, ['persons', 'duration', 'connections', 'skip-seed', 'database-url', 'supervisions', 'repeat', 'seed', 'log-level', 'password']);
+  const persons = intFlag(flags, 'persons', 20_000, 1);
+  const duration = intFlag(flags, 'duration', 10, 1);
+  const connections = intFlag(flags, 'connections', 10, 1);
+  const supervisionCount = intFlag(flags, 'supervisions', 10_000, 1);
+  const repeat = intFlag(flags, 'repeat', 5, 1);
+  const skipSeed = flags.get('skip-seed') === true;
+  const password = stringFlag(flags, 'password') ?? DEFAULT_PASSWORD;
+  const databaseUrl = stringFlag(flags, 'database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cmbench';
+  const dbName = new URL(databaseUrl).pathname.slice(1);
+  if (!/bench/i.test(dbName)) throw new Error(`refusing to use a database whose name does not say "bench": ${dbName}`);
+  const started = new Date();
+  const wall = performance.now();
+  const say = (line: string) => console.log(`[${((performance.now() - wall) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+
+  const config: AppConfig = {
+    ...loadConfig(process.env),
+    databaseUrl,
+    queuePrefix: 'cmbench',
+    runWorkers: false,
+    runMigrations: false,
+    accessTokenTtlSeconds: 3600,
+    logLevel: stringFlag(flags, 'log-level') ?? 'warn',
+    host: '127.0.0.1',
+    port: 0,
+  };
+
+  // ---- database ----
+  let seed: SeedResult | null = null;
+  if (skipSeed) {
+    if (!(await databaseExists(databaseUrl))) throw new Error(`--skip-seed: database ${dbName} does not exist; run without --skip-seed first`);
+    await migrate(databaseUrl);
+    say(`reusing ${dbName}`);
+  } else {
+    say(`creating ${dbName} and seeding ${persons.toLocaleString('en')} people`);
+    await recreateDatabase(databaseUrl);
+    await migrate(databaseUrl);
+    seed = await seedDatabase({
+      databaseUrl,
+      config,
+      persons,
+      seed: intFlag(flags, 'seed', 1),
+      password,
+      log: (line) => say(`  ${line}`),
+    });
+    say(`seeded in ${(seed.ms.total / 1000).toFixed(1)} s`);
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const [{ n: personCount }] = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons`)).rows;
+  if (!personCount) throw new Error('the benchmark database holds no people');
+
+  // ---- the service ----
+  const memory = new MemorySampler();
+  memory.enter('boot');
+  const app: NestFastifyApplication = await createHttpApp(config, databaseUrl);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const serviceUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  memory.enter('idle');
+  await new Promise((r) => setTimeout(r, 500));
+  memory.sample();
+  const idle = { ...process.memoryUsage() };
+  const today = app.get(Clock).today();
+  const jobs = app.get(JobsService);
+  say(`service listening on ${serviceUrl}; ${personCount.toLocaleString('en')} people; today ${today}`);
+
+  const rows: CaseRow[] = [];
+  const cases: Record<string, unknown> = {};
+
+  // ---- a. coverage ----
+  {
+    const coverage = app.get(CoverageService);
+    const to = today;
+    const from = addDays(addYears(to, -1), 1);
+    const [province] = (
+      await pool.query<{ id: string; code: string; path: string; people: number }>(
+        `SELECT u.id, u.code, u.path, x.people FROM (
+           SELECT split_part(r.path, '/', 1)::uuid AS id, count(*)::int AS people
+             FROM persons p JOIN admin_units r ON r.id = p.residence_unit_id GROUP BY 1 ORDER BY 2 DESC LIMIT 1) x
+         JOIN admin_units u ON u.id = x.id`,
+      )
+    ).rows;
+    const wanted = (await pool.query<{ id: string }>(`SELECT id FROM admin_units WHERE id = $1 OR parent_id = $1`, [province.id])).rows.map((r) => r.id);
+    const baseline = (pattern: string | null, ids: string[] | null) =>
+      pool.query<UnitCounts>(BASELINE_COUNTS_SQL, [from, to, today, pattern, ids]).then((r) => r.rows);
+
+    say(`coverage of province ${province.code} (${province.people.toLocaleString('en')} people), ${from} to ${to}`);
+    memory.enter('service');
+    const serviceResult = await coverage.computeUnit({ unitId: province.id, from, to }, null); // warm-up
+    const serviceTimes = await timed(repeat, () => coverage.computeUnit({ unitId: province.id, from, to }, null));
+    memory.enter('harness');
+    const baseRows = await baseline(`${province.path}%`, wanted);
+    const baseTimes = await timed(repeat, () => baseline(`${province.path}%`, wanted));
+    const unit = baseRows.find((r) => r.id === province.id) as UnitCounts;
+    const baseReport = assembleReport(unit, baseRows.filter((r) => r.parentId === province.id), { from, to, asOf: today });
+    const { computedAt: _c, jobId: _j, inputs: _i, ...serviceFigures } = serviceResult as NonNullable<typeof serviceResult>;
+    const sameProvince = canonical(serviceFigures) === canonical(baseReport);
+    const s = median(serviceTimes);
+    const b = median(baseTimes);
+    rows.push({
+      case: `coverage, province (${province.people.toLocaleString('en')} people)`,
+      service: ms(s),
+      baseline: ms(b),
+      ratio: s / b,
+      target: '≤ 2x',
+      met: s / b <= 2,
+      detail: { serviceMs: serviceTimes, baselineMs: baseTimes, sameFigures: sameProvince, unitId: province.id, from, to },
+    });
+    if (!sameProvince) say('  WARNING: the service and the baseline disagree on the province figures');
+
+    say('coverage of every unit of the country');
+    memory.enter('service');
+    await coverage.computeAllUnits(from, to, null); // warm-up
+    const countryRepeat = Math.max(1, Math.min(repeat, 3));
+    const serviceAll = await timed(countryRepeat, () => coverage.computeAllUnits(from, to, null));
+    memory.enter('harness');
+    const baseAll = await baseline(null, null);
+    const baseAllTimes = await timed(countryRepeat, () => baseline(null, null));
+    const stored = (
+      await pool.query<{ unit_id: string; result: { withFiles: number; reachedServices: number; byService: object; postRehab: object; detention: object } }>(
+        `SELECT unit_id, result FROM coverage_reports WHERE period_from = $1 AND period_to = $2`,
+        [from, to],
+      )
+    ).rows;
+    const storedBy = new Map(stored.map((r) => [r.unit_id, r.result]));
+    const mismatches = baseAll.filter((u) => {
+      const r = storedBy.get(u.id);
+      if (!r) return true;
+      const f = assembleReport(u, [], { from, to, asOf: today });
+      return canonical([r.withFiles, r.reachedServices, r.byService, r.postRehab, r.detention]) !== canonical([f.withFiles, f.reachedServices, f.byService, f.postRehab, f.detention]);
+    }).length;
+    const sc = median(serviceAll);
+    const bc = median(baseAllTimes);
+    rows.push({
+      case: `coverage, whole country (${baseAll.length.toLocaleString('en')} units)`,
+      service: ms(sc),
+      baseline: ms(bc),
+      ratio: sc / bc,
+      target: '≤ 2x and < 2 s',
+      met: sc / bc <= 2 && sc < 2000,
+      detail: { serviceMs: serviceAll, baselineMs: baseAllTimes, unitsDisagreeing: mismatches },
+    });
+    if (mismatches) say(`  WARNING: ${mismatches} units disagree between the service and the baseline`);
+    cases.coverage = { province: province.code, from, to };
+  }
+
+  // ---- b. person reads through the full stack vs bare Fastify ----
+  {
+    const [commune] = (
+      await pool.query<{ id: string; code: string; path: string; people: number }>(
+        `SELECT r.id, r.code, r.path, count(*)::int AS people FROM persons p JOIN admin_units r ON r.id = p.residence_unit_id
+          GROUP BY r.id ORDER BY people DESC, r.code LIMIT 1`,
+      )
+    ).rows;
+    const [province] = (
+      await pool.query<{ id: string; code: string; path: string; people: number }>(
+        `SELECT u.id, u.code, u.path, x.people FROM (
+           SELECT split_part(r.path, '/', 1)::uuid AS id, count(*)::int AS people
+             FROM persons p JOIN admin_units r ON r.id = p.residence_unit_id GROUP BY 1 ORDER BY 2 DESC LIMIT 1) x
+         JOIN admin_units u ON u.id = x.id`,
+      )
+    ).rows;
+    const login = async (username: string) => {
+      const res = await fetch(`${serviceUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}: is --password the seed's password?`);
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    };
+    const actors = {
+      commune: { username: `cw.${commune.code}`, unit: commune, withContacts: true },
+      province: { username: `po.${province.code}`, unit: province, withContacts: false },
+    };
+    const tokens = { commune: await login(actors.commune.username), province: await login(actors.province.username) };
+    const bare = await startBareServer(config, databaseUrl, {
+      commune: { unitPath: commune.path, withContacts: true },
+      province: { unitPath: province.path, withContacts: false },
+    });
+    const idsIn = async (path: string) =>
+      (
+        await pool.query<{ id: string }>(
+          `SELECT p.id FROM persons p JOIN admin_units r ON r.id = p.residence_unit_id WHERE r.path LIKE $1 ORDER BY md5(p.id::text) LIMIT 500`,
+          [`${path}%`],
+        )
+      ).rows.map((r) => `/api/v1/persons/${r.id}`);
+    const searches = ['nguyễn', 'tran van', 'Hùng', 'le thi', 'Phạm Minh', 'dung'].map(
+      (q) => `/api/v1/persons?q=${encodeURIComponent(q)}&status=addicted&page=1`,
+    );
+    const scenarios = [
+      { name: 'GET /persons/:id', who: 'commune' as const, paths: await idsIn(commune.path) },
+      { name: 'GET /persons/:id', who: 'province' as const, paths: await idsIn(province.path) },
+      { name: 'GET /persons?q&status', who: 'commune' as const, paths: searches },
+      { name: 'GET /persons?q&status', who: 'province' as const, paths: searches },
+    ];
+    say(`person reads: commune ${commune.code} (${commune.people} people), province ${province.code} (${province.people.toLocaleString('en')} people); ${connections} connections, ${duration} s each`);
+    for (const sc of scenarios) {
+      const serviceHeaders = { authorization: `Bearer ${tokens[sc.who]}` };
+      const bareHeaders = { 'x-bench-actor': sc.who };
+      // The same answer from both, or the comparison means nothing.
+      const [a, b] = await Promise.all([
+        fetch(`${serviceUrl}${sc.paths[0]}`, { headers: serviceHeaders }).then(async (r) => ({ status: r.status, body: await r.json() })),
+        fetch(`${bare.url}${sc.paths[0]}`, { headers: bareHeaders }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ]);
+      const same = a.status === b.status && canonical(a.body) === canonical(b.body);
+      if (!same) say(`  WARNING: ${sc.name} as ${sc.who}: the service answered ${a.status}, the bare route ${b.status}, with different bodies`);
+      const load = (url: string, headers: Record<string, string>, seconds: number) =>
+        runLoad({ url, paths: sc.paths, headers, connections, durationSeconds: seconds });
+      // Warm both (JIT, caches), then measure.
+      await load(serviceUrl, serviceHeaders, 2);
+      await load(bare.url, bareHeaders, 2);
+      memory.enter('service');
+      const svc = await load(serviceUrl, serviceHeaders, duration);
+      memory.enter('harness');
+      const raw = await load(bare.url, bareHeaders, duration);
+      const ratio = svc.requestsPerSecond / raw.requestsPerSecond;
+      rows.push({
+        case: `${sc.name} as ${sc.who === 'commune' ? 'commune worker' : 'province officer'}`,
+        service: `${Math.round(svc.requestsPerSecond).toLocaleString('en')} req/s, p99 ${svc.p99Ms} ms`,
+        baseline: `${Math.round(raw.requestsPerSecond).toLocaleString('en')} req/s, p99 ${raw.p99Ms} ms`,
+        ratio,
+        target: '≥ 0.5x req/s',
+        met: ratio >= 0.5 && svc.non2xx === 0 && svc.errors === 0,
+        detail: { service: svc, baseline: raw, sameAnswer: same, firstPath: sc.paths[0].replace(/q=[^&]*/, 'q=…') },
+      });
+      say(`  ${sc.name} as ${sc.who}: ${Math.round(svc.requestsPerSecond)} vs ${Math.round(raw.requestsPerSecond)} req/s`);
+    }
+    await bare.close();
+    cases.reads = { commune: commune.code, province: province.code, connections, durationSeconds: duration };
+  }
+
+  // ---- c. reminder planning for new supervisions vs raw addBulk ----
+  {
+    const reminders = app.get(RemindersService);
+    const queue = jobs.queue('reminders');
+    const db = app.get(DataSource);
+    const people = (
+      await pool.query<{ id: string }>(
+        `SELECT p.id FROM persons p
+          WHERE p.closed_on IS NULL AND NOT EXISTS (SELECT 1 FROM supervisions s WHERE s.person_id = p.id AND s.status = 'active')
+          ORDER BY md5(p.id::text) LIMIT $1`,
+        [supervisionCount],
+      )
+    ).rows.map((r) => r.id);
+    const end = supervisionEndDate(today, 1);
+    const dues = planFollowUps(today, end, 30);
+    // New supervisions as the supervision feature writes them, in one statement each.
+    const created = await db.query(
+      `INSERT INTO supervisions (person_id, start_date, end_date, interval_days)
+       SELECT unnest($1::uuid[]), $2::date, $3::date, 30 RETURNING id`,
+      [people, today, end],
+    );
+    const supervisionIds: string[] = (created as { id: string }[]).map((r) => r.id);
+    await db.query(
+      `INSERT INTO follow_ups (supervision_id, due_date) SELECT s.id, d.due FROM unnest($1::uuid[]) AS s(id) CROSS JOIN unnest($2::date[]) AS d(due)`,
+      [supervisionIds, dues],
+    );
+    await pool.query(`ANALYZE supervisions; ANALYZE follow_ups`);
+    say(`reminder planning for ${people.length.toLocaleString('en')} new supervisions (${dues.length} follow-ups each)`);
+
+    await queue.obliterate({ force: true });
+    memory.enter('service');
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < people.length) await reminders.replanForPerson(people[next++]);
+      }),
+    );
+    const serviceMs = performance.now() - t0;
+    memory.enter('harness');
+    const planned = await queue.getJobs(['delayed', 'waiting', 'prioritized']);
+    const bulk = planned.map((j) => ({ name: j.name, data: j.data as unknown, opts: { jobId: j.id as string, delay: j.opts.delay ?? 0 } }));
+    await queue.obliterate({ force: true });
+
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    const raw = new Queue('reminders', { connection: redis, prefix: config.queuePrefix, defaultJobOptions: jobs.defaultJobOptions() });
+    const t1 = performance.now();
+    for (let i = 0; i < bulk.length; i += 1_000) await raw.addBulk(bulk.slice(i, i + 1_000));
+    const baselineMs = performance.now() - t1;
+    const rawCount = (await raw.getJobCounts('delayed', 'waiting', 'prioritized')) as Record<string, number>;
+    await raw.obliterate({ force: true });
+
+    // The bulk form that exists: the re-plan of every pending reminder (at start and daily).
+    memory.enter('service');
+    const t2 = performance.now();
+    const allPlanned = await reminders.plan(null);
+    const planAllMs = performance.now() - t2;
+    memory.enter('harness');
+    const allJobs = await queue.getJobs(['delayed', 'waiting', 'prioritized']);
+    const allBulk = allJobs.map((j) => ({ name: j.name, data: j.data as unknown, opts: { jobId: j.id as string, delay: j.opts.delay ?? 0 } }));
+    await queue.obliterate({ force: true });
+    const t3 = performance.now();
+    for (let i = 0; i < allBulk.length; i += 1_000) await raw.addBulk(allBulk.slice(i, i + 1_000));
+    const allBaselineMs = performance.now() - t3;
+    await raw.obliterate({ force: true });
+    await raw.close();
+    redis.disconnect();
+
+    const rate = (n: number, t: number) => (n * 1000) / t;
+    const ratio = baselineMs / serviceMs;
+    rows.push({
+      case: `reminder jobs for ${people.length.toLocaleString('en')} new supervisions (replanForPerson each)`,
+      service: `${Math.round(rate(bulk.length, serviceMs)).toLocaleString('en')} jobs/s (${ms(serviceMs)})`,
+      baseline: `${Math.round(rate(bulk.length, baselineMs)).toLocaleString('en')} jobs/s (${ms(baselineMs)})`,
+      ratio,
+      target: '≥ 0.5x jobs/s',
+      met: ratio >= 0.5,
+      detail: { jobs: bulk.length, rawJobs: rawCount, serviceMs, baselineMs, concurrency: connections },
+    });
+    const allRatio = allBaselineMs / planAllMs;
+    rows.push({
+      case: `reminder jobs, re-plan of the whole database (plan(null))`,
+      service: `${Math.round(rate(allPlanned, planAllMs)).toLocaleString('en')} jobs/s (${ms(planAllMs)})`,
+      baseline: `${Math.round(rate(allBulk.length, allBaselineMs)).toLocaleString('en')} jobs/s (${ms(allBaselineMs)})`,
+      ratio: allRatio,
+      target: '≥ 0.5x jobs/s',
+      met: allRatio >= 0.5,
+      detail: { jobs: allPlanned, serviceMs: planAllMs, baselineMs: allBaselineMs },
+    });
+    say(`  ${bulk.length} jobs: ${Math.round(serviceMs)} ms through the planner, ${Math.round(baselineMs)} ms raw; re-plan all: ${allPlanned} jobs in ${Math.round(planAllMs)} ms`);
+
+    await db.transaction(async (m) => {
+      await m.query(`DELETE FROM follow_ups WHERE supervision_id = ANY($1::uuid[])`, [supervisionIds]);
+      await m.query(`DELETE FROM supervisions WHERE id = ANY($1::uuid[])`, [supervisionIds]);
+    });
+    cases.reminders = { supervisions: people.length, followUpsEach: dues.length };
+  }
+
+  // ---- d. memory ----
+  memory.stop();
+  const servicePeak = memory.peaks.get('service') ?? { rss: 0, heapUsed: 0 };
+  const hwm = MemorySampler.vmHwm();
+  rows.push({
+    case: 'peak memory of the service process (during service phases)',
+    service: `RSS ${mb(servicePeak.rss)}, heap ${mb(servicePeak.heapUsed)}`,
+    baseline: `idle after start: RSS ${mb(idle.rss)}, heap ${mb(idle.heapUsed)}`,
+    ratio: servicePeak.rss / idle.rss,
+    target: 'reported',
+    met: null,
+    detail: { peaks: Object.fromEntries(memory.peaks), idle, vmHwmBytes: hwm },
+  });
+
+  await app.close();
+  await pool.end();
+
+  // ---- report ----
+  const header = ['case', 'service', 'baseline', 'ratio', 'target', 'met?'];
+  const table = rows.map((r) => [r.case, r.service, r.baseline, r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const markdown = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.map(line)].join('\n');
+  console.log(`\n${markdown}\n`);
+
+  const result = {
+    startedAt: started.toISOString(),
+    wallSeconds: (performance.now() - wall) / 1000,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    params: { persons: personCount, duration, connections, supervisions: supervisionCount, repeat, skipSeed, database: dbName },
+    seed: seed && { seed: seed.seed, asOf: seed.asOf, seconds: seed.ms.total / 1000, rows: seed.rows },
+    cases,
+    rows,
+    markdown,
+  };
+  mkdirSync(join(benchDir, 'results'), { recursive: true });
+  writeFileSync(join(benchDir, 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  say(`wrote bench/results/latest.json`);
+}
+
+main().catch((err: Error) => {
+  console.error(`bench failed: ${err.stack ?? err.message}`);
+  process.exitCode = 1;
+});
