@@ -45,14 +45,9 @@ export class Imports1764600000000 implements MigrationInterface {
         values_cipher bytea NOT NULL,
         PRIMARY KEY (import_id, row_number)
       )`);
-
-    // An import finds the open file of a row without national id by residence and date of birth
-    // (then by folded name); without this index each lookup scans the commune's files.
-    await q.query(`CREATE INDEX ix_persons_open_residence_dob ON persons (residence_unit_id, date_of_birth) WHERE closed_on IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX IF EXISTS ix_persons_open_residence_dob`);
     await q.query(`DROP TABLE IF EXISTS import_rejections`);
     await q.query(`DROP TABLE IF EXISTS imports`);
   }
