@@ -48,6 +48,9 @@ interface BatchCounts {
   rejected: number;
 }
 
+/** Namespace of the advisory locks that serialise imports into the same commune. */
+const UNIT_LOCK_NAMESPACE = 7_347_010;
+
 /** Another run of the same job committed this batch first (a stalled job run twice). */
 class BatchTaken extends Error {
   override name = 'BatchTaken';
@@ -213,6 +216,7 @@ export class PersonImporter {
       return await this.db.transaction(async (m) => {
         const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
         const valid = lines.filter((l): l is Line & { row: ResolvedRow } => !!l.row);
+        if (!imp.dryRun) await this.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
         const files = await this.openFiles(m, actor, valid.map((l) => l.row));
         const creates: ResolvedRow[] = [];
         const updates: { line: Line; file: OpenFile; changes: PersonChanges }[] = [];
@@ -274,6 +278,19 @@ export class PersonImporter {
     }
   }
 
+  /**
+   * Two imports into the same commune take turns batch by batch, so the second sees the files the
+   * first has just created (rows without national id have no unique index to stop a double).
+   */
+  private async lockUnits(m: EntityManager, unitIds: string[]): Promise<void> {
+    const units = [...new Set(unitIds)];
+    if (!units.length) return;
+    await m.query(
+      `SELECT pg_advisory_xact_lock($1::int, k) FROM (SELECT hashtext(u) AS k FROM unnest($2::text[]) AS u ORDER BY 1) s`,
+      [UNIT_LOCK_NAMESPACE, units],
+    );
+  }
+
   private writeError(err: unknown, batch = false): Omit<RowError, 'row'> {
     const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
     const message =
@@ -285,7 +302,7 @@ export class PersonImporter {
     return {
       column: '',
       field: null,
-      code: 'batch_failed',
+      code: batch ? 'batch_failed' : 'update_refused',
       message: batch ? `Cả nhóm ${BATCH_ROWS} dòng chứa dòng này không được ghi (${message}); hãy nhập lại tệp` : message,
     };
   }

@@ -270,6 +270,7 @@ export type RowErrorCode =
   | 'ambiguous_match'
   | 'file_out_of_scope'
   | 'batch_failed'
+  | 'update_refused'
   // Problems with the file as a whole:
   | 'unreadable_file'
   | 'missing_column'
