@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { FieldCipher } from '../src/common/crypto/field-cipher.js';
 import type { AppConfig } from '../src/config/config.js';
-import { foldForSearch } from './vietnam.js';
+import { escapeLike, foldForSearch } from '../src/modules/persons/person-search.js';
 
 /**
  * The fastest honest baseline for the person routes: plain Fastify and `pg`, no framework, no
@@ -112,7 +112,7 @@ export async function startBareServer(
     }
     const q = req.query.q ? foldForSearch(req.query.q) : '';
     if (q) {
-      params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(`%${escapeLike(q)}%`);
       where += ` AND p.search_text LIKE $${params.length}`;
     }
     const [count, items] = await Promise.all([

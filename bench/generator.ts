@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { FieldCipher } from '../src/common/crypto/field-cipher.js';
 import type { AppConfig } from '../src/config/config.js';
+import { searchTextOf } from '../src/modules/persons/person-search.js';
 import { Passwords } from '../src/modules/users/passwords.js';
 import { IdSource, Prng, weighted } from './prng.js';
 import { Rows } from './rows.js';
 import {
   CONTACT_NOTES,
   FAMILY_NAMES,
-  foldForSearch,
   GIVEN_NAMES,
   MIDDLE_NAMES,
   PLACE_SYLLABLES,
@@ -555,7 +555,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
         pid,
         caseCode,
         fullName,
-        `${foldForSearch(fullName)} ${caseCode.toLowerCase()}`,
+        searchTextOf(fullName, caseCode),
         iso(dob),
         sexKey,
         nidCipher,

@@ -147,18 +147,3 @@ export const CONTACT_NOTES = [
   'Sinh hoạt nhóm đồng đẳng',
   'Hỗ trợ thủ tục hành chính',
 ].map(nfc);
-
-/**
- * The search folding of person files: NFD, combining marks removed, đ/Đ to d, lower case, spaces
- * collapsed. The rule of src/modules/persons/person-search.ts, repeated here until that file is
- * committed (the e2e test checks the two agree).
- */
-export function foldForSearch(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
