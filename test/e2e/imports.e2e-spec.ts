@@ -359,10 +359,15 @@ describe('imports of person registers', () => {
       row({ dob: '01/01/1995', name: 'Thử Nghiệm Một', sex: 'Nam', code: c4.code, status: 'Nghiện' }),
       row({ dob: '01/01/1970', name: 'Phạm Văn Đức', sex: 'Nam', code: w.c2.code, status: 'Sử dụng' }),
       row({ dob: 'hôm qua', name: 'Thử Nghiệm Hai', sex: 'Nam', code: c5.code, status: 'Nghiện' }),
+      // The person-file rules refuse this change (born after the file was opened): the dry run says so.
+      row({ dob: '01/06/2024', name: 'Đỗ Văn Em', sex: 'Nam', nid: '001090000009', code: c1.code, status: 'Nghiện' }),
     ]);
     const done = await importFile(t, worker.token, file, { dryRun: true });
-    expect(done).toMatchObject({ status: 'done', dryRun: true, counts: { created: 1, updated: 1, unchanged: 0, rejected: 1 } });
-    expect(done.errors).toEqual([{ row: 4, column: 'Ngày sinh', field: 'dateOfBirth', code: 'invalid_date', message: 'Ngày không hợp lệ: cần dạng dd/mm/yyyy' }]);
+    expect(done).toMatchObject({ status: 'done', dryRun: true, counts: { created: 1, updated: 1, unchanged: 0, rejected: 2 } });
+    expect(done.errors).toEqual([
+      { row: 4, column: 'Ngày sinh', field: 'dateOfBirth', code: 'invalid_date', message: 'Ngày không hợp lệ: cần dạng dd/mm/yyyy' },
+      { row: 5, column: '', field: null, code: 'update_refused', message: 'Hồ sơ không cập nhật được: registeredOn: must not be before dateOfBirth' },
+    ]);
     expect(await fingerprint(t)).toEqual(before);
     const auditAfter = await t.db.query(`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'person'`);
     expect(auditAfter[0].n).toBe(auditBefore[0].n);

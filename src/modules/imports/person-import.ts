@@ -51,6 +51,14 @@ interface BatchCounts {
 /** Namespace of the advisory locks that serialise imports into the same commune. */
 const UNIT_LOCK_NAMESPACE = 7_347_010;
 
+/** Ends a dry run's batch: what it wrote is rolled back, what it found is kept. */
+class DryRunBatch extends Error {
+  override name = 'DryRunBatch';
+  constructor(readonly counts: BatchCounts) {
+    super('dry run');
+  }
+}
+
 /** Another run of the same job committed this batch first (a stalled job run twice). */
 class BatchTaken extends Error {
   override name = 'BatchTaken';
@@ -67,8 +75,8 @@ function isDataError(err: unknown): boolean {
 /**
  * Runs one person import: reads the stored file, validates every row, then writes batches of
  * BATCH_ROWS rows, each in one transaction with its rejected rows and the import's counters, so a
- * retried job resumes after the last committed batch and counts nothing twice. A dry run does
- * everything but the writes to person files.
+ * retried job resumes after the last committed batch and counts nothing twice. A dry run writes
+ * each batch as an import would and rolls it back, so its report is the one the import would give.
  */
 @Injectable()
 export class PersonImporter {
@@ -216,7 +224,7 @@ export class PersonImporter {
       return await this.db.transaction(async (m) => {
         const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
         const valid = lines.filter((l): l is Line & { row: ResolvedRow } => !!l.row);
-        if (!imp.dryRun) await this.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
+        await this.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
         const files = await this.openFiles(m, actor, valid.map((l) => l.row));
         const creates: ResolvedRow[] = [];
         const updates: { line: Line; file: OpenFile; changes: PersonChanges }[] = [];
@@ -245,27 +253,30 @@ export class PersonImporter {
           if (Object.keys(changes).length) updates.push({ line, file: match.file, changes });
           else counts.unchanged++;
         }
-        if (!imp.dryRun) {
-          await this.writes.createMany(m, actor, imp.id, creates);
-          for (const u of updates) {
-            try {
-              // A savepoint per update: a row the file rules refuse is rejected alone.
-              await m.transaction((sm) => this.writes.update(sm, actor, u.file, u.changes));
-            } catch (err) {
-              if (!isDataError(err)) throw err;
-              u.line.errors.push(this.writeError(err));
-            }
+        await this.writes.createMany(m, actor, imp.id, creates);
+        for (const u of updates) {
+          try {
+            // A savepoint per update: a row the file rules refuse is rejected alone.
+            await m.transaction((sm) => this.writes.update(sm, actor, u.file, u.changes));
+          } catch (err) {
+            if (!isDataError(err)) throw err;
+            u.line.errors.push(this.writeError(err));
           }
         }
         counts.created = creates.length;
         counts.updated = updates.filter((u) => !u.line.errors.length).length;
-        const rejected = lines.filter((l) => l.errors.length);
-        counts.rejected = rejected.length;
-        await this.recordBatch(m, imp, batch, lines.length, counts, rejected, width);
-        return imp.dryRun ? 0 : counts.created;
+        counts.rejected = lines.filter((l) => l.errors.length).length;
+        // A dry run writes exactly as an import would, through the same rules, then rolls back.
+        if (imp.dryRun) throw new DryRunBatch(counts);
+        await this.recordBatch(m, imp, batch, lines.length, counts, lines.filter((l) => l.errors.length), width);
+        return counts.created;
       });
     } catch (err) {
       if (err instanceof BatchTaken) return 0;
+      if (err instanceof DryRunBatch) {
+        await this.db.transaction((m) => this.recordBatch(m, imp, batch, lines.length, err.counts, lines.filter((l) => l.errors.length), width));
+        return 0;
+      }
       if (!isDataError(err)) throw err;
       this.logger.warn({ importId: imp.id, batch, errorClass: (err as Error).name }, 'import batch rolled back');
       for (const l of lines) {
