@@ -39,6 +39,20 @@ function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
   }
 }
 
+/**
+ * Errors that mean PostgreSQL or Redis is away (a dropped or refused connection, an administrator's
+ * shutdown, too many clients): the request may succeed later, so they answer 503, not 500.
+ */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Driver not Connected|Stream isn't writeable|Connection is closed|Client has encountered a connection error/i;
+
+function unavailable(exception: unknown): boolean {
+  const err = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | undefined;
+  const code = err?.driverError?.code ?? err?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message);
+}
+
 /** One error shape for every failure: `{statusCode, error, message}`; internals never leak. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -88,6 +102,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       },
       'unhandled error',
     );
-    return body(500, 'internal error');
+    return unavailable(exception) ? body(503, 'a service this request needs is unavailable; try again shortly') : body(500, 'internal error');
   }
 }
