@@ -8,12 +8,24 @@ import {
 import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
 import { JOB_ATTEMPTS, JOB_BACKOFF_MS, KEEP_COMPLETED_JOBS, QUEUES, type JobName, type QueueName } from './queues.js';
 import { workerRedis } from './redis.js';
 
 export const REDIS = Symbol('REDIS');
 
 export type JobHandler = (job: Job) => Promise<unknown>;
+
+/** How long a producer waits on Redis before it gives up (the database stays the truth). */
+export const QUEUE_CALL_TIMEOUT_MS = 3_000;
+
+/** A queue operation failed, or Redis did not answer in time: a 503 for an HTTP caller. */
+export class QueueUnavailable extends AppError {
+  override name = 'QueueUnavailable';
+  constructor(readonly detail: string) {
+    super(ErrorCode.Unavailable, 'the job queue is unavailable; try again later');
+  }
+}
 
 /**
  * The job registry. Features register handlers in `onModuleInit`; producers call `queue(name)`.
@@ -45,6 +57,29 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Runs producer calls on a queue with a bound: BullMQ waits for Redis to come back rather than
+   * failing, so without it a request would hang while Redis is away. Fails at once while the
+   * connection is known to be down.
+   */
+  async withQueue<T>(name: QueueName, fn: (queue: Queue) => Promise<T>): Promise<T> {
+    const status = this.redis.status;
+    if (status === 'reconnecting' || status === 'close' || status === 'end') throw new QueueUnavailable(`redis is ${status}`);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        fn(this.queue(name)).catch((err: Error) => {
+          throw err instanceof AppError ? err : new QueueUnavailable(err.message);
+        }),
+        new Promise<T>((_, reject) => {
+          timer = setTimeout(() => reject(new QueueUnavailable('redis did not answer in time')), QUEUE_CALL_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   defaultJobOptions(): JobsOptions {

@@ -31,10 +31,11 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
 
   async requeuePending(): Promise<number> {
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM imports WHERE status IN ('queued', 'running')`);
-    const queue = this.jobs.queue('imports');
-    for (const p of pending) {
-      await queue.add('import-persons', { importId: p.id } satisfies ImportPersonsJobData, { jobId: importJobId(p.id) });
-    }
+    await this.jobs.withQueue('imports', (queue) =>
+      queue.addBulk(
+        pending.map((p) => ({ name: 'import-persons', data: { importId: p.id } satisfies ImportPersonsJobData, opts: { jobId: importJobId(p.id) } })),
+      ),
+    );
     return pending.length;
   }
 

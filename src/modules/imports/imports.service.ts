@@ -95,9 +95,9 @@ export class ImportsService {
     );
     const importId = rows[0].id;
     try {
-      await this.jobs
-        .queue('imports')
-        .add('import-persons', { importId } satisfies ImportPersonsJobData, { jobId: importJobId(importId) });
+      await this.jobs.withQueue('imports', (queue) =>
+        queue.add('import-persons', { importId } satisfies ImportPersonsJobData, { jobId: importJobId(importId) }),
+      );
     } catch (err) {
       // Nothing is left behind: an import without its job would stay queued.
       await this.db.query(`DELETE FROM imports WHERE id = $1`, [importId]);

@@ -5,7 +5,7 @@ import { isUuid, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
-import { JobsService } from '../../common/jobs/jobs.service.js';
+import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays } from '../../common/time/dates.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -32,7 +32,6 @@ import {
 } from './reminders.sql.js';
 
 /** A Redis write that has not answered by then is given up; the sweep covers for it. */
-const REDIS_WRITE_TIMEOUT_MS = 3_000;
 /** How often a worker process checks that the repeatable jobs still exist (after a Redis flush or restart). */
 const WATCHDOG_MAX_MS = 30_000;
 const ADD_BULK_CHUNK = 500;
@@ -68,24 +67,6 @@ export interface ReplanResult extends SweepResult {
 /** Test seam: lets a test hold a job in hand. Unset in production. */
 export interface ReminderHooks {
   beforeRaise?: (job: RaiseReminderJob) => Promise<void>;
-}
-
-/** A queue (Redis) operation failed or did not answer in time. */
-class QueueUnavailable extends Error {
-  override name = 'QueueUnavailable';
-}
-
-/** Bounds a queue operation, so a caller never waits on an absent Redis, and names its failure. */
-function onQueue<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.catch((err: Error) => {
-      throw new QueueUnavailable(err.message);
-    }),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new QueueUnavailable('redis did not answer in time')), REDIS_WRITE_TIMEOUT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 /** Counts the rows an UPDATE … RETURNING touched (TypeORM answers a bare UPDATE with [rows, count]). */
@@ -192,9 +173,8 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
         opts: { jobId: raiseJobId(data), delay: delayUntil(this.clock.startOf(c.moment_date), now) },
       };
     });
-    const queue = this.jobs.queue('reminders');
     for (let i = 0; i < jobs.length; i += ADD_BULK_CHUNK) {
-      await onQueue(queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)));
+      await this.jobs.withQueue('reminders', (queue) => queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)));
     }
     return jobs.length;
   }
@@ -261,13 +241,10 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   private async ensureSchedules(): Promise<void> {
-    const queue = this.jobs.queue('reminders');
-    await onQueue(
-      queue.upsertJobScheduler(SWEEP_SCHEDULER, { every: this.config.reminderSweepEverySeconds * 1000 }, { name: 'sweep', data: {} }),
-    );
-    await onQueue(
-      queue.upsertJobScheduler(REPLAN_SCHEDULER, { pattern: REPLAN_PATTERN, tz: this.config.tzName }, { name: 'replan', data: {} }),
-    );
+    await this.jobs.withQueue('reminders', async (queue) => {
+      await queue.upsertJobScheduler(SWEEP_SCHEDULER, { every: this.config.reminderSweepEverySeconds * 1000 }, { name: 'sweep', data: {} });
+      await queue.upsertJobScheduler(REPLAN_SCHEDULER, { pattern: REPLAN_PATTERN, tz: this.config.tzName }, { name: 'replan', data: {} });
+    });
   }
 
   /** One re-plan at a time in this process; failures are logged and retried by the watchdog. */
@@ -283,7 +260,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   private async checkSchedules(): Promise<void> {
     if (this.replanning) return;
     try {
-      const scheduler = await onQueue(this.jobs.queue('reminders').getJobScheduler(SWEEP_SCHEDULER));
+      const scheduler = await this.jobs.withQueue('reminders', (queue) => queue.getJobScheduler(SWEEP_SCHEDULER));
       if (scheduler) return;
     } catch {
       // Redis is away; a later tick retries once it is back.

@@ -41,13 +41,13 @@ export class CoverageProcessor implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async scheduleMonthly(): Promise<void> {
-    await this.jobs
-      .queue('reports')
-      .upsertJobScheduler(
+    await this.jobs.withQueue('reports', (queue) =>
+      queue.upsertJobScheduler(
         MONTHLY_COVERAGE_SCHEDULER,
         { pattern: MONTHLY_COVERAGE_CRON, tz: this.config.tzName },
         { name: 'monthly-coverage', data: {} satisfies MonthlyCoverageJobData },
-      );
+      ),
+    );
   }
 
   private async coverageJob(job: Job) {

@@ -3,9 +3,9 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Access, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { AppError, ErrorCode, notFound } from '../../common/errors/app-error.js';
+import { notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
-import { JobsService } from '../../common/jobs/jobs.service.js';
+import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
 import { Clock } from '../../common/time/clock.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { assembleReport, checkPeriod, type CoverageResult, type UnitCounts } from './coverage.arithmetic.js';
@@ -154,20 +154,21 @@ export class CoverageService {
     const unit = await this.access.unit(actor, dto.unitId);
     const data: CoverageJobData = { unitId: unit.id, from: dto.from, to: dto.to };
     const jobId = coverageJobId(data);
-    const queue = this.jobs.queue('reports');
     try {
-      const existing = await queue.getJob(jobId);
-      if (existing) {
-        const state = await existing.getState();
-        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return { jobId };
-        // A finished run keeps the id; remove it so the id can carry a new run. A concurrent request
-        // may have removed it already, and its new job is then shared by the add below.
-        await existing.remove().catch(() => undefined);
-      }
-      await queue.add('coverage', data, { jobId });
+      await this.jobs.withQueue('reports', async (queue) => {
+        const existing = await queue.getJob(jobId);
+        if (existing) {
+          const state = await existing.getState();
+          if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+          // A finished run keeps the id; remove it so the id can carry a new run. A concurrent request
+          // may have removed it already, and its new job is then shared by the add below.
+          await existing.remove().catch(() => undefined);
+        }
+        await queue.add('coverage', data, { jobId });
+      });
     } catch (err) {
       this.logger.warn({ errorClass: (err as Error).name }, 'coverage job could not be queued');
-      throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable; try again later');
+      throw err instanceof QueueUnavailable ? err : new QueueUnavailable((err as Error).message);
     }
     return { jobId };
   }
@@ -181,14 +182,16 @@ export class CoverageService {
     try {
       // State before data: a job that finishes between the two reads is then reported as still
       // running, never as done without its result.
-      const queue = this.jobs.queue('reports');
-      status = STATUS_OF_STATE[await queue.getJobState(jobId)];
-      job = await queue.getJob(jobId);
-      if (job && status === 'done' && job.returnvalue == null) status = STATUS_OF_STATE[await job.getState()];
-      if (status === 'done' && job?.returnvalue == null) status = 'running';
+      [status, job] = await this.jobs.withQueue('reports', async (queue) => {
+        let state = STATUS_OF_STATE[await queue.getJobState(jobId)];
+        const found = await queue.getJob(jobId);
+        if (found && state === 'done' && found.returnvalue == null) state = STATUS_OF_STATE[await found.getState()];
+        if (state === 'done' && found?.returnvalue == null) state = 'running';
+        return [state, found] as const;
+      });
     } catch (err) {
       this.logger.warn({ errorClass: (err as Error).name }, 'coverage job status unavailable');
-      throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable; try again later');
+      throw err instanceof QueueUnavailable ? err : new QueueUnavailable((err as Error).message);
     }
     if (!job || job.name !== 'coverage' || !status) throw notFound('job');
     const data = job.data as CoverageJobData;
