@@ -337,6 +337,7 @@ describe('imports of person registers', () => {
     const done = await importFile(t, worker.token, report);
     // Rows 5 and 9 are filed now; the rows that repeated a file of the first import (12, 17) match
     // those files and change nothing; the others are still refused. Row numbers are the report's.
+    if (done.status !== 'done') throw new Error(`the import ${done.status}: ${JSON.stringify(done.errors)}`);
     expect(done.counts).toEqual({ created: 2, updated: 0, unchanged: 2, rejected: 8 });
     expect(done.errors.map((e: any) => e.code)).toEqual([
       'unknown_unit',
