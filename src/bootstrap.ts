@@ -96,7 +96,7 @@ export const validationPipe = () =>
 /** Builds the HTTP application: routes under /api/v1, one error shape, validation, docs, headers. */
 export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     // Router refusals (a bad percent-encoding, an overlong path segment) in the one error shape,
     // without echoing the URL.

@@ -32,6 +32,8 @@ export interface AppConfig {
   runApi: boolean;
   logLevel: string;
   corsOrigins: string[];
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   /** argon2 memory cost in KiB; lowered only by the test suite. */
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runWorkers,
     runApi,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
