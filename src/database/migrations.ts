@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from '../../migrations/1764000000000-Initi
 import { Imports1764600000000 } from '../../migrations/1764600000000-Imports.js';
 import { ImportLookupIndex1764600000001 } from '../../migrations/1764600000001-ImportLookupIndex.js';
 import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-VisitFollowUpIndex.js';
+import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
-export const MIGRATIONS = [InitialSchema1764000000000, Imports1764600000000, ImportLookupIndex1764600000001, VisitFollowUpIndex1764700000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Imports1764600000000,
+  ImportLookupIndex1764600000001,
+  VisitFollowUpIndex1764700000000,
+  PersonsResidenceSearchIndex1764700000001,
+];
