@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { Access, personInScope, whereInScope } from '../../common/access/scope.js';
+import { Access, isUuid, personInScope, whereInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
-import { AppError, ErrorCode, conflict, forbidden, invalid } from '../../common/errors/app-error.js';
+import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
@@ -212,11 +212,12 @@ export class PersonsService {
 
   /** One file. Admins and commune workers see its national id, phone and address; nobody else does. */
   async get(actor: Actor, id: string) {
-    await this.access.person(actor, id);
     const withContacts = CONTACT_ROLES.includes(actor.role);
-    const person = withContacts
-      ? await this.loadWithContacts(this.db.manager, id)
-      : await this.db.manager.findOneByOrFail(Person, { id });
+    // Scope and load in one query: a file outside scope is simply not found.
+    const qb = whereInScope(this.db.getRepository(Person).createQueryBuilder('p').where('p.id = :id', { id }), personInScope(actor, 'p'));
+    if (withContacts) qb.addSelect(['p.nationalIdCipher', 'p.phoneCipher', 'p.addressCipher']);
+    const person = isUuid(id) ? await qb.getOne() : null;
+    if (!person) throw notFound('person');
     await this.audit.record(actor, { action: 'read', entity: 'person', entityId: id });
     return toPersonView(person, withContacts ? this.contactsOf(person) : undefined);
   }
