@@ -97,7 +97,8 @@ describe('tokens', () => {
     const u = await user(t, 'commune_worker', w.c1);
     const [id, secret] = u.refreshToken.split('.');
     const bad = [
-      `${id}.${secret.slice(0, -1)}A`,
+      // The last character changed (to one it is not already).
+      `${id}.${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`,
       `${randomUUID()}.${secret}`,
       'not-a-token',
       `${'-'.repeat(36)}.${secret}`,
