@@ -4,7 +4,7 @@
  * touched: only processes started here are signalled, by their own pid.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, chownSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,8 +106,25 @@ function postgresIds(): { uid: number; gid: number } | undefined {
 }
 
 /**
+ * Where the server binaries are: PATH when it has them, else Debian's versioned folder (the
+ * newest PostgreSQL there).
+ */
+function pgBinary(name: 'initdb' | 'postgres'): string {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return name;
+  } catch {
+    const root = '/usr/lib/postgresql';
+    const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+    const found = versions.map((v) => join(root, v, 'bin', name)).find((p) => existsSync(p));
+    if (!found) throw new Error(`no PostgreSQL ${name} binary on PATH or under ${root}`);
+    return found;
+  }
+}
+
+/**
  * A throw-away PostgreSQL cluster (initdb into a temporary folder, trust auth, no fsync) on a free
- * port, with one database `cmtest_private`. Its binaries come from PATH (`initdb`, `postgres`).
+ * port, with one database `cmtest_private`.
  */
 export async function privatePostgres(): Promise<PrivateServer & { databaseUrl: string }> {
   const port = await freePort();
@@ -115,7 +132,7 @@ export async function privatePostgres(): Promise<PrivateServer & { databaseUrl: 
   const data = join(dir, 'data');
   const ids = postgresIds();
   if (ids) chownSync(dir, ids.uid, ids.gid);
-  execFileSync('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C'], {
+  execFileSync(pgBinary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C'], {
     stdio: 'ignore',
     ...(ids ?? {}),
   });
@@ -128,7 +145,7 @@ export async function privatePostgres(): Promise<PrivateServer & { databaseUrl: 
     async start() {
       if (server.running()) return;
       child = spawn(
-        'postgres',
+        pgBinary('postgres'),
         ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=40'],
         { stdio: 'ignore', ...(ids ?? {}) },
       );
