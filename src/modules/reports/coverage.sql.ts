@@ -46,60 +46,73 @@ export function reachedSql(p: string, from: string, to: string): string {
 }
 
 /**
- * Counts for a set of units, each over its whole subtree, in one statement. A person is counted
- * once for every unit on its residence path (the path is split into its ancestors' ids), so one
- * grouping gives a unit and all its children, or every unit of the country at once.
+ * Counts for a set of units, each over its whole subtree, in one statement. People are counted per
+ * residence unit first (every flag below is a person's, and a person has one residence unit, so
+ * the per-unit counts of distinct people add up); then only those few thousand sums are rolled up
+ * to every unit on the residence unit's path (its ancestors' ids and its own). A unit's figure is
+ * the sum over the residence units of its subtree, each person in it exactly once; one grouping
+ * gives a unit and all its children, or every unit of the country at once.
+ *
+ * "With a file" is `fileOpenSql` and "reached" is `reachedSql`'s rule (an enrollment of any type
+ * active in the period, or a contact of a `REACHING_CONTACT_TYPES` type), built from the same
+ * fragments, so the report and the `unreached` list count the same people.
+ *
+ * Run it with `SET LOCAL jit = off` (see `CoverageService`): its cost estimates are far off and
+ * JIT compilation would cost more than the query.
  *
  * $1 from, $2 to, $3 as-of date (detention), $4 LIKE pattern of the subtree to read (or NULL for
  * everything), $5 the units wanted (or NULL for every unit).
  */
 export const UNIT_COUNTS_SQL = `
 WITH people AS (
-  SELECT p.id, p.status, p.in_detention, p.closed_on, r.path,
+  SELECT p.id, p.residence_unit_id, p.status, p.in_detention, p.closed_on,
          ${fileOpenSql('p', '$1', '$2')} AS open_in_period
     FROM persons p
-    JOIN admin_units r ON r.id = p.residence_unit_id
-   WHERE ($4::text IS NULL OR r.path LIKE $4::text)
+   WHERE $4::text IS NULL
+      OR p.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text)
 ),
 enrolled AS (
   SELECT e.person_id,
+         bool_or(${enrollmentActiveSql('e', '$1', '$2')}) AS in_period,
          bool_or(e.type = 'community' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS community,
          bool_or(e.type = 'methadone' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS methadone,
          bool_or(e.type = 'facility' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS facility,
          bool_or(${enrollmentActiveSql('e', '$3', '$3')}) AS active_as_of
     FROM enrollments e
-    JOIN people pe ON pe.id = e.person_id
-   WHERE ${enrollmentActiveSql('e', '$1', '$2')} OR ${enrollmentActiveSql('e', '$3', '$3')}
+   WHERE (${enrollmentActiveSql('e', '$1', '$2')} OR ${enrollmentActiveSql('e', '$3', '$3')})
+     AND ($4::text IS NULL OR e.person_id IN (SELECT pe.id FROM people pe))
    GROUP BY e.person_id
 ),
 contacted AS (
   SELECT c.person_id,
+         bool_or(c.type IN (${list(REACHING_CONTACT_TYPES)})) AS reaching,
          bool_or(c.type = 'counseling') AS counseling,
          bool_or(c.type = 'support') AS support,
          bool_or(c.type = 'medical') AS medical,
          bool_or(c.type IN (${list(POST_REHAB_CONTACT_TYPES)})) AS post_rehab_support
     FROM service_contacts c
-    JOIN people pe ON pe.id = c.person_id
    WHERE c.date BETWEEN $1::date AND $2::date
+     AND ($4::text IS NULL OR c.person_id IN (SELECT pe.id FROM people pe))
    GROUP BY c.person_id
 ),
 supervised AS (
   SELECT DISTINCT s.person_id
     FROM supervisions s
-    JOIN people pe ON pe.id = s.person_id
    WHERE ${supervisionActiveSql('s', '$1', '$2')}
+     AND ($4::text IS NULL OR s.person_id IN (SELECT pe.id FROM people pe))
 ),
 visited AS (
   SELECT DISTINCT s.person_id
     FROM visits v
     JOIN supervisions s ON s.id = v.supervision_id
-    JOIN people pe ON pe.id = s.person_id
    WHERE v.visit_date BETWEEN $1::date AND $2::date
+     AND ($4::text IS NULL OR s.person_id IN (SELECT pe.id FROM people pe))
 ),
 flags AS (
-  SELECT pe.path,
+  SELECT pe.residence_unit_id,
          pe.open_in_period AS has_file,
          (pe.status = 'addicted' AND pe.open_in_period) AS with_file,
+         (COALESCE(en.in_period, false) OR COALESCE(co.reaching, false)) AS reached,
          COALESCE(en.community, false) AS community,
          COALESCE(en.methadone, false) AS methadone,
          COALESCE(en.facility, false) AS facility,
@@ -116,10 +129,10 @@ flags AS (
     LEFT JOIN supervised sv ON sv.person_id = pe.id
     LEFT JOIN visited vi ON vi.person_id = pe.id
 ),
-per_unit AS (
-  SELECT a.unit_id,
+per_residence AS (
+  SELECT residence_unit_id,
          count(*) FILTER (WHERE with_file) AS with_files,
-         count(*) FILTER (WHERE with_file AND (community OR methadone OR facility OR counseling OR support OR medical)) AS reached,
+         count(*) FILTER (WHERE with_file AND reached) AS reached,
          count(*) FILTER (WHERE with_file AND community) AS community,
          count(*) FILTER (WHERE with_file AND methadone) AS methadone,
          count(*) FILTER (WHERE with_file AND facility) AS facility,
@@ -131,8 +144,20 @@ per_unit AS (
          count(*) FILTER (WHERE held) AS held,
          count(*) FILTER (WHERE held AND active_as_of) AS treated,
          count(*) FILTER (WHERE has_file) AS people_with_files
-    FROM flags f
-   CROSS JOIN LATERAL unnest(string_to_array(rtrim(f.path, '/'), '/')) AS a(unit_id)
+    FROM flags
+   GROUP BY residence_unit_id
+),
+per_unit AS (
+  SELECT a.unit_id::uuid AS unit_id,
+         sum(x.with_files) AS with_files, sum(x.reached) AS reached,
+         sum(x.community) AS community, sum(x.methadone) AS methadone, sum(x.facility) AS facility,
+         sum(x.counseling) AS counseling, sum(x.support) AS support, sum(x.medical) AS medical,
+         sum(x.supervised) AS supervised, sum(x.supported) AS supported,
+         sum(x.held) AS held, sum(x.treated) AS treated,
+         sum(x.people_with_files) AS people_with_files
+    FROM per_residence x
+    JOIN admin_units r ON r.id = x.residence_unit_id
+   CROSS JOIN LATERAL unnest(string_to_array(rtrim(r.path, '/'), '/')) AS a(unit_id)
    GROUP BY a.unit_id
 )
 SELECT u.id, u.code, u.name, u.level, u.parent_id AS "parentId", u.population,
@@ -150,6 +175,6 @@ SELECT u.id, u.code, u.name, u.level, u.parent_id AS "parentId", u.population,
        COALESCE(x.treated, 0)::int AS treated,
        COALESCE(x.people_with_files, 0)::int AS "peopleWithFiles"
   FROM admin_units u
-  LEFT JOIN per_unit x ON x.unit_id = u.id::text
+  LEFT JOIN per_unit x ON x.unit_id = u.id
  WHERE $5::uuid[] IS NULL OR u.id = ANY($5::uuid[])
  ORDER BY u.path`;
