@@ -39,4 +39,34 @@ describe('calendar dates', () => {
     expect(dateInZone(instant, 'UTC')).toBe('2026-06-30');
     expect(startOfDateInZone('2026-07-01', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2026-06-30T17:00:00.000Z');
   });
+
+  it('keeps each zone its own offsets across daylight-saving changes, calls interleaved (formatters are cached per zone)', () => {
+    const start = (date: string, zone: string) => startOfDateInZone(date, zone).toISOString();
+    for (let round = 0; round < 2; round++) {
+      // Berlin: CET (UTC+1) until 2026-03-29 02:00, CEST (UTC+2) until 2026-10-25 03:00.
+      expect(start('2026-03-28', 'Europe/Berlin')).toBe('2026-03-27T23:00:00.000Z');
+      expect(start('2026-07-01', 'Asia/Ho_Chi_Minh')).toBe('2026-06-30T17:00:00.000Z');
+      expect(start('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
+      expect(start('2026-03-30', 'Europe/Berlin')).toBe('2026-03-29T22:00:00.000Z');
+      // New York: EST (UTC-5) until 2026-03-08 02:00, then EDT (UTC-4).
+      expect(start('2026-03-08', 'America/New_York')).toBe('2026-03-08T05:00:00.000Z');
+      expect(start('2026-03-09', 'America/New_York')).toBe('2026-03-09T04:00:00.000Z');
+      expect(start('2026-10-25', 'Europe/Berlin')).toBe('2026-10-24T22:00:00.000Z');
+      expect(start('2026-10-26', 'Europe/Berlin')).toBe('2026-10-25T23:00:00.000Z');
+      expect(start('2026-10-26', 'UTC')).toBe('2026-10-26T00:00:00.000Z');
+
+      expect(dateInZone(new Date('2026-03-28T22:30:00Z'), 'Europe/Berlin')).toBe('2026-03-28'); // 23:30 CET
+      expect(dateInZone(new Date('2026-03-29T22:30:00Z'), 'Europe/Berlin')).toBe('2026-03-30'); // 00:30 CEST
+      expect(dateInZone(new Date('2026-03-29T22:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe('2026-03-30');
+      expect(dateInZone(new Date('2026-03-29T22:30:00Z'), 'America/New_York')).toBe('2026-03-29');
+      expect(dateInZone(new Date('2026-10-25T22:30:00Z'), 'Europe/Berlin')).toBe('2026-10-25'); // 23:30 CET
+    }
+  });
+
+  it('refuses an unknown zone every time', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => dateInZone(new Date(), 'Mars/Olympus_Mons')).toThrow(RangeError);
+      expect(() => startOfDateInZone('2026-01-01', 'Mars/Olympus_Mons')).toThrow(RangeError);
+    }
+  });
 });
