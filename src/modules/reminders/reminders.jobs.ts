@@ -31,7 +31,8 @@ export const REPLAN_PATTERN = '5 0 * * *';
  * joined with '.': `follow_up_due.<follow-up id>.2026-03-10`.
  */
 export function raiseJobId(job: RaiseReminderJob): string {
-  return [job.kind, job.subjectId, job.dueDate, ...(job.level ? [job.level] : [])].join('.');
+  const id = `${job.kind}.${job.subjectId}.${job.dueDate}`;
+  return job.level ? `${id}.${job.level}` : id;
 }
 
 /** Milliseconds from `now` until `moment`; a moment already past runs at once. */

@@ -18,11 +18,11 @@ export interface CandidateParams {
   leadDays: number;
   graceDays: number;
   missedAlertDays: number;
-  /** One person, or every person when null. */
-  personId: string | null;
+  /** These persons, or every person when null. */
+  personIds: readonly string[] | null;
 }
 
-export const candidateArgs = (p: CandidateParams) => [p.today, p.leadDays, p.graceDays, p.missedAlertDays, p.personId];
+export const candidateArgs = (p: CandidateParams) => [p.today, p.leadDays, p.graceDays, p.missedAlertDays, p.personIds];
 
 export interface CandidateRow {
   kind: string;
@@ -37,7 +37,7 @@ export interface CandidateRow {
 }
 
 /**
- * $1 today, $2 lead days, $3 grace days, $4 missed-dose alert days, $5 person id or null.
+ * $1 today, $2 lead days, $3 grace days, $4 missed-dose alert days, $5 person ids (uuid[]) or null.
  * Only open files count. A follow-up is announced while scheduled, until it becomes overdue (then
  * only the overdue reminder is raised); it is overdue while scheduled or missed. The missed-dose run
  * is the run of consecutive calendar days with a 'missed' row after the last 'taken' dose; its
@@ -47,7 +47,7 @@ export const CANDIDATES = `
   WITH p AS (
     SELECT id, case_code, status, management_decision_on
       FROM persons
-     WHERE closed_on IS NULL AND ($5::uuid IS NULL OR id = $5::uuid)
+     WHERE closed_on IS NULL AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))
   ),
   fu AS (
     SELECT p.id AS person_id, p.case_code, f.id, f.due_date, f.status
@@ -127,6 +127,26 @@ export const PENDING = `
      SELECT 1 FROM reminders r
       WHERE r.kind = c.kind AND r.subject_id = c.subject_id AND r.due_date = c.due_date
         AND (c.kind <> 'missed_doses' OR r.message = c.message OR r.status = 'resolved'))`;
+
+/** A pending candidate as the planner reads it: what a job's id, payload and delay need. */
+export interface PlannedRow {
+  kind: string;
+  person_id: string;
+  subject_id: string;
+  due_date: string;
+  moment_date: string;
+  level: string | null;
+}
+
+/**
+ * $1-$5 as `CANDIDATES`, $6 the planning horizon: pending candidates whose moment comes by then, in
+ * moment order, without the columns a job does not carry (messages, facilities).
+ */
+export const PLANNED = `
+  SELECT c.kind, c.person_id, c.subject_id, c.due_date, c.moment_date, c.level
+    FROM (${PENDING}) c
+   WHERE c.moment_date <= $6::date
+   ORDER BY c.moment_date`;
 
 /** $1 today, $2 grace days. Follow-ups still scheduled `grace` days after their due date become missed. */
 export const MARK_MISSED = `
