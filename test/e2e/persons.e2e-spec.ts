@@ -322,6 +322,42 @@ describe('person files: create, read, visibility, at rest', () => {
       }
     });
 
+    it('records the request id and address of each read', async () => {
+      const p = await createPerson(t, c.workerC1.token, c.w.c1.id);
+      const requestId = `read-${p.id}`;
+      const res = await fetch(`${t.baseUrl}/api/v1/persons/${p.id}`, { headers: { authorization: `Bearer ${c.workerC1.token}`, 'x-request-id': requestId } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe(requestId);
+      const rows = await t.db.query(`SELECT actor_id, request_id, ip FROM audit_logs WHERE entity = 'person' AND entity_id = $1 AND action = 'read'`, [p.id]);
+      expect(rows).toEqual([{ actor_id: c.workerC1.id, request_id: requestId, ip: expect.stringMatching(/127\.0\.0\.1|::1/) }]);
+    });
+
+    it('does not answer a read whose audit row cannot be written', async () => {
+      const p = await createPerson(t, c.workerC1.token, c.w.c1.id);
+      // The database refuses read rows for this one file, as a full disk or a broken table would.
+      await t.db.query(`
+        CREATE FUNCTION test_refuse_read() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.action = 'read' AND NEW.entity_id = '${p.id}' THEN RAISE EXCEPTION 'audit refused'; END IF;
+          RETURN NEW;
+        END $$`);
+      await t.db.query(`CREATE TRIGGER test_refuse_read BEFORE INSERT ON audit_logs FOR EACH ROW EXECUTE FUNCTION test_refuse_read()`);
+      try {
+        const res = await t.as(c.workerC1.token).get(`/api/v1/persons/${p.id}`);
+        expect(res.status).toBe(500);
+        expect(res.body).toMatchObject({ statusCode: 500 });
+        const text = JSON.stringify(res.body);
+        expect(text).not.toContain(p.caseCode);
+        expect(text).not.toContain('Nguyễn');
+        expect(text).not.toContain('audit refused');
+      } finally {
+        await t.db.query(`DROP TRIGGER test_refuse_read ON audit_logs`);
+        await t.db.query(`DROP FUNCTION test_refuse_read()`);
+      }
+      // Other files are read and recorded as before.
+      expect((await t.as(c.workerC1.token).get(`/api/v1/persons/${p.id}`)).status).toBe(200);
+    });
+
     it('has no DELETE route: files are closed, never deleted', async () => {
       const p = await createPerson(t, c.admin.token, c.w.c1.id);
       const res = await t.as(c.admin.token).delete(`/api/v1/persons/${p.id}`);

@@ -54,6 +54,35 @@ export class AuditService {
     });
   }
 
+  /**
+   * Runs `select` and records the read in the same statement: one round trip instead of two, and
+   * the audit row is written only when the select found something (a file outside the caller's
+   * scope is "not found" and is not recorded as read). `select` takes TypeORM-style `:name`
+   * parameters; the names `audit*` are taken.
+   */
+  async recordedRead<T>(who: Actor, entry: { entity: string; entityId: string; meta?: Record<string, unknown> }, select: string, params: Record<string, unknown>): Promise<T[]> {
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(
+      `WITH found AS (${select}),
+            logged AS (
+              INSERT INTO audit_logs (actor_id, actor_role, action, entity, entity_id, ip, request_id, meta)
+              SELECT :auditActorId::uuid, :auditActorRole::text, 'read', :auditEntity::text, :auditEntityId::text,
+                     :auditIp::text, :auditRequestId::text, :auditMeta::jsonb
+               WHERE EXISTS (SELECT 1 FROM found))
+       SELECT * FROM found`,
+      {
+        ...params,
+        auditActorId: who.id,
+        auditActorRole: who.role,
+        auditEntity: entry.entity,
+        auditEntityId: entry.entityId,
+        auditIp: who.ip,
+        auditRequestId: who.requestId,
+        auditMeta: entry.meta ? JSON.stringify(entry.meta) : null,
+      },
+    );
+    return this.db.query(sql, values);
+  }
+
   async list(query: AuditLogQuery): Promise<Page<AuditLog>> {
     const qb = this.db.getRepository(AuditLog).createQueryBuilder('a');
     if (query.userId) qb.andWhere('a.actor_id = :userId', { userId: query.userId });

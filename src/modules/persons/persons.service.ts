@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Access, isUuid, personInScope, whereInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
@@ -23,6 +24,7 @@ const NATIONAL_ID_TAKEN = 'nationalId: an open file with this national id alread
 const EVENTFUL_FIELDS = ['status', 'managementDecisionOn', 'residenceUnitId'];
 const PLAIN_FIELDS = ['fullName', 'dateOfBirth', 'sex', 'status', 'registeredOn', 'managementDecisionOn', 'inDetention', 'residenceUnitId'] as const;
 const CONTACT_FIELDS = ['nationalId', 'phone', 'address'] as const;
+const CONTACT_CIPHERS = ['nationalIdCipher', 'phoneCipher', 'addressCipher'];
 
 function throwIfProblems(problems: string[]): void {
   if (problems.length) throw new AppError(ErrorCode.Validation, problems);
@@ -52,7 +54,21 @@ export class PersonsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const select = (names: (c: ColumnMetadata) => boolean) =>
+      db
+        .getMetadata(Person)
+        .columns.filter(names)
+        .map((c) => `p.${c.databaseName} AS "${c.propertyName}"`)
+        .join(', ');
+    this.columns = {
+      plain: select((c) => c.isSelect),
+      withContacts: select((c) => c.isSelect || CONTACT_CIPHERS.includes(c.propertyName)),
+    };
+  }
+
+  /** The file's columns as the entity names them, for hand-written reads. */
+  private readonly columns: { plain: string; withContacts: string };
 
   async create(actor: Actor, dto: CreatePersonDto, manager?: EntityManager) {
     if (!WRITER_ROLES.includes(actor.role)) throw forbidden();
@@ -212,13 +228,18 @@ export class PersonsService {
 
   /** One file. Admins and commune workers see its national id, phone and address; nobody else does. */
   async get(actor: Actor, id: string) {
+    if (!isUuid(id)) throw notFound('person');
     const withContacts = CONTACT_ROLES.includes(actor.role);
-    // Scope and load in one query: a file outside scope is simply not found.
-    const qb = whereInScope(this.db.getRepository(Person).createQueryBuilder('p').where('p.id = :id', { id }), personInScope(actor, 'p'));
-    if (withContacts) qb.addSelect(['p.nationalIdCipher', 'p.phoneCipher', 'p.addressCipher']);
-    const person = isUuid(id) ? await qb.getOne() : null;
+    // Scope, load and the audit row in one statement: a file outside scope is simply not found,
+    // and is not recorded as read.
+    const scope = personInScope(actor, 'p');
+    const [person] = await this.audit.recordedRead<Person>(
+      actor,
+      { entity: 'person', entityId: id },
+      `SELECT ${withContacts ? this.columns.withContacts : this.columns.plain} FROM persons p WHERE p.id = :id AND ${scope.sql}`,
+      { id, ...scope.params },
+    );
     if (!person) throw notFound('person');
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: id });
     return toPersonView(person, withContacts ? this.contactsOf(person) : undefined);
   }
 
