@@ -117,8 +117,12 @@ export async function startBareServer(
     }
     const [count, items] = await Promise.all([
       pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p WHERE ${where}`, params),
+      // The page's ids, then their rows, as the service reads them (see PersonsService.list).
       pool.query<PersonRow>(
-        `SELECT ${COLUMNS} FROM persons p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${pageSize} OFFSET ${(pageNo - 1) * pageSize}`,
+        `WITH page AS MATERIALIZED (
+           SELECT p.id, p.created_at FROM persons p WHERE ${where}
+            ORDER BY p.created_at DESC, p.id DESC LIMIT ${pageSize} OFFSET ${(pageNo - 1) * pageSize})
+         SELECT ${COLUMNS} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
         params,
       ),
     ]);

@@ -3,6 +3,7 @@ import { Imports1764600000000 } from '../../migrations/1764600000000-Imports.js'
 import { ImportLookupIndex1764600000001 } from '../../migrations/1764600000001-ImportLookupIndex.js';
 import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-VisitFollowUpIndex.js';
 import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
+import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ImportLookupIndex1764600000001,
   VisitFollowUpIndex1764700000000,
   PersonsResidenceSearchIndex1764700000001,
+  PersonsListCoveringIndex1764800000000,
 ];

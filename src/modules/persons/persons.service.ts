@@ -271,12 +271,26 @@ export class PersonsService {
     const q = query.q === undefined ? '' : foldForSearch(query.q);
     if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
 
-    const [items, total] = await qb
+    // The page's ids first, then their rows: the filters and the order need only columns of
+    // ix_persons_residence_status_search, so a scoped search is an index-only scan driven by the
+    // caller's units, and only the page's rows are read from the table.
+    const [pageSql, pageParams] = qb
+      .clone()
+      .select('p.id', 'id')
+      .addSelect('p.created_at', 'created_at')
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+      .offset(offsetOf(query))
+      .limit(query.pageSize)
+      .getQueryAndParameters();
+    const [items, total] = await Promise.all([
+      this.db.query<Person[]>(
+        `WITH page AS MATERIALIZED (${pageSql})
+         SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
+        pageParams,
+      ),
+      qb.getCount(),
+    ]);
 
     if (query.nationalId || facilityLookup) {
       const fields = [query.nationalId ? 'nationalId' : undefined, query.caseCode ? 'caseCode' : undefined].filter((f) => f !== undefined);
