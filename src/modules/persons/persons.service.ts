@@ -301,9 +301,16 @@ export class PersonsService {
 
   /** Registrations, status changes, moves, enrollments, services, supervisions and visits, in date order. */
   async timeline(actor: Actor, id: string) {
-    await this.access.person(actor, id);
+    if (!isUuid(id)) throw notFound('person');
+    const scope = personInScope(actor, 'p');
+    const found = await this.audit.recordedRead(
+      actor,
+      { entity: 'person', entityId: id, meta: { view: 'timeline' } },
+      `SELECT p.id FROM persons p WHERE p.id = :id AND ${scope.sql}`,
+      { id, ...scope.params },
+    );
+    if (!found.length) throw notFound('person');
     const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id]);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: id, meta: { view: 'timeline' } });
     return { items: rows.map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id })) };
   }
 
