@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Access, isUuid, personInScope, whereInScope } from '../../common/access/scope.js';
@@ -12,10 +11,11 @@ import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { FACILITY_ROLES } from '../users/user.entity.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import type { PersonEventKind } from './person-event.entity.js';
-import { caseCodeOf, closeDateProblems, personDateProblems } from './person-rules.js';
+import { closeDateProblems, personDateProblems } from './person-rules.js';
 import { escapeLike, foldForSearch, searchTextOf } from './person-search.js';
 import { TIMELINE_SQL } from './person-timeline.sql.js';
 import { CONTACT_ROLES, WRITER_ROLES, toPersonListView, toPersonLookupView, toPersonView, type PersonContacts } from './person-views.js';
+import { PersonInserts } from './person-inserts.js';
 import { Person } from './person.entity.js';
 
 const NATIONAL_ID_TAKEN = 'nationalId: an open file with this national id already exists';
@@ -54,6 +54,7 @@ export class PersonsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly inserts: PersonInserts,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -85,39 +86,21 @@ export class PersonsService {
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
       if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
 
-      // One counter row per unit and year: the upsert locks it until commit, so concurrent
-      // creations take consecutive numbers and a rolled-back creation leaves no gap.
-      const year = Number(dto.registeredOn.slice(0, 4));
-      const counter: { last_value: number }[] = await m.query(
-        `INSERT INTO case_code_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (unit_id, year) DO UPDATE SET last_value = case_code_counters.last_value + 1
-         RETURNING last_value`,
-        [unit.id, year],
-      );
-      const caseCode = caseCodeOf(unit.code, year, counter[0].last_value);
-      const id = randomUUID();
       const contacts: PersonContacts = { nationalId, phone: emptyToNull(dto.phone), address: emptyToNull(dto.address) };
-      await m.insert(Person, {
-        id,
-        caseCode,
-        fullName: dto.fullName,
-        searchText: searchTextOf(dto.fullName, caseCode),
-        dateOfBirth: dto.dateOfBirth,
-        sex: dto.sex,
-        nationalIdCipher: this.cipher.encryptOptional(contacts.nationalId),
-        nationalIdHash,
-        residenceUnitId: unit.id,
-        addressCipher: this.cipher.encryptOptional(contacts.address),
-        phoneCipher: this.cipher.encryptOptional(contacts.phone),
-        status: dto.status,
-        substances: dto.substances ?? [],
-        registeredOn: dto.registeredOn,
-        managementDecisionOn,
-        inDetention: dto.inDetention ?? false,
-        createdBy: actor.id,
-      });
-      await this.event(m, actor, id, 'registered', dto.registeredOn, { status: dto.status, residenceUnitId: unit.id });
-      if (managementDecisionOn) await this.event(m, actor, id, 'management_decision', managementDecisionOn, {});
+      const [{ id }] = await this.inserts.insertMany(m, actor, [
+        {
+          fullName: dto.fullName,
+          dateOfBirth: dto.dateOfBirth,
+          sex: dto.sex,
+          ...contacts,
+          residenceUnitId: unit.id,
+          status: dto.status,
+          substances: dto.substances ?? [],
+          registeredOn: dto.registeredOn,
+          managementDecisionOn,
+          inDetention: dto.inDetention ?? false,
+        },
+      ]);
       await this.audit.record(actor, { action: 'create', entity: 'person', entityId: id, fields: writtenFields(dto) }, m);
       const person = await m.findOneByOrFail(Person, { id });
       return toPersonView(person, contacts);
