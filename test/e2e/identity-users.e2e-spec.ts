@@ -173,6 +173,14 @@ describe('users', () => {
     expect(bad.body.message.join(' ')).toMatch(/active/);
   });
 
+  it('PATCH with no field answers the user unchanged, and writes nothing', async () => {
+    const created = await newUser({ fullName: 'Đỗ Thị Mai' });
+    const res = await asAdmin().patch(`/api/v1/users/${created.body.id}`, {});
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(created.body);
+    expect(await auditRows(t, `entity = 'user' AND entity_id = $1 AND action = 'update'`, [created.body.id])).toEqual([]);
+  });
+
   it('audits creation and update with the names of the fields written, never their values', async () => {
     const username = uniqueCode('aud.');
     const created = await newUser({ username, fullName: 'Lê Văn Cường' });

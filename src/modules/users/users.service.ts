@@ -94,6 +94,8 @@ export class UsersService implements OnApplicationBootstrap {
     return this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('user');
+      // Nothing to change: the user as it is, with no write and no audit row.
+      if (!writtenFields(dto).length) return toUserView(user);
       if (user.id === actor.id && dto.active === false) throw invalid('active', 'an administrator cannot lock themself out');
       if (user.id === actor.id && dto.role !== undefined && dto.role !== 'admin') {
         throw invalid('role', 'an administrator cannot demote themself');
