@@ -9,6 +9,7 @@ import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'b
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
+import { WarningThrottle } from '../logging/warning-throttle.js';
 import { JOB_ATTEMPTS, JOB_BACKOFF_MS, KEEP_COMPLETED_JOBS, QUEUES, type JobName, type QueueName } from './queues.js';
 import { workerRedis } from './redis.js';
 
@@ -35,6 +36,8 @@ export class QueueUnavailable extends AppError {
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
+  /** Connection errors repeat on every reconnection attempt while Redis is away. */
+  private readonly connectionWarnings = new WarningThrottle(60_000);
   private readonly queues = new Map<QueueName, Queue>();
   private readonly handlers = new Map<QueueName, Map<string, JobHandler>>();
   private readonly workers: Worker[] = [];
@@ -53,7 +56,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         prefix: this.config.queuePrefix,
         defaultJobOptions: this.defaultJobOptions(),
       });
-      queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      queue.on('error', (err) => this.warnConnection(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
     }
     return queue;
@@ -117,12 +120,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         prefix: this.config.queuePrefix,
         concurrency: 4,
       });
-      worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
+      worker.on('error', (err) => this.warnConnection(`worker ${queue}: ${err.message}`));
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, errorClass: err.name }, 'job failed'),
       );
       this.workers.push(worker);
     }
+  }
+
+  private warnConnection(message: string): void {
+    const text = this.connectionWarnings.pass(message);
+    if (text !== null) this.logger.warn(text);
   }
 
   private async dispatch(queue: QueueName, byName: Map<string, JobHandler>, job: Job): Promise<unknown> {
