@@ -21,6 +21,7 @@ import {
   type SheetRow,
 } from './person-rows.js';
 import { PersonFileWrites } from './person-writes.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import { readSheet, UnreadableFile } from './sheet-reader.js';
 import { UnitDirectory, type UnitEntry } from './unit-directory.js';
 
@@ -88,6 +89,7 @@ export class PersonImporter {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly writes: PersonFileWrites,
+    private readonly reminders: RemindersService,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -218,10 +220,10 @@ export class PersonImporter {
 
   // ---- writing ----
 
-  /** Writes one batch; returns how many files it created. */
+  /** Writes one batch, then plans the reminders of the files it wrote; returns how many it created. */
   private async writeBatch(imp: Import, actor: Actor, batch: number, lines: Line[], width: number, touched: Map<string, number>): Promise<number> {
     try {
-      return await this.db.transaction(async (m) => {
+      const written = await this.db.transaction(async (m) => {
         const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
         const valid = lines.filter((l): l is Line & { row: ResolvedRow } => !!l.row);
         await this.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
@@ -253,7 +255,7 @@ export class PersonImporter {
           if (Object.keys(changes).length) updates.push({ line, file: match.file, changes });
           else counts.unchanged++;
         }
-        await this.writes.createMany(m, actor, imp.id, creates);
+        const createdIds = await this.writes.createMany(m, actor, imp.id, creates);
         for (const u of updates) {
           try {
             // A savepoint per update: a row the file rules refuse is rejected alone.
@@ -269,8 +271,10 @@ export class PersonImporter {
         // A dry run writes exactly as an import would, through the same rules, then rolls back.
         if (imp.dryRun) throw new DryRunBatch(counts);
         await this.recordBatch(m, imp, batch, lines.length, counts, lines.filter((l) => l.errors.length), width);
-        return counts.created;
+        return { created: counts.created, ids: [...createdIds, ...updates.filter((u) => !u.line.errors.length).map((u) => u.file.id)] };
       });
+      await this.reminders.replanForPersons(written.ids);
+      return written.created;
     } catch (err) {
       if (err instanceof BatchTaken) return 0;
       if (err instanceof DryRunBatch) {

@@ -21,9 +21,10 @@ export class PersonFileWrites {
     private readonly inserts: PersonInserts,
   ) {}
 
-  async createMany(m: EntityManager, actor: Actor, importId: string, rows: ResolvedRow[]): Promise<void> {
+  /** Returns the new files' ids. */
+  async createMany(m: EntityManager, actor: Actor, importId: string, rows: ResolvedRow[]): Promise<string[]> {
     const today = this.clock.today();
-    await this.inserts.insertMany(
+    const created = await this.inserts.insertMany(
       m,
       actor,
       rows.map((r) => ({
@@ -42,6 +43,7 @@ export class PersonFileWrites {
       })),
       { importId },
     );
+    return created.map((c) => c.id);
   }
 
   /** A change to an open file, with the version the import read (a file changed meanwhile is refused, 409). */

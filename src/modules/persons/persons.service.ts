@@ -8,6 +8,7 @@ import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../
 import { offsetOf, page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import { FACILITY_ROLES } from '../users/user.entity.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import type { PersonEventKind } from './person-event.entity.js';
@@ -55,6 +56,7 @@ export class PersonsService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly inserts: PersonInserts,
+    private readonly reminders: RemindersService,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -105,11 +107,7 @@ export class PersonsService {
       const person = await m.findOneByOrFail(Person, { id });
       return toPersonView(person, contacts);
     };
-    try {
-      return manager ? await run(manager) : await this.db.transaction(run);
-    } catch (err) {
-      throw mapNationalIdRace(err);
-    }
+    return this.write(manager, run);
   }
 
   async update(actor: Actor, id: string, dto: UpdatePersonDto, manager?: EntityManager) {
@@ -182,11 +180,7 @@ export class PersonsService {
 
       return toPersonView(await m.findOneByOrFail(Person, { id }), after);
     };
-    try {
-      return manager ? await run(manager) : await this.db.transaction(run);
-    } catch (err) {
-      throw mapNationalIdRace(err);
-    }
+    return this.write(manager, run);
   }
 
   async close(actor: Actor, id: string, dto: ClosePersonDto) {
@@ -295,6 +289,22 @@ export class PersonsService {
     if (!found.length) throw notFound('person');
     const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id]);
     return { items: rows.map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id })) };
+  }
+
+  /**
+   * Runs a file write in the caller's transaction, or in one of its own after which the person's
+   * reminders (the end of a one-year management) are planned. A caller that passes its manager
+   * plans them itself once it commits.
+   */
+  private async write<T extends { id: string }>(manager: EntityManager | undefined, run: (m: EntityManager) => Promise<T>): Promise<T> {
+    let view: T;
+    try {
+      view = manager ? await run(manager) : await this.db.transaction(run);
+    } catch (err) {
+      throw mapNationalIdRace(err);
+    }
+    if (!manager) await this.reminders.replanForPerson(view.id);
+    return view;
   }
 
   /** The residence of a file must be an existing commune (any commune, for a move). */
