@@ -299,5 +299,44 @@ describe('person files: update, move, close, timeline', () => {
       expect(res.status).toBe(200);
       expect(res.body.items.map((i: { kind: string }) => i.kind)).toEqual(['registered', 'management_decision', 'enrollment_started']);
     });
+
+    it("shows clinic and facility staff only their own facility's enrollments and services, never supervision or visits", async () => {
+      const p = await createPerson(t, c.workerC1.token, c.w.c1.id);
+      const own = await enrollmentRow(t, p.id, { type: 'methadone', facilityId: c.w.clinicP, startDate: '2025-04-01' });
+      const stay = await enrollmentRow(t, p.id, {
+        type: 'facility',
+        facilityId: c.w.rehabP,
+        mode: 'voluntary',
+        startDate: '2024-01-10',
+        endDate: '2024-07-10',
+        outcome: 'completed',
+      });
+      const sup = await supervisionRow(t, p.id, { startDate: '2024-07-11', endDate: '2025-07-10' });
+      const visit = await visitRow(t, sup, { visitDate: '2024-08-10', method: 'home_visit', drugTest: 'positive' });
+      const service = async (facilityId: string | null) =>
+        ((await t.db.query(`INSERT INTO service_contacts (person_id, type, date, facility_id) VALUES ($1, 'counseling', '2025-05-01', $2) RETURNING id`, [p.id, facilityId])) as { id: string }[])[0].id;
+      const atClinic = await service(c.w.clinicP);
+      const elsewhere = await service(null);
+      const timeline = async (token: string) => {
+        const res = await t.as(token).get(`/api/v1/persons/${p.id}/timeline`);
+        expect(res.status).toBe(200);
+        return (res.body.items as { kind: string; id: string }[]).filter((i) => i.kind !== 'registered' && i.kind !== 'management_decision').map((i) => `${i.kind}:${i.id}`);
+      };
+      expect((await timeline(c.clinicP.token)).sort()).toEqual([`enrollment_started:${own}`, `service:${atClinic}`].sort());
+      // The facility where the stay was sees that stay and nothing of the clinic or the commune.
+      expect((await timeline(c.rehabP.token)).sort()).toEqual([`enrollment_started:${stay}`, `enrollment_ended:${stay}`].sort());
+      // The commune sees everything.
+      expect((await timeline(c.workerC1.token)).sort()).toEqual(
+        [
+          `enrollment_started:${own}`,
+          `enrollment_started:${stay}`,
+          `enrollment_ended:${stay}`,
+          `supervision_started:${sup}`,
+          `visit:${visit}`,
+          `service:${atClinic}`,
+          `service:${elsewhere}`,
+        ].sort(),
+      );
+    });
   });
 });

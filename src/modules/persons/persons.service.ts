@@ -287,7 +287,8 @@ export class PersonsService {
       { id, ...scope.params },
     );
     if (!found.length) throw notFound('person');
-    const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id]);
+    const facility = FACILITY_ROLES.includes(actor.role) ? actor.facilityId : null;
+    const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id, facility]);
     return { items: rows.map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id })) };
   }
 
