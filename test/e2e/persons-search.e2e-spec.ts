@@ -189,10 +189,10 @@ describe('person files: search, filters, paging, list scope', () => {
       }
     });
 
-    it('lets clinic and facility staff find any open file by exact national id or case code, with the minimal view only', async () => {
+    it('lets clinic and facility staff find any open file by exact national id, or case code with date of birth, with the minimal view only', async () => {
       const target = byName('Trần Văn Tùng'); // province Q, not enrolled at P's facilities
       for (const u of [c.clinicP, c.rehabP]) {
-        for (const qs of [`nationalId=${target.nid}`, `caseCode=${encodeURIComponent(target.caseCode)}`]) {
+        for (const qs of [`nationalId=${target.nid}`, `caseCode=${encodeURIComponent(target.caseCode)}&dateOfBirth=1990-05-03`]) {
           const res = await list(u.token, qs);
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({ total: 1 });
@@ -213,16 +213,21 @@ describe('person files: search, filters, paging, list scope', () => {
         // A closed file is not found; a partial case code is not a lookup.
         const closed = byName('Lê Thị Trâm');
         expect((await list(u.token, `nationalId=${closed.nid}`)).body.total).toBe(0);
-        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode.slice(0, -1))}`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode.slice(0, -1))}&dateOfBirth=1990-05-03`)).body.total).toBe(0);
+        // A case code alone, or with another date of birth, finds nothing beyond their own patients:
+        // case codes run in sequence, so they alone would let anyone walk through every open file.
+        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode)}`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode)}&dateOfBirth=1990-05-04`)).body.total).toBe(0);
       }
       const audits = await t.db.query(`SELECT actor_id, fields, meta FROM audit_logs WHERE action = 'lookup' AND actor_id = $1 ORDER BY at, id`, [
         c.clinicP.id,
       ]);
       expect(audits.map((a: { fields: string[]; meta: unknown }) => [a.fields, a.meta])).toEqual([
         [['nationalId'], { results: 1 }],
-        [['caseCode'], { results: 1 }],
+        [['caseCode', 'dateOfBirth'], { results: 1 }],
         [['nationalId'], { results: 0 }],
-        [['caseCode'], { results: 0 }],
+        [['caseCode', 'dateOfBirth'], { results: 0 }],
+        [['caseCode', 'dateOfBirth'], { results: 0 }],
       ]);
     });
 

@@ -225,7 +225,9 @@ export class PersonsService {
    * file by exact national id or case code, to enroll a new patient; they learn only the minimum.
    */
   async list(actor: Actor, query: PersonQuery) {
-    const facilityLookup = FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || query.caseCode);
+    // Case codes run in sequence per commune and year: by case code alone anyone could walk through
+    // every open file, so a lookup beyond the facility's own patients takes the date of birth too.
+    const facilityLookup = FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || (query.caseCode && query.dateOfBirth));
     const qb = this.db.getRepository(Person).createQueryBuilder('p');
     if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
     else whereInScope(qb, personInScope(actor, 'p'));
@@ -245,6 +247,7 @@ export class PersonsService {
     if (query.open !== undefined) qb.andWhere(query.open ? 'p.closed_on IS NULL' : 'p.closed_on IS NOT NULL');
     if (query.nationalId) qb.andWhere('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
     if (query.caseCode) qb.andWhere('p.case_code = :caseCode', { caseCode: query.caseCode });
+    if (query.dateOfBirth) qb.andWhere('p.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
     const q = query.q === undefined ? '' : foldForSearch(query.q);
     if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
 
@@ -270,7 +273,7 @@ export class PersonsService {
     ]);
 
     if (query.nationalId || facilityLookup) {
-      const fields = [query.nationalId ? 'nationalId' : undefined, query.caseCode ? 'caseCode' : undefined].filter((f) => f !== undefined);
+      const fields = (['nationalId', 'caseCode', 'dateOfBirth'] as const).filter((f) => query[f] !== undefined);
       await this.audit.record(actor, { action: 'lookup', entity: 'person', fields, meta: { results: total } });
     }
     return page(items.map(facilityLookup ? toPersonLookupView : toPersonListView), total, query);

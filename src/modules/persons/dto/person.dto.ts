@@ -232,9 +232,17 @@ export class PersonQuery extends PageQuery {
   @nationalIdRule
   nationalId?: string;
 
-  @ApiPropertyOptional({ description: 'exact case code; clinic and facility staff may look up any open file this way' })
+  @ApiPropertyOptional({
+    description:
+      'exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth (case codes run in sequence)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   caseCode?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'exact date of birth' })
+  @IsOptional()
+  @IsCalendarDate()
+  dateOfBirth?: string;
 }
