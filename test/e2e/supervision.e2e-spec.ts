@@ -311,7 +311,7 @@ describe('post-rehab supervision', () => {
       expect(messageOf(r)).toContain('outcome');
 
       r = await t.as(cw1.token).post(`/api/v1/supervisions/${s.id}/end`, { endedOn: TODAY, outcome: 'moved_away' });
-      expect(r.status).toBe(201);
+      expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ status: 'ended', outcome: 'moved_away', endedOn: TODAY, endDate: '2027-01-31' });
       expect(statuses(r.body)).toEqual([
         '2026-07-01 done',
@@ -340,6 +340,41 @@ describe('post-rehab supervision', () => {
         ['2026-11-21', 'active'],
         ['2026-06-01', 'ended'],
       ]);
+    });
+  });
+
+  describe('the end body', () => {
+    const end = (id: string, body: Record<string, unknown>) => t.as(cw1.token).post(`/api/v1/supervisions/${id}/end`, body);
+    const opened = async () => {
+      const r = await open(cw1, (await person(t, w.c1)).id, { startDate: '2026-06-01' });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+
+    it('takes the day as endDate, as an enrollment end does, or as endedOn, and defaults to today', async () => {
+      const byEndDate = await end(await opened(), { endDate: '2026-11-01', outcome: 'completed' });
+      expect(byEndDate.status).toBe(200);
+      expect(byEndDate.body).toMatchObject({ status: 'ended', endedOn: '2026-11-01', outcome: 'completed' });
+      const byEndedOn = await end(await opened(), { endedOn: '2026-11-02', outcome: 'relapsed' });
+      expect(byEndedOn.body).toMatchObject({ status: 'ended', endedOn: '2026-11-02', outcome: 'relapsed' });
+      const byDefault = await end(await opened(), { outcome: 'moved_away' });
+      expect(byDefault.status).toBe(200);
+      expect(byDefault.body).toMatchObject({ status: 'ended', endedOn: TODAY, outcome: 'moved_away' });
+    });
+
+    it('refuses two different days, and names the field of a bad one', async () => {
+      const id = await opened();
+      const both = await end(id, { endDate: '2026-11-01', endedOn: '2026-11-02', outcome: 'completed' });
+      expect(both.status).toBe(400);
+      expect(messageOf(both)).toContain('endedOn');
+      const future = await end(id, { endDate: '2099-01-01', outcome: 'completed' });
+      expect(future.status).toBe(400);
+      expect(messageOf(future)).toContain('endDate');
+      const early = await end(id, { endDate: '2026-05-31', outcome: 'completed' });
+      expect(early.status).toBe(400);
+      expect(messageOf(early)).toContain('endDate');
+      // Nothing was written by the refusals.
+      expect((await t.as(cw1.token).get(`/api/v1/supervisions/${id}`)).body).toMatchObject({ status: 'active', endedOn: null });
     });
   });
 

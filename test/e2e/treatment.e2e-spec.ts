@@ -205,7 +205,7 @@ describe('treatment enrollments', () => {
       expect(second.status).toBe(409);
       expect(second.body.message).toMatch(/already has an active community enrollment/);
       expect((await enroll(adm, p.id, { type: 'methadone', facilityId: w.clinicP, startDate: '2026-07-01' })).status).toBe(201);
-      expect((await end(adm, first.body.id, { endDate: '2026-08-01', outcome: 'dropped_out' })).status).toBe(201);
+      expect((await end(adm, first.body.id, { endDate: '2026-08-01', outcome: 'dropped_out' })).status).toBe(200);
       expect((await enroll(adm, p.id, { type: 'community', startDate: '2026-09-01' })).status).toBe(201);
     });
 
@@ -297,7 +297,7 @@ describe('treatment enrollments', () => {
       r = await end(po, e.id, { endDate: '2026-10-01', outcome: 'dropped_out' });
       expect(r.status).toBe(403);
       r = await end(clin, e.id, { endDate: TODAY, outcome: 'dropped_out' });
-      expect(r.status).toBe(201);
+      expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ status: 'ended', endDate: TODAY, outcome: 'dropped_out', supervision: null });
       expect((await end(clin, e.id, { endDate: TODAY, outcome: 'completed' })).status).toBe(409);
       expect((await auditOf(t, 'enrollment', e.id)).map((a) => [a.action, [...a.fields].sort()])).toEqual([
@@ -314,7 +314,7 @@ describe('treatment enrollments', () => {
       const e = await enroll(fac, p.id, { type: 'facility', mode, facilityId: w.rehabP, startDate, plannedEndDate });
       expect(e.status).toBe(201);
       const r = await end(fac, e.body.id, { endDate, outcome: 'completed' });
-      expect(r.status).toBe(201);
+      expect(r.status).toBe(200);
       return { p, enrollmentId: e.body.id as string, reply: r };
     };
 
@@ -374,7 +374,7 @@ describe('treatment enrollments', () => {
       const p = await person(t, w.c1);
       const e = await enroll(cw1, p.id, { type: 'community', startDate: '2025-06-01', plannedEndDate: '2025-11-30' });
       const r = await end(cw1, e.body.id, { endDate: '2025-11-30', outcome: 'completed' });
-      expect(r.status).toBe(201);
+      expect(r.status).toBe(200);
       expect([r.body.supervision.startDate, r.body.supervision.endDate]).toEqual(['2025-12-01', '2026-11-30']);
       expect(r.body.supervision.followUps.map((f: any) => f.dueDate)).toEqual(everyInterval('2025-12-01', '2026-11-30'));
 
@@ -390,7 +390,7 @@ describe('treatment enrollments', () => {
       await t.db.query(`INSERT INTO supervisions (person_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-12-31')`, [p.id]);
       const e = await enroll(cw1, p.id, { type: 'community', startDate: '2026-03-01' });
       const r = await end(cw1, e.body.id, { endDate: '2026-10-01', outcome: 'completed' });
-      expect(r.status).toBe(201);
+      expect(r.status).toBe(200);
       expect(r.body.supervision).toBeNull();
       expect((await supervisionsOf(p.id)).total).toBe(1);
 

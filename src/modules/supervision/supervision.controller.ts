@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
@@ -46,6 +46,7 @@ export class SupervisionController {
   }
 
   @Post('supervisions/:id/end')
+  @HttpCode(200)
   @ApiOperation({ summary: 'End a supervision with an outcome; scheduled follow-ups are cancelled' })
   end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndSupervisionDto) {
     return this.supervisions.end(actor, id, dto);

@@ -258,9 +258,14 @@ export class SupervisionService {
     const { view, personId } = await this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has already ended');
-      if (dto.endedOn > this.clock.today()) throw invalid('endedOn', 'must not be in the future');
-      if (dto.endedOn < s.startDate) throw invalid('endedOn', `must not be before the supervision's startDate ${s.startDate}`);
-      await m.update(Supervision, { id }, { status: 'ended', endedOn: dto.endedOn, outcome: dto.outcome });
+      if (dto.endDate !== undefined && dto.endedOn !== undefined && dto.endDate !== dto.endedOn) {
+        throw invalid('endedOn', 'differs from endDate; give one of them');
+      }
+      const field = dto.endDate !== undefined ? 'endDate' : 'endedOn';
+      const endedOn = dto.endDate ?? dto.endedOn ?? this.clock.today();
+      if (endedOn > this.clock.today()) throw invalid(field, 'must not be in the future');
+      if (endedOn < s.startDate) throw invalid(field, `must not be before the supervision's startDate ${s.startDate}`);
+      await m.update(Supervision, { id }, { status: 'ended', endedOn, outcome: dto.outcome });
       const cancelled: { id: string }[] = await m.query(
         returningRows(`UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE supervision_id = $1 AND status = 'scheduled' RETURNING id`),
         [id],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
@@ -37,6 +37,7 @@ export class TreatmentController {
   }
 
   @Post('enrollments/:id/end')
+  @HttpCode(200)
   @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
   @ApiOperation({ summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day' })
   end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndEnrollmentDto) {

@@ -82,10 +82,17 @@ export class CreateVisitDto {
   notes?: string;
 }
 
+/** The day supervision ended: `endDate`, as on an enrollment's end, or `endedOn`, the field it is stored in; today when neither is given. */
 export class EndSupervisionDto {
-  @ApiProperty({ example: '2027-03-31' })
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'the day supervision ended (default: today)' })
+  @IsOptional()
   @IsCalendarDate()
-  endedOn: string;
+  endDate?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
+  @IsOptional()
+  @IsCalendarDate()
+  endedOn?: string;
 
   @ApiProperty({ enum: SUPERVISION_OUTCOMES })
   @IsIn(SUPERVISION_OUTCOMES)
