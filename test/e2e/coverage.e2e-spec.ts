@@ -56,7 +56,7 @@ describe('coverage reports', () => {
     return job.result;
   }
 
-  /** The figures of one unit as the report gives them; shares are written out by hand. */
+  /** The figures of one unit as the report gives them; shares are the exact ratios, written out by hand. */
   function figures(
     key: string,
     f: {
@@ -102,7 +102,7 @@ describe('coverage reports', () => {
   const c1 = () =>
     figures('c1', {
       withFiles: 5, reached: 2, share: 0.4, byService: [0, 1, 0, 1, 0, 1],
-      supervised: 3, supported: 2, postShare: 0.6667, held: 1, treated: 0, detShare: 0,
+      supervised: 3, supported: 2, postShare: 2 / 3, held: 1, treated: 0, detShare: 0,
       peopleWithFiles: 6, filesPer1000: 6, criterion: true,
     });
   // C2: withFiles a6 (moved here) a7 (closed on the last day) a9 (a8 registered after); reached a6
@@ -110,7 +110,7 @@ describe('coverage reports', () => {
   // only visit was before; held a9, treated. Files: 3 of 2,000.
   const c2 = () =>
     figures('c2', {
-      withFiles: 3, reached: 2, share: 0.6667, byService: [1, 0, 1, 0, 1, 0],
+      withFiles: 3, reached: 2, share: 2 / 3, byService: [1, 0, 1, 0, 1, 0],
       supervised: 1, supported: 0, postShare: 0, held: 1, treated: 1, detShare: 1,
       peopleWithFiles: 3, filesPer1000: 1.5, criterion: false,
     });
@@ -428,6 +428,7 @@ describe('coverage reports', () => {
   it('exports the same numbers as XLSX that exceljs opens', async () => {
     const res = await download(workerC1.token, `/api/v1/reports/coverage/export?${q(u.c1.id, '&format=xlsx')}`);
     expect(res.status).toBe(200);
+    // The report's post-rehab share is 2/3; the export, read by people, rounds it to 4 decimals.
     const c1Row = [u.c1.code, 'Xã An Bình', 5, 2, 0.4, 0.8, 0, 1, 0, 1, 0, 1, 3, 2, 0.6667, 0.9, 1, 0, 0, 1, 1000, 6, 6, 'Có'];
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.bytes as unknown as ArrayBuffer);

@@ -34,12 +34,14 @@ const counts = (over: Partial<UnitCounts>): UnitCounts => ({
 });
 
 describe('coverage arithmetic', () => {
-  it('share is the fraction rounded to 4 decimals, 0 without people', () => {
+  it('share is the exact fraction, not rounded, 0 without people', () => {
     expect(share(0, 0)).toBe(0);
     expect(share(3, 0)).toBe(0);
+    expect(share(0, 5)).toBe(0);
     expect(share(2, 4)).toBe(0.5);
-    expect(share(2, 3)).toBe(0.6667);
-    expect(share(4, 7)).toBe(0.5714);
+    expect(share(2, 3)).toBe(2 / 3);
+    expect(share(4, 7)).toBe(4 / 7);
+    expect(share(1, 30_000)).toBe(1 / 30_000);
     expect(share(7, 7)).toBe(1);
   });
 
@@ -82,6 +84,17 @@ describe('coverage arithmetic', () => {
       ['a', 1],
       ['b', 0],
     ]);
+  });
+
+  it('carries every share as the exact ratio: coverage, post-rehab and detention', () => {
+    const r = assembleReport(
+      counts({ id: 'p', name: 'Tỉnh', withFiles: 3, reached: 2, supervised: 7, supported: 4, held: 6, treated: 1 }),
+      [counts({ id: 'a', name: 'Xã A', withFiles: 9, reached: 1, supervised: 3, supported: 1, held: 3, treated: 2 })],
+      { from: '2025-03-01', to: '2025-03-31', asOf: '2025-04-10' },
+    );
+    expect([r.share, r.postRehab.share, r.detention.share]).toEqual([2 / 3, 4 / 7, 1 / 6]);
+    const [a] = r.children;
+    expect([a.share, a.postRehab.share, a.detention.share]).toEqual([1 / 9, 1 / 3, 2 / 3]);
   });
 
   it('refuses a period that runs backwards or longer than 5 years, naming `to`', () => {

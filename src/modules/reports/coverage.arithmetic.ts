@@ -23,10 +23,14 @@ export const MAX_PERIOD_YEARS = 5;
 export const SERVICES = ['community', 'methadone', 'facility', 'counseling', 'support', 'medical'] as const;
 export type Service = (typeof SERVICES)[number];
 
-/** part / whole rounded to 4 decimals; 0 when the whole is 0 (SPEC: share is 0 without people). */
+/**
+ * part / whole, the exact ratio (SPEC 8: `share` = reachedServices / withFiles); 0 when the whole
+ * is 0 (SPEC: share is 0 without people). Not rounded: reports carry the exact figure, and only the
+ * CSV/XLSX export rounds it for people to read (coverage.export.ts).
+ */
 export function share(part: number, whole: number): number {
   if (whole <= 0) return 0;
-  return Math.round((part / whole) * 10_000) / 10_000;
+  return part / whole;
 }
 
 export interface PopulationRates {

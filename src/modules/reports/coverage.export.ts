@@ -3,8 +3,9 @@ import type { CoverageResult, UnitFigures } from './coverage.arithmetic.js';
 
 /**
  * A stored report as the table the province sends upward: one row for the unit, one per direct
- * child, with Vietnamese headers. Shares are fractions (0.5 = 50%), as in the JSON; the XLSX shows
- * them as percentages.
+ * child, with Vietnamese headers. Shares are fractions (0.5 = 50%), as in the JSON, but rounded to
+ * 4 decimals here, where people read them (the JSON carries the exact ratio); the XLSX shows them as
+ * percentages with 2 decimals.
  */
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -44,8 +45,22 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Đạt tiêu chí 0,5% dân số (xã trọng điểm về ma túy)', value: (f) => yesNo(f.rates?.drugComplexCriterion) },
 ];
 
+/** Decimals a share keeps in the export (4: 2/3 is 0.6667, shown as 66.67% in the XLSX). */
+export const EXPORT_SHARE_DECIMALS = 4;
+
+/** A share as the export shows it: rounded to `EXPORT_SHARE_DECIMALS` decimals. */
+export function exportShare(value: number): number {
+  const scale = 10 ** EXPORT_SHARE_DECIMALS;
+  return Math.round(value * scale) / scale;
+}
+
 export function exportRows(report: CoverageResult): Cell[][] {
-  return [report, ...report.children].map((f) => EXPORT_COLUMNS.map((c) => c.value(f)));
+  return [report, ...report.children].map((f) =>
+    EXPORT_COLUMNS.map((c) => {
+      const v = c.value(f);
+      return c.percent && typeof v === 'number' ? exportShare(v) : v;
+    }),
+  );
 }
 
 /** A text cell that a spreadsheet would read as a formula is quoted (CSV injection). */
