@@ -3,6 +3,7 @@ import { JobsService } from '../../src/common/jobs/jobs.service.js';
 import { coverageJobId } from '../../src/modules/reports/coverage.jobs.js';
 import { contact, enrollment, person, supervision, visit, type TestPerson } from '../support/coverage-factories.js';
 import { admin, facility, unit, user, type TestUser, type Unit } from '../support/factories.js';
+import { createPerson } from '../support/persons-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -518,5 +519,56 @@ describe('coverage reports', () => {
     expect(stored.body).toMatchObject({ reachedServices: 5, computedAt: later.toISOString(), jobId: jobIdP });
     const unreached = await t.as(officerP.token).get(`/api/v1/reports/coverage/unreached?${q(u.p.id)}`);
     expect(unreached.body.items.map((i: { id: string }) => i.id)).toEqual([people.a2.id, people.a10.id, people.a7.id]);
+  });
+
+  it('counts a person moved through the API in the commune they live in now, once in the parent', async () => {
+    type Figures = { unit: { id: string }; withFiles: number; reachedServices: number; share: number; byService: { counseling: number } };
+    type Report = Figures & { children: Figures[] };
+    const childOf = (r: Report, key: string) => {
+      const child = r.children.find((c) => c.unit.id === u[key].id);
+      if (!child) throw new Error(`no child ${key} in the report of ${r.unit.id}`);
+      return child;
+    };
+    const counted = (f: Figures) => ({ withFiles: f.withFiles, reachedServices: f.reachedServices, counseling: f.byService.counseling });
+    const plusOne = (f: Figures) => ({ withFiles: f.withFiles + 1, reachedServices: f.reachedServices + 1, counseling: f.byService.counseling + 1 });
+
+    const before: Report = await compute(root.token, u.d.id);
+    expect(before.children.map((c) => c.unit.id)).toEqual([u.c1.id, u.c2.id]);
+
+    // A file opened in C1 by its commune worker, with a counseling contact in March recorded there.
+    const created = await createPerson(t, workerC1.token, u.c1.id, {
+      fullName: 'Mai Văn Chuyển',
+      status: 'addicted',
+      registeredOn: '2025-02-10',
+      managementDecisionOn: null,
+    });
+    expect([created.residenceUnitId, created.status]).toEqual([u.c1.id, 'addicted']);
+    const served = await t.as(workerC1.token).post(`/api/v1/persons/${created.id}/services`, { type: 'counseling', date: '2025-03-12' });
+    expect(served.status).toBe(201);
+
+    // While they live in C1, they count in C1.
+    const inC1: Report = await compute(root.token, u.d.id);
+    expect(counted(childOf(inC1, 'c1'))).toEqual(plusOne(childOf(before, 'c1')));
+    expect(counted(childOf(inC1, 'c2'))).toEqual(counted(childOf(before, 'c2')));
+    expect(counted(inC1)).toEqual(plusOne(before));
+
+    // The administrator moves the file to C2.
+    const moved = await t.as(root.token).patch(`/api/v1/persons/${created.id}`, { version: created.version, residenceUnitId: u.c2.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.residenceUnitId).toBe(u.c2.id);
+    const events: { data: unknown }[] = await t.db.query(`SELECT data FROM person_events WHERE person_id = $1 AND kind = 'moved'`, [created.id]);
+    expect(events.map((e) => e.data)).toEqual([{ fromUnitId: u.c1.id, toUnitId: u.c2.id }]);
+
+    // Recomputed, the same period counts them in C2 only (where they live now), and once in D.
+    const after: Report = await compute(root.token, u.d.id);
+    const c1After = childOf(after, 'c1');
+    const c2After = childOf(after, 'c2');
+    expect(counted(c1After)).toEqual(counted(childOf(before, 'c1')));
+    expect(c1After.share).toBe(childOf(before, 'c1').share);
+    expect(counted(c2After)).toEqual(plusOne(childOf(before, 'c2')));
+    expect(c2After.share).toBe((childOf(before, 'c2').reachedServices + 1) / (childOf(before, 'c2').withFiles + 1));
+    expect(counted(after)).toEqual(plusOne(before));
+    expect(after.withFiles).toBe(c1After.withFiles + c2After.withFiles);
+    expect(after.reachedServices).toBe(c1After.reachedServices + c2After.reachedServices);
   });
 });
