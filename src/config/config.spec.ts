@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       reminderLeadDays: 3,
       reminderGraceDays: 7,
       methadoneMissedAlertDays: 3,
+      jobLockSeconds: 30,
       tzName: 'Asia/Ho_Chi_Minh',
       runWorkers: true,
       runApi: true,
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'a-long-admin-password',
       LOG_LEVEL: 'warn',
       CORS_ORIGINS: 'https://a.example, https://b.example',
+      JOB_LOCK_SECONDS: '5',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -79,6 +81,7 @@ describe('loadConfig', () => {
       adminPassword: 'a-long-admin-password',
       logLevel: 'warn',
       corsOrigins: ['https://a.example', 'https://b.example'],
+      jobLockSeconds: 5,
     });
     expect(config.dataKey).toEqual(Buffer.alloc(32, 7));
   });
@@ -98,6 +101,8 @@ describe('loadConfig', () => {
     ['ACCESS_TOKEN_TTL_SECONDS', { ACCESS_TOKEN_TTL_SECONDS: '0' }],
     ['LOGIN_MAX_FAILURES', { LOGIN_MAX_FAILURES: '-1' }],
     ['REMINDER_LEAD_DAYS', { REMINDER_LEAD_DAYS: '1.5' }],
+    ['JOB_LOCK_SECONDS', { JOB_LOCK_SECONDS: '0' }],
+    ['JOB_LOCK_SECONDS', { JOB_LOCK_SECONDS: '3601' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['ADMIN_USERNAME', { ADMIN_USERNAME: 'the admin' }],
     ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],

@@ -14,6 +14,11 @@ export interface AppConfig {
   redisUrl: string;
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
+  /**
+   * A worker's lock on the job in hand lasts this long and is renewed while the job runs; when a
+   * worker dies without releasing it, another worker takes the job back within about twice this.
+   */
+  jobLockSeconds: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -182,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string,
     queuePrefix: str(env, 'QUEUE_PREFIX', 'cm'),
+    jobLockSeconds: int(env, 'JOB_LOCK_SECONDS', 30, 1, 3600),
     jwtSecret,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 1, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),

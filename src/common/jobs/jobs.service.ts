@@ -105,6 +105,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.workers.length > 0;
   }
 
+  /** The worker of a queue in this process, if any (tests use it to kill one mid-job). */
+  workerOf(queue: QueueName): Worker | undefined {
+    return this.workers.find((w) => w.name === queue);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runWorkers) return;
     for (const [queue, names] of Object.entries(QUEUES) as [QueueName, readonly string[]][]) {
@@ -119,6 +124,9 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         connection,
         prefix: this.config.queuePrefix,
         concurrency: 4,
+        // A job whose worker died (its lock not renewed) goes back to waiting after about this.
+        lockDuration: this.config.jobLockSeconds * 1000,
+        stalledInterval: this.config.jobLockSeconds * 1000,
       });
       worker.on('error', (err) => this.warnConnection(`worker ${queue}: ${err.message}`));
       worker.on('failed', (job, err) =>
