@@ -131,7 +131,10 @@ describe('person files: search, filters, paging, list scope', () => {
       expect(await ids(c.admin.token, `unitId=${c.w.q.id}`)).toEqual(['Trần Văn Tùng']);
       expect(await ids(c.officerP.token, `unitId=${c.w.q.id}`)).toEqual([]);
       expect(await ids(c.workerC1.token, `unitId=${c.w.p.id}`)).toEqual(['Lê Thị Trâm', 'Phạm Ngọc Nguyên', 'Trần Văn Bình']);
-      expect(await ids(c.admin.token, `unitId=00000000-0000-4000-8000-000000000000`)).toEqual([]);
+      // A unit that does not exist is bad input, not an empty area.
+      const unknown = await list(c.admin.token, `unitId=00000000-0000-4000-8000-000000000000`);
+      expect(unknown.status).toBe(400);
+      expect(JSON.stringify(unknown.body.message)).toContain('unitId');
     });
 
     it('filter by status and open/closed', async () => {

@@ -234,14 +234,11 @@ export class PersonsService {
 
     if (query.unitId) {
       const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
-      if (rows[0]) {
-        // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-        qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
-          unitPrefix: `${rows[0].path}%`,
-        });
-      } else {
-        qb.andWhere('FALSE');
-      }
+      if (!rows[0]) throw invalid('unitId', 'no such unit');
+      // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
+      qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
+        unitPrefix: `${rows[0].path}%`,
+      });
     }
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.open !== undefined) qb.andWhere(query.open ? 'p.closed_on IS NULL' : 'p.closed_on IS NOT NULL');
