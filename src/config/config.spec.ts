@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 
 const SECRET = 'a-jwt-secret-of-at-least-32-characters!';
 const KEY_HEX = 'ab'.repeat(32);
+const DB_URL = 'postgres://cm@db.internal:5432/cm';
 /** The smallest environment that needs no generated secrets. */
 const base = { JWT_SECRET: SECRET, DATA_KEY: KEY_HEX };
 
@@ -113,17 +114,30 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['JWT_SECRET', { DATA_KEY: KEY_HEX }],
-    ['DATA_KEY', { JWT_SECRET: SECRET }],
-  ])('in production, refuses a missing %s (no generated secret there)', (variable, env) => {
+    ['JWT_SECRET', { DATA_KEY: KEY_HEX, DATABASE_URL: DB_URL }],
+    ['DATA_KEY', { JWT_SECRET: SECRET, DATABASE_URL: DB_URL }],
+    ['DATABASE_URL', { ...base }],
+    ['DATABASE_URL', { ...base, DATABASE_URL: '  ' }],
+  ])('in production, refuses a missing %s (no generated secret, no embedded database there)', (variable, env) => {
     const err = refusal({ NODE_ENV: 'production', DATA_DIR: dataDir, ...env });
     expect(err.variable).toBe(variable);
     expect(err.message).toBe(`Invalid configuration: ${variable} is required`);
     expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
   });
 
-  it('in production, leaves ADMIN_PASSWORD unset rather than inventing one', () => {
-    expect(loadConfig({ ...base, NODE_ENV: 'production', DATA_DIR: dataDir }).adminPassword).toBeUndefined();
+  it('in production, starts with DATABASE_URL, JWT_SECRET and DATA_KEY given', () => {
+    const config = loadConfig({ ...base, NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: DB_URL });
+    expect(config).toMatchObject({ nodeEnv: 'production', databaseUrl: DB_URL, jwtSecret: SECRET });
+    expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+  });
+
+  it('outside production, leaves DATABASE_URL unset for the embedded trial database', () => {
+    expect(loadConfig({ ...base, NODE_ENV: 'development', DATA_DIR: dataDir }).databaseUrl).toBeUndefined();
+    expect(loadConfig({ ...base, NODE_ENV: 'test', DATA_DIR: dataDir }).databaseUrl).toBeUndefined();
+  });
+
+  it('in production, leaves ADMIN_PASSWORD unset rather than inventing one (the first start on an empty database then refuses)', () => {
+    expect(loadConfig({ ...base, NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: DB_URL }).adminPassword).toBeUndefined();
   });
 
   it('outside production, generates missing secrets once under DATA_DIR and reads them back', () => {

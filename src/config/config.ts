@@ -177,12 +177,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const runApi = bool(env, 'RUN_API', true);
   const runWorkers = bool(env, 'RUN_WORKERS', true);
   if (!runApi && !runWorkers) throw new ConfigError('RUN_API', 'and RUN_WORKERS cannot both be false');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  // Without it the service would start the embedded trial database: never for production data.
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL', 'is required');
 
   return {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string,
