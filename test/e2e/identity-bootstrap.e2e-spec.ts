@@ -51,7 +51,7 @@ describe('first administrator', () => {
   });
 
   it('in production, a start without ADMIN_PASSWORD on an empty database fails with a ConfigError naming it', async () => {
-    const production = loadConfig({ ...process.env, NODE_ENV: 'production', ADMIN_PASSWORD: '' });
+    const production = loadConfig({ ...process.env, NODE_ENV: 'production', ADMIN_PASSWORD: '', DATABASE_URL: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
     expect(production.adminPassword).toBeUndefined();
     const start = startTestApp(production);
     await expect(start).rejects.toBeInstanceOf(ConfigError);
