@@ -73,7 +73,11 @@ describe('service contacts', () => {
     const v = await post(fac, p.id, { type: 'vocational', date: '2026-11-12' });
     expect(v.status).toBe(201);
     expect(v.body.facilityId).toBe(w.rehabP);
-    expect((await list(clin, p.id)).body.total).toBe(3);
+    // Each facility lists the services it gave; the commune lists them all.
+    const ids = async (u: TestUser) => ((await list(u, p.id)).body.items as { id: string }[]).map((i) => i.id).sort();
+    expect(await ids(clin)).toEqual([m.body.id]);
+    expect(await ids(fac)).toEqual([v.body.id]);
+    expect((await list(cw1, p.id)).body.total).toBe(3);
   });
 
   it('refuses bad input with 400 naming the field, and closed files with 409', async () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
+import { FACILITY_ROLES } from '../users/user.entity.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
 import { ServiceContact } from './service-contact.entity.js';
@@ -61,7 +62,10 @@ export class ServiceContactsService {
 
   async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactView>> {
     await this.access.person(actor, personId);
+    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'services' } });
     const qb = this.db.getRepository(ServiceContact).createQueryBuilder('c').where('c.person_id = :personId', { personId });
+    // Clinic and facility staff see the services their facility gave, not the commune's or others'.
+    if (FACILITY_ROLES.includes(actor.role)) qb.andWhere('c.facility_id = :ownFacilityId', { ownFacilityId: actor.facilityId });
     if (query.type) qb.andWhere('c.type = :type', { type: query.type });
     const [items, total] = await qb
       .orderBy('c.date', 'DESC')

@@ -167,6 +167,7 @@ export class SupervisionService {
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<SupervisionView>> {
     await this.access.person(actor, personId);
+    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'supervisions' } });
     const [items, total] = await this.db.getRepository(Supervision).findAndCount({
       where: { personId },
       order: { startDate: 'DESC', createdAt: 'DESC' },
@@ -185,6 +186,7 @@ export class SupervisionService {
 
   async get(actor: Actor, id: string): Promise<SupervisionView> {
     const s = await this.findInScope(this.db.manager, actor, id);
+    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: s.personId, meta: { view: 'supervision', supervisionId: s.id } });
     return this.withDetails(this.db.manager, s);
   }
 
