@@ -32,8 +32,11 @@ export class HealthController {
       within(this.db.query('SELECT 1')).then((): Check => 'up', (): Check => 'down'),
       within(this.redis.ping()).then((): Check => 'up', (): Check => 'down'),
     ]);
-    const ok = database === 'up' && redis === 'up';
-    if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'error', checks: { database, redis } };
+    const checks = { database, redis };
+    if (database === 'up' && redis === 'up') return { status: 'ok', checks };
+    // The one error shape, with the checks beside it.
+    reply.status(503);
+    const down = Object.entries(checks).flatMap(([part, check]) => (check === 'down' ? [part] : []));
+    return { statusCode: 503, error: 'Service Unavailable', message: `${down.join(' and ')} down`, status: 'error', checks };
   }
 }
