@@ -51,6 +51,9 @@ export interface ImportBenchResult {
   rows: number;
   fileBytes: number;
   generateMs: number;
+  /** The province the run created; its communes hold the imported files. */
+  provinceId: string;
+  unitCodes: string[];
   /** Upload (202) to done, as a worker would wait for it. */
   first: ImportRun;
   second?: ImportRun;
@@ -183,7 +186,7 @@ export async function benchImport(opts: ImportBenchOptions): Promise<ImportBench
       second = await uploadAndWait(baseUrl, accessToken, file, timeoutMs);
       log(`import bench: same file again ${second.status} in ${second.ms} ms (${second.rowsPerSecond} rows/s) ${JSON.stringify(second.counts)}`);
     }
-    return { rows, fileBytes: file.length, generateMs, first, second };
+    return { rows, fileBytes: file.length, generateMs, provinceId, unitCodes, first, second };
   } finally {
     await app?.close();
   }

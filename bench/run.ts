@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,15 +19,17 @@ import { RemindersService } from '../src/modules/reminders/reminders.service.js'
 import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
 import { CoverageService } from '../src/modules/reports/coverage.service.js';
 import { planFollowUps, supervisionEndDate } from '../src/modules/supervision/plan.js';
+import { QUEUES } from '../src/common/jobs/queues.js';
 import { startBareServer } from './bare-server.js';
 import { BASELINE_COUNTS_SQL } from './coverage-baseline.js';
 import { checkFlags, databaseExists, intFlag, parseFlags, recreateDatabase, stringFlag } from './database.js';
 import { DEFAULT_PASSWORD, seedDatabase, type SeedResult } from './generator.js';
+import { benchImport, type ImportBenchResult } from './import-bench.js';
 import type { LoadResult, LoadSpec } from './load.js';
 
 /**
  * `npm run bench -- [--persons N] [--duration S] [--connections C] [--skip-seed]
- *   [--database-url URL] [--supervisions N] [--repeat R] [--seed S] [--log-level L]`
+ *   [--database-url URL] [--supervisions N] [--repeat R] [--seed S] [--log-level L] [--import-rows N]`
  *
  * Seeds (or reuses) a benchmark database, boots the real service in this process and measures
  * each case against a baseline run in the same process and the same minute. Prints one table and
@@ -122,14 +125,158 @@ function canonical(value: unknown): string {
   );
 }
 
+// ---- the import case (e): helpers ----
+
+/** BullMQ prefix of the service the import case boots (with workers), apart from the bench's `cmbench`. */
+const IMPORT_QUEUE_PREFIX = 'cmbench-import';
+/** Rows per statement of the import case's raw-insert baseline. */
+const IMPORT_BASELINE_CHUNK = 5_000;
+
+/** Removes every key of the import case's queues (jobs, schedules), before and after the case. */
+async function clearImportQueues(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    for (const name of Object.keys(QUEUES)) {
+      const queue = new Queue(name, { connection: redis, prefix: IMPORT_QUEUE_PREFIX });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+interface PersonRow {
+  id: string;
+  case_code: string;
+  full_name: string;
+  search_text: string;
+  date_of_birth: string;
+  sex: string;
+  national_id_cipher: Buffer | null;
+  national_id_hash: Buffer | null;
+  residence_unit_id: string;
+  address_cipher: Buffer | null;
+  phone_cipher: Buffer | null;
+  status: string;
+  substances: string;
+  registered_on: string;
+  management_decision_on: string | null;
+  in_detention: boolean;
+  created_by: string | null;
+}
+
+/**
+ * The import case's baseline: the rows the import wrote for its new files (persons and their
+ * person_events, the stored values: ciphertexts, hashes, search text) inserted again with `pg`, with
+ * the import's own statements (`INSERT … SELECT FROM unnest(…)`) but 5,000 rows a statement, in one
+ * transaction that is rolled back. New ids; case codes and national-id hashes altered so the unique
+ * indexes accept them. Timed from BEGIN to the end of ROLLBACK.
+ */
+async function rawInsertBaseline(pool: pg.Pool, provinceId: string): Promise<{ ms: number; persons: number; events: number }> {
+  const persons = (
+    await pool.query<PersonRow>(
+      `SELECT p.id, p.case_code, p.full_name, p.search_text, p.date_of_birth::text, p.sex, p.national_id_cipher, p.national_id_hash,
+              p.residence_unit_id, p.address_cipher, p.phone_cipher, p.status, to_jsonb(p.substances)::text AS substances,
+              p.registered_on::text, p.management_decision_on::text, p.in_detention, p.created_by
+         FROM persons p JOIN admin_units u ON u.id = p.residence_unit_id
+        WHERE u.parent_id = $1 ORDER BY p.created_at, p.case_code`,
+      [provinceId],
+    )
+  ).rows;
+  const events = (
+    await pool.query<{ person_id: string; kind: string; event_date: string; data: string; recorded_by: string | null }>(
+      `SELECT e.person_id, e.kind, e.event_date::text, e.data::text, e.recorded_by
+         FROM person_events e JOIN persons p ON p.id = e.person_id JOIN admin_units u ON u.id = p.residence_unit_id
+        WHERE u.parent_id = $1 ORDER BY e.recorded_at`,
+      [provinceId],
+    )
+  ).rows;
+  const newId = new Map(persons.map((p) => [p.id, randomUUID()]));
+  const eventsOf = new Map<string, typeof events>();
+  for (const e of events) {
+    const list = eventsOf.get(e.person_id);
+    if (list) list.push(e);
+    else eventsOf.set(e.person_id, [e]);
+  }
+  const otherHash = (h: Buffer | null) => {
+    if (!h) return null;
+    const copy = Buffer.from(h);
+    copy[0] ^= 0xff;
+    return copy;
+  };
+  const actor = persons[0]?.created_by ?? null;
+  const client = await pool.connect();
+  try {
+    const t0 = performance.now();
+    await client.query('BEGIN');
+    try {
+      for (let i = 0; i < persons.length; i += IMPORT_BASELINE_CHUNK) {
+        const chunk = persons.slice(i, i + IMPORT_BASELINE_CHUNK);
+        await client.query(
+          `INSERT INTO persons (id, case_code, full_name, search_text, date_of_birth, sex, national_id_cipher, national_id_hash,
+                                residence_unit_id, address_cipher, phone_cipher, status, substances, registered_on,
+                                management_decision_on, in_detention, created_by)
+           SELECT x.id, x.case_code, x.full_name, x.search_text, x.date_of_birth, x.sex, x.nid_cipher, x.nid_hash,
+                  x.unit_id, x.address_cipher, x.phone_cipher, x.status, ARRAY(SELECT jsonb_array_elements_text(x.substances)),
+                  x.registered_on, x.decision_on, x.in_detention, $17
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bytea[], $8::bytea[],
+                         $9::uuid[], $10::bytea[], $11::bytea[], $12::text[], $13::jsonb[], $14::date[], $15::date[], $16::boolean[])
+               AS x(id, case_code, full_name, search_text, date_of_birth, sex, nid_cipher, nid_hash, unit_id, address_cipher,
+                    phone_cipher, status, substances, registered_on, decision_on, in_detention)`,
+          [
+            chunk.map((p) => newId.get(p.id)),
+            chunk.map((p) => `${p.case_code}~b`),
+            chunk.map((p) => p.full_name),
+            chunk.map((p) => p.search_text),
+            chunk.map((p) => p.date_of_birth),
+            chunk.map((p) => p.sex),
+            chunk.map((p) => p.national_id_cipher),
+            chunk.map((p) => otherHash(p.national_id_hash)),
+            chunk.map((p) => p.residence_unit_id),
+            chunk.map((p) => p.address_cipher),
+            chunk.map((p) => p.phone_cipher),
+            chunk.map((p) => p.status),
+            chunk.map((p) => p.substances),
+            chunk.map((p) => p.registered_on),
+            chunk.map((p) => p.management_decision_on),
+            chunk.map((p) => p.in_detention),
+            actor,
+          ],
+        );
+        const chunkEvents = chunk.flatMap((p) => eventsOf.get(p.id) ?? []);
+        await client.query(
+          `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at)
+           SELECT x.person_id, x.kind, x.event_date, x.data, $5, clock_timestamp()
+             FROM unnest($1::uuid[], $2::text[], $3::date[], $4::jsonb[]) WITH ORDINALITY AS x(person_id, kind, event_date, data, n)
+            ORDER BY x.n`,
+          [
+            chunkEvents.map((e) => newId.get(e.person_id)),
+            chunkEvents.map((e) => e.kind),
+            chunkEvents.map((e) => e.event_date),
+            chunkEvents.map((e) => e.data),
+            actor,
+          ],
+        );
+      }
+    } finally {
+      await client.query('ROLLBACK');
+    }
+    return { ms: performance.now() - t0, persons: persons.length, events: events.length };
+  } finally {
+    client.release();
+  }
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  checkFlags(flags, ['persons', 'duration', 'connections', 'skip-seed', 'database-url', 'supervisions', 'repeat', 'seed', 'log-level', 'password']);
+  checkFlags(flags, ['persons', 'duration', 'connections', 'skip-seed', 'database-url', 'supervisions', 'repeat', 'seed', 'log-level', 'password', 'import-rows']);
   const persons = intFlag(flags, 'persons', 20_000, 1);
   const duration = intFlag(flags, 'duration', 10, 1);
   const connections = intFlag(flags, 'connections', 10, 1);
   const supervisionCount = intFlag(flags, 'supervisions', 10_000, 1);
   const repeat = intFlag(flags, 'repeat', 5, 1);
+  const importRows = intFlag(flags, 'import-rows', 100_000, 0);
   const skipSeed = flags.get('skip-seed') === true;
   const password = stringFlag(flags, 'password') ?? DEFAULT_PASSWORD;
   const databaseUrl = stringFlag(flags, 'database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cmbench';
@@ -468,6 +615,87 @@ async function main(): Promise<void> {
   });
 
   await app.close();
+
+  // ---- e. import of an N-row XLSX register through a service with its workers ----
+  // After the other cases and outside their memory row: bench/import-bench.ts boots its own app
+  // (workers on) in this process, on this database, with its own BullMQ prefix.
+  if (importRows > 0) {
+    const target = importRows === 100_000 ? '100,000 in ≈ 1 min' : `100,000 in ≈ 1 min (≤ ${((90 * importRows) / 100_000).toFixed(1)} s)`;
+    const limitMs = (90_000 * importRows) / 100_000;
+    const importMemory = new MemorySampler();
+    try {
+      await clearImportQueues(config.redisUrl);
+      (globalThis as { gc?: () => void }).gc?.();
+      importMemory.enter('import');
+      say(`import of ${importRows.toLocaleString('en')} new rows (XLSX), then the same file again; queue prefix ${IMPORT_QUEUE_PREFIX}`);
+      const result: ImportBenchResult = await benchImport({
+        rows: importRows,
+        databaseUrl,
+        config: { queuePrefix: IMPORT_QUEUE_PREFIX, logLevel: config.logLevel, accessTokenTtlSeconds: 3600 },
+        log: (line) => say(`  ${line}`),
+      });
+      importMemory.stop();
+      await clearImportQueues(config.redisUrl);
+      const { first, second } = result;
+      say(`  baseline: the same ${importRows.toLocaleString('en')} files' rows inserted raw with pg`);
+      const baseline = await rawInsertBaseline(pool, result.provinceId);
+      const rate = (t: number) => `${Math.round((importRows * 1000) / t).toLocaleString('en')} rows/s (${(t / 1000).toFixed(1)} s)`;
+      const correct = first.status === 'done' && first.counts.created === importRows && first.counts.rejected === 0 && baseline.persons === importRows;
+      if (!correct) say(`  WARNING: the first import ended ${first.status} with ${JSON.stringify(first.counts)}; ${baseline.persons} files found`);
+      rows.push({
+        case: `import of ${importRows.toLocaleString('en')} new rows (XLSX)`,
+        service: rate(first.ms),
+        baseline: rate(baseline.ms),
+        ratio: baseline.ms / first.ms,
+        target,
+        met: correct && first.ms <= limitMs,
+        detail: { ...first, limitMs, baseline },
+      });
+      if (second) {
+        if (second.status !== 'done' || second.counts.unchanged !== importRows) {
+          say(`  WARNING: the re-import ended ${second.status} with ${JSON.stringify(second.counts)}`);
+        }
+        rows.push({
+          case: 're-import of the same file (unchanged)',
+          service: rate(second.ms),
+          baseline: '—',
+          ratio: null,
+          target: 'reported',
+          met: null,
+          detail: { ...second },
+        });
+      }
+      cases.import = {
+        rows: importRows,
+        fileBytes: result.fileBytes,
+        generateMs: result.generateMs,
+        provinceId: result.provinceId,
+        communes: result.unitCodes.length,
+        queuePrefix: IMPORT_QUEUE_PREFIX,
+        first,
+        second,
+        limitMs,
+        baseline: { ...baseline, rowsPerStatement: IMPORT_BASELINE_CHUNK },
+        /** Of this process (the bench and the import's service alike), from before the case to its end. */
+        memory: { before: importMemory.peaks.get('idle'), peak: importMemory.peaks.get('import') },
+      };
+    } catch (err) {
+      importMemory.stop();
+      say(`  import case failed: ${(err as Error).message}`);
+      rows.push({
+        case: `import of ${importRows.toLocaleString('en')} new rows (XLSX)`,
+        service: 'failed',
+        baseline: '—',
+        ratio: null,
+        target,
+        met: false,
+        detail: { error: (err as Error).message },
+      });
+      cases.import = { rows: importRows, error: (err as Error).message };
+      await clearImportQueues(config.redisUrl).catch(() => undefined);
+    }
+  }
+
   await pool.end();
   await baselinePool.end();
 
