@@ -285,7 +285,7 @@ describe('imports of person registers', () => {
     const duc = await t.as(worker.token).get(`/api/v1/persons/${existingByName}`);
     expect(duc.body).toMatchObject({ fullName: 'Phạm Văn Đức', version: 1 });
 
-    // One audit row for the import, with its counts and no personal data; no per-file create rows.
+    // One audit row for the import, with its counts and no personal data.
     const audit = await t.db.query(`SELECT action, entity, entity_id, actor_id, fields, meta FROM audit_logs WHERE entity = 'import'`);
     expect(audit).toEqual([
       {
@@ -297,11 +297,21 @@ describe('imports of person registers', () => {
         meta: { kind: 'persons', dryRun: false, status: 'done', rows: 18, created: 4, updated: 1, unchanged: 1, rejected: 12 },
       },
     ]);
-    const creates = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'person' AND action = 'create' AND actor_id = $1`,
+    // A 'create' row for each file, naming the fields its row gave (never their values) and the import.
+    const creates: { entity_id: string; fields: string[]; meta: unknown }[] = await t.db.query(
+      `SELECT entity_id, fields, meta FROM audit_logs WHERE entity = 'person' AND action = 'create' AND actor_id = $1 ORDER BY at, id`,
       [worker.id],
     );
-    expect(creates[0].n).toBe(2); // the two files created through the API in beforeAll
+    expect(creates).toHaveLength(2 + 4); // the two files created through the API in beforeAll, then the import's
+    const imported: { id: string }[] = await t.db.query(
+      `SELECT person_id AS id FROM person_events WHERE kind = 'registered' AND data->>'importId' = $1`,
+      [mainImportId],
+    );
+    expect(creates.slice(2).map((c) => c.entity_id).sort()).toEqual(imported.map((r) => r.id).sort());
+    for (const c of creates.slice(2)) {
+      expect(c.meta).toEqual({ importId: mainImportId });
+      expect(c.fields).toEqual(expect.arrayContaining(['fullName', 'dateOfBirth', 'sex', 'residenceUnitId', 'status']));
+    }
     // The uploaded bytes are gone once the job is done.
     const stored = await t.db.query(`SELECT file_bytes IS NULL AS gone FROM imports WHERE id = $1`, [mainImportId]);
     expect(stored[0].gone).toBe(true);

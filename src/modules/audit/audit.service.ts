@@ -54,6 +54,28 @@ export class AuditService {
     });
   }
 
+  /** Several entries by one actor in one statement (a batch of imported files, say). */
+  async recordMany(who: Actor | AuditContext, entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO audit_logs (actor_id, actor_role, action, entity, entity_id, fields, ip, request_id, meta)
+       SELECT $1, $2, x.action, x.entity, x.entity_id, ARRAY(SELECT jsonb_array_elements_text(x.fields)), $3, $4, x.meta
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY AS x(action, entity, entity_id, fields, meta, n)
+        ORDER BY x.n`,
+      [
+        who.id,
+        'role' in who ? who.role : null,
+        who.ip,
+        who.requestId,
+        entries.map((e) => e.action),
+        entries.map((e) => e.entity),
+        entries.map((e) => e.entityId ?? null),
+        entries.map((e) => JSON.stringify(e.fields ?? [])),
+        entries.map((e) => (e.meta ? JSON.stringify(e.meta) : null)),
+      ],
+    );
+  }
+
   /**
    * Runs `select` and records the read in the same statement: one round trip instead of two, and
    * the audit row is written only when the select found something (a file outside the caller's
