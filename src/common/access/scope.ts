@@ -50,6 +50,27 @@ export function personInScope(actor: Actor, personAlias: string): ScopePredicate
   }
 }
 
+/**
+ * What clinic and facility staff see of a person in their scope: only their own facility's rows
+ * (`facilityIdSql`), and of enrollments only the kind they run (`enrollmentTypeSql`), not other
+ * facilities' stays or the commune's work. Null for every other role, who see all of a visible
+ * person's rows.
+ */
+export function ownFacilityOnly(actor: Actor, facilityIdSql: string, enrollmentTypeSql?: string): ScopePredicate | null {
+  if (actor.role !== 'clinic_staff' && actor.role !== 'facility_staff') return null;
+  if (!actor.facilityId) return { sql: 'FALSE', params: {} };
+  if (!enrollmentTypeSql) return { sql: `${facilityIdSql} = :ownFacilityId`, params: { ownFacilityId: actor.facilityId } };
+  return {
+    sql: `${facilityIdSql} = :ownFacilityId AND ${enrollmentTypeSql} = :ownEnrollmentType`,
+    params: { ownFacilityId: actor.facilityId, ownEnrollmentType: ENROLLMENT_TYPE_OF_FACILITY_ROLE[actor.role] },
+  };
+}
+
+/** Whether a unit, given its materialized path, lies in the caller's subtree (for a unit already loaded). */
+export function unitPathInScope(actor: Actor, path: string): boolean {
+  return actor.role === 'admin' || (Boolean(actor.unitPath) && path.startsWith(actor.unitPath));
+}
+
 export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, predicate: ScopePredicate): SelectQueryBuilder<T> {
   return qb.andWhere(predicate.sql, predicate.params);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { Access, isUuid, personInScope, whereInScope } from '../../common/access/scope.js';
+import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
@@ -77,7 +77,7 @@ export class PersonsService {
     if (!WRITER_ROLES.includes(actor.role)) throw forbidden();
     const run = async (m: EntityManager) => {
       const unit = await this.communeOf(m, dto.residenceUnitId);
-      if (actor.role !== 'admin' && (!actor.unitPath || !unit.path.startsWith(actor.unitPath))) {
+      if (!unitPathInScope(actor, unit.path)) {
         throw invalid('residenceUnitId', "is outside the caller's area");
       }
       const managementDecisionOn = dto.managementDecisionOn ?? null;

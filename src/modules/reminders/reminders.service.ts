@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUuid, personInScope } from '../../common/access/scope.js';
+import { isUuid, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
@@ -293,11 +293,8 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   // ---- the HTTP side ----
 
   private scopeOf(actor: Actor): { sql: string; params: Record<string, unknown> } {
-    if (actor.role === 'clinic_staff' || actor.role === 'facility_staff') {
-      // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
-      return actor.facilityId ? { sql: 'r.facility_id = :scopeFacilityId', params: { scopeFacilityId: actor.facilityId } } : { sql: 'FALSE', params: {} };
-    }
-    return personInScope(actor, 'p');
+    // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
+    return ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
   }
 
   async list(actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Access } from '../../common/access/scope.js';
+import { Access, ownFacilityOnly } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
-import { FACILITY_ROLES } from '../users/user.entity.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
 import { ServiceContact } from './service-contact.entity.js';
@@ -65,7 +64,8 @@ export class ServiceContactsService {
     await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'services' } });
     const qb = this.db.getRepository(ServiceContact).createQueryBuilder('c').where('c.person_id = :personId', { personId });
     // Clinic and facility staff see the services their facility gave, not the commune's or others'.
-    if (FACILITY_ROLES.includes(actor.role)) qb.andWhere('c.facility_id = :ownFacilityId', { ownFacilityId: actor.facilityId });
+    const own = ownFacilityOnly(actor, 'c.facility_id');
+    if (own) qb.andWhere(own.sql, own.params);
     if (query.type) qb.andWhere('c.type = :type', { type: query.type });
     const [items, total] = await qb
       .orderBy('c.date', 'DESC')

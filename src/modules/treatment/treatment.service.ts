@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { Access, isUuid, personInScope } from '../../common/access/scope.js';
+import { Access, isUuid, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
@@ -164,7 +164,8 @@ export class TreatmentService {
     await this.access.person(actor, personId);
     await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'enrollments' } });
     const qb = this.db.getRepository(Enrollment).createQueryBuilder('e').where('e.person_id = :personId', { personId });
-    this.ownFacilityOnly(qb, actor);
+    const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
+    if (own) qb.andWhere(own.sql, own.params);
     const [items, total] = await qb
       .orderBy('e.start_date', 'DESC')
       .addOrderBy('e.created_at', 'DESC')
@@ -277,12 +278,6 @@ export class TreatmentService {
     return { closedOn: row.closed_on };
   }
 
-  /** Clinic and facility staff see only the enrollments of their own kind at their own facility. */
-  private ownFacilityOnly(qb: { andWhere(sql: string, params: Record<string, unknown>): unknown }, actor: Actor): void {
-    const ownType = OWN_TYPE[actor.role];
-    if (ownType) qb.andWhere('e.facility_id = :ownFacilityId AND e.type = :ownType', { ownFacilityId: actor.facilityId, ownType });
-  }
-
   private async findInScope(m: EntityManager, actor: Actor, id: string, lock?: 'pessimistic_write' | 'pessimistic_read'): Promise<Enrollment> {
     if (!isUuid(id)) throw notFound('enrollment');
     const scope = personInScope(actor, 'p');
@@ -292,7 +287,8 @@ export class TreatmentService {
       .innerJoin('persons', 'p', 'p.id = e.person_id')
       .where('e.id = :id', { id })
       .andWhere(scope.sql, scope.params);
-    this.ownFacilityOnly(qb, actor);
+    const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
+    if (own) qb.andWhere(own.sql, own.params);
     if (lock) qb.setLock(lock, undefined, ['e']);
     const e = await qb.getOne();
     if (!e) throw notFound('enrollment');
