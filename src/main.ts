@@ -1,3 +1,4 @@
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
@@ -19,6 +20,19 @@ export async function start(overrides: Partial<AppConfig> = {}): Promise<void> {
 
   let databaseUrl = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let app: INestApplicationContext | undefined;
+  // On a signal, even one that comes during the start: finish the requests and jobs in hand, then
+  // stop the embedded database if any.
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app?.close();
+    await stopEmbedded?.();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown());
+
   if (!databaseUrl) {
     const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
     databaseUrl = embedded.url;
@@ -31,17 +45,12 @@ export async function start(overrides: Partial<AppConfig> = {}): Promise<void> {
   if (config.runMigrations) await migrate(databaseUrl);
 
   try {
-    const app = config.runApi ? await createHttpApp(config, databaseUrl) : await createWorkerContext(config, databaseUrl);
-    // On a signal: finish the requests and jobs in hand, then stop the embedded database if any.
-    const shutdown = async () => {
-      await app.close();
-      await stopEmbedded?.();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void shutdown());
-    process.once('SIGINT', () => void shutdown());
+    app = config.runApi ? await createHttpApp(config, databaseUrl) : await createWorkerContext(config, databaseUrl);
     if (config.runApi) await (app as NestFastifyApplication).listen({ port: config.port, host: config.host });
-    else await app.init();
+    else {
+      await app.init();
+      new Logger('Main').log('workers running, without HTTP');
+    }
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
