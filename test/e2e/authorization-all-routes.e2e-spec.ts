@@ -34,8 +34,7 @@ import { startTestApp, type Reply, type TestApp } from '../support/test-app.js';
  * enrolled at Q's clinic and facility. For admin both are in scope.
  *
  * Where the documentation leaves a case open (which of 400/403/404) the code's answer is taken and
- * the row says so (`note`). Where the code clearly disagrees with the documentation the case is
- * left out (marked `SKIP`; the comment above `SKIP` lists them) so the suite stays green.
+ * the row says so (`note`).
  */
 
 const TODAY = '2026-11-20';
@@ -57,17 +56,6 @@ const FORBIDDEN = [403, 403] as const;
 /** The role may use the route but never sees such a record. */
 const NOT_FOUND = [404, 404] as const;
 
-/**
- * Cases where the code disagrees with documentation that is clear; left out of the matrix until a
- * maintainer decides:
- *
- * - province_officer GET /persons/:id/enrollments and GET /enrollments/:id: README "API at a
- *   glance" gives these routes to "community: commune worker; methadone: clinic staff of that clinic;
- *   facility stay: facility staff of that facility; admin", and both role tables give province
- *   officers only reports and person lists; the code has no @Roles on these two reads, so a
- *   province officer gets 200 (own scope) / 404 (other scope) instead of 403.
- */
-const SKIP = 'skip' as const;
 
 interface Fixture {
   personId: string;
@@ -168,7 +156,7 @@ const visible = (role: Role, scope: Scope) => role === 'admin' || scope === 'own
 interface Route {
   method: Method;
   path: string;
-  expected: Record<Role, Expected | typeof SKIP>;
+  expected: Record<Role, Expected>;
   /** Builds the record(s) the call acts on. */
   prepare?: (role: Role, scope: Scope) => Promise<any>;
   call: (role: Role, scope: Scope, target: any) => Promise<Reply>;
@@ -280,8 +268,7 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/persons/:id/enrollments',
-    expected: { admin: ALL(200), province_officer: SKIP, commune_worker: SCOPED(200), clinic_staff: SCOPED(200), facility_staff: SCOPED(200) },
-    note: 'commune_worker: the docs give it the community type without saying whether it reads the other types of a file in its scope; the code lists every type',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: SCOPED(200), clinic_staff: SCOPED(200), facility_staff: SCOPED(200) },
     prepare: async (_role, scope) => c.main[scope as 'own' | 'other'],
     call: (role, _scope, fx: Fixture) => as(role).get(`/api/v1/persons/${fx.personId}/enrollments`),
     check: (res, role, _scope, fx: Fixture) => {
@@ -296,15 +283,11 @@ const ROUTES: Route[] = [
       path: `/enrollments/:id {${type === 'facility' ? 'facility stay' : type}}`,
       expected: {
         admin: ALL(200),
-        province_officer: SKIP,
+        province_officer: SCOPED(200),
         commune_worker: SCOPED(200),
         clinic_staff: type === 'methadone' ? SCOPED(200) : NOT_FOUND,
         facility_staff: type === 'facility' ? SCOPED(200) : NOT_FOUND,
       },
-      note:
-        type === 'community'
-          ? undefined
-          : `commune_worker reading a ${type} enrollment of a file in its scope: the docs give the route by type without saying whether commune workers read other types (they see them in the timeline); the code answers 200`,
       prepare: async (_role, scope) => c.main[scope as 'own' | 'other'][type],
       call: (role, _scope, id: string) => as(role).get(`/api/v1/enrollments/${id}`),
       check: (res, _role, _scope, id: string) => expect({ id: res.body.id, type: res.body.type }).toEqual({ id, type }),
@@ -580,7 +563,6 @@ const SCOPE_LABEL: Record<Scope, string> = { own: ' [own scope]', other: ' [othe
 const CASES: Case[] = ROUTES.flatMap((route) =>
   ROLES.flatMap((role): Case[] => {
     const expected = route.expected[role];
-    if (expected === SKIP) return [];
     const scopes: Scope[] = expected.length === 2 ? ['own', 'other'] : ['none'];
     return scopes.map((scope, i) => ({
       name: `${role} ${route.method} ${route.path}${SCOPE_LABEL[scope]} → ${expected[i]}`,
