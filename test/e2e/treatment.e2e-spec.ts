@@ -234,7 +234,7 @@ describe('treatment enrollments', () => {
       const r = await enroll(fac, p.id, stay('2026-08-01', '2027-07-31'));
       expect(r.status).toBe(400);
       expect(r.body.message).toEqual([
-        'plannedEndDate: a term of 24 months applies (rule L120-2025-first, Law 120/2025/QH15, in force from 1 July 2026, ' +
+        'plannedEndDate: a term of 24 months applies (rule L120-2025-first, Law 120/2025/QH15, ' +
           'in force on 2026-08-01): the planned end must fall between 2028-07-31 and 2028-08-01',
       ]);
       expect((await enroll(fac, p.id, stay('2026-08-01', '2028-07-31'))).status).toBe(201);

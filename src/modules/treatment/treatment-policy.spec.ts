@@ -42,7 +42,7 @@ describe('treatment term policy', () => {
     expect(plannedEndViolation(facts({ startDate: '2025-03-01' }), '2026-03-01')).toBeUndefined();
     const refused = plannedEndViolation(facts({ startDate: '2026-08-01' }), '2027-07-31');
     expect(refused).toBe(
-      'a term of 24 months applies (rule L120-2025-first, Law 120/2025/QH15, in force from 1 July 2026, ' +
+      'a term of 24 months applies (rule L120-2025-first, Law 120/2025/QH15, ' +
         'in force on 2026-08-01): the planned end must fall between 2028-07-31 and 2028-08-01',
     );
     expect(plannedEndViolation(facts({ startDate: '2026-08-01' }), '2028-07-31')).toBeUndefined();

@@ -30,7 +30,7 @@ const LAW_2021 = 'Law 73/2021/QH15 on Drug Prevention and Control and Decree 116
 // The figures of Law 120/2025 below are as reported before its entry into force (a fixed term of
 // 24 months for a first treatment and 36 for a repeat, voluntary and compulsory alike); they must
 // be checked against the published text and its implementing decree.
-const LAW_2025 = 'Law 120/2025/QH15, in force from 1 July 2026';
+const LAW_2025 = 'Law 120/2025/QH15';
 
 export const TERM_RULES: readonly TermRule[] = [
   {
