@@ -20,6 +20,7 @@ import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage
 import { CoverageService } from '../src/modules/reports/coverage.service.js';
 import { planFollowUps, supervisionEndDate } from '../src/modules/supervision/plan.js';
 import { QUEUES } from '../src/common/jobs/queues.js';
+import { INSERT_PERSONS_SQL } from '../src/modules/persons/person-inserts.js';
 import { startBareServer } from './bare-server.js';
 import { BASELINE_COUNTS_SQL } from './coverage-baseline.js';
 import { checkFlags, databaseExists, intFlag, parseFlags, recreateDatabase, stringFlag } from './database.js';
@@ -214,16 +215,7 @@ async function rawInsertBaseline(pool: pg.Pool, provinceId: string): Promise<{ m
       for (let i = 0; i < persons.length; i += IMPORT_BASELINE_CHUNK) {
         const chunk = persons.slice(i, i + IMPORT_BASELINE_CHUNK);
         await client.query(
-          `INSERT INTO persons (id, case_code, full_name, search_text, date_of_birth, sex, national_id_cipher, national_id_hash,
-                                residence_unit_id, address_cipher, phone_cipher, status, substances, registered_on,
-                                management_decision_on, in_detention, created_by)
-           SELECT x.id, x.case_code, x.full_name, x.search_text, x.date_of_birth, x.sex, x.nid_cipher, x.nid_hash,
-                  x.unit_id, x.address_cipher, x.phone_cipher, x.status, ARRAY(SELECT jsonb_array_elements_text(x.substances)),
-                  x.registered_on, x.decision_on, x.in_detention, $17
-             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bytea[], $8::bytea[],
-                         $9::uuid[], $10::bytea[], $11::bytea[], $12::text[], $13::jsonb[], $14::date[], $15::date[], $16::boolean[])
-               AS x(id, case_code, full_name, search_text, date_of_birth, sex, nid_cipher, nid_hash, unit_id, address_cipher,
-                    phone_cipher, status, substances, registered_on, decision_on, in_detention)`,
+          INSERT_PERSONS_SQL,
           [
             chunk.map((p) => newId.get(p.id)),
             chunk.map((p) => `${p.case_code}~b`),

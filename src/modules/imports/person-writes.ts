@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { PersonInserts } from '../persons/person-inserts.js';
 import { PersonsService } from '../persons/persons.service.js';
 import type { OpenFile, PersonChanges, ResolvedRow } from './person-match.js';
+import { IMPORT_FIELDS } from './person-rows.js';
 
 /**
  * Writes person files for an import. New files go through the person-file module's PersonInserts,
@@ -14,21 +15,8 @@ import type { OpenFile, PersonChanges, ResolvedRow } from './person-match.js';
  * rows carry the import's id. Changes to open files go through
  * PersonsService.update, one file at a time, so they keep its history, audit and version rules.
  */
-/** The fields of a file an import row may give, as the person-file routes name them. */
-const IMPORTED_FIELDS = [
-  'fullName',
-  'dateOfBirth',
-  'sex',
-  'nationalId',
-  'residenceUnitId',
-  'address',
-  'phone',
-  'status',
-  'substances',
-  'registeredOn',
-  'managementDecisionOn',
-  'inDetention',
-] as const;
+/** The fields of a file an import row may give, as the person-file routes name them (the unit resolved to its id). */
+const IMPORTED_FIELDS = [...IMPORT_FIELDS.filter((f) => f !== 'unitCode' && f !== 'unitName'), 'residenceUnitId'] as const;
 
 @Injectable()
 export class PersonFileWrites {

@@ -7,6 +7,24 @@ import type { PersonStatus, Sex } from './person.entity.js';
 import { caseCodeOf } from './person-rules.js';
 import { searchTextOf } from './person-search.js';
 
+/**
+ * New files, one statement for any number: $1-$16 are arrays of one element per file (id, case code,
+ * full name, search text, date of birth, sex, national-id cipher and hash, residence, address and
+ * phone ciphers, status, substances as JSON arrays, registered on, decision on, in detention) and
+ * $17 the creator. The import benchmark's baseline runs it too (bench/run.ts).
+ */
+export const INSERT_PERSONS_SQL = `
+  INSERT INTO persons (id, case_code, full_name, search_text, date_of_birth, sex, national_id_cipher, national_id_hash,
+                       residence_unit_id, address_cipher, phone_cipher, status, substances, registered_on,
+                       management_decision_on, in_detention, created_by)
+  SELECT x.id, x.case_code, x.full_name, x.search_text, x.date_of_birth, x.sex, x.nid_cipher, x.nid_hash,
+         x.unit_id, x.address_cipher, x.phone_cipher, x.status, ARRAY(SELECT jsonb_array_elements_text(x.substances)),
+         x.registered_on, x.decision_on, x.in_detention, $17
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bytea[], $8::bytea[],
+                $9::uuid[], $10::bytea[], $11::bytea[], $12::text[], $13::jsonb[], $14::date[], $15::date[], $16::boolean[])
+      AS x(id, case_code, full_name, search_text, date_of_birth, sex, nid_cipher, nid_hash, unit_id, address_cipher,
+           phone_cipher, status, substances, registered_on, decision_on, in_detention)`;
+
 /** A new file, checked by the caller (dates, scope, commune, national id). */
 export interface NewPersonFile {
   fullName: string;
@@ -51,16 +69,7 @@ export class PersonInserts {
     );
     const ids = files.map(() => randomUUID());
     await m.query(
-      `INSERT INTO persons (id, case_code, full_name, search_text, date_of_birth, sex, national_id_cipher, national_id_hash,
-                            residence_unit_id, address_cipher, phone_cipher, status, substances, registered_on,
-                            management_decision_on, in_detention, created_by)
-       SELECT x.id, x.case_code, x.full_name, x.search_text, x.date_of_birth, x.sex, x.nid_cipher, x.nid_hash,
-              x.unit_id, x.address_cipher, x.phone_cipher, x.status, ARRAY(SELECT jsonb_array_elements_text(x.substances)),
-              x.registered_on, x.decision_on, x.in_detention, $17
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bytea[], $8::bytea[],
-                     $9::uuid[], $10::bytea[], $11::bytea[], $12::text[], $13::jsonb[], $14::date[], $15::date[], $16::boolean[])
-           AS x(id, case_code, full_name, search_text, date_of_birth, sex, nid_cipher, nid_hash, unit_id, address_cipher,
-                phone_cipher, status, substances, registered_on, decision_on, in_detention)`,
+      INSERT_PERSONS_SQL,
       [
         ids,
         codes,
