@@ -280,15 +280,24 @@ describe('person files: update, move, close, timeline', () => {
           { date: '2025-02-01', kind: 'supervision_ended', id: sup, outcome: 'relapsed' },
           { date: TODAY, kind: 'status_changed', id: ev('status_changed'), from: 'using', to: 'addicted' },
         ],
+        total: 11,
+        page: 1,
+        pageSize: 20,
       });
+      // Paged like every list, in the same order.
+      const second = await t.as(c.officerP.token).get(`/api/v1/persons/${p.id}/timeline?page=2&pageSize=4`);
+      expect(second.body).toMatchObject({ total: 11, page: 2, pageSize: 4 });
+      expect(second.body.items).toEqual(res.body.items.slice(4, 8));
+      expect((await t.as(c.officerP.token).get(`/api/v1/persons/${p.id}/timeline?pageSize=101`)).status).toBe(400);
       const text = JSON.stringify(res.body);
       expect(text).not.toContain('ghi chú');
       expect(text).not.toContain('notes');
       expect(text).not.toContain(nid);
       expect(text).not.toContain('0912');
-      // Reading the timeline is a read of the file.
+      // Reading the timeline is a read of the file: each page read, not the refused one.
       const audits = await auditsOf(p.id, 'read');
-      expect(audits).toEqual([{ actor_id: c.officerP.id, fields: [], meta: { view: 'timeline' } }]);
+      const read = { actor_id: c.officerP.id, fields: [], meta: { view: 'timeline' } };
+      expect(audits).toEqual([read, read]);
     });
 
     it('is visible to the clinic where the person is enrolled', async () => {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
+import { PageQuery } from '../../common/http/paging.js';
 import { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonsService } from './persons.service.js';
 
@@ -51,7 +52,7 @@ export class PersonsController {
   @Get(':id/timeline')
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
   @ApiOperation({ summary: 'Registrations, status changes, moves, enrollments, services, supervisions and visits in date order' })
-  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
-    return this.persons.timeline(actor, id);
+  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery) {
+    return this.persons.timeline(actor, id, query);
   }
 }

@@ -5,7 +5,7 @@ import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '..
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page } from '../../common/http/paging.js';
+import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
@@ -277,7 +277,7 @@ export class PersonsService {
   }
 
   /** Registrations, status changes, moves, enrollments, services, supervisions and visits, in date order. */
-  async timeline(actor: Actor, id: string) {
+  async timeline(actor: Actor, id: string, query: PageQuery) {
     if (!isUuid(id)) throw notFound('person');
     const scope = personInScope(actor, 'p');
     const found = await this.audit.recordedRead(
@@ -289,7 +289,10 @@ export class PersonsService {
     if (!found.length) throw notFound('person');
     const facility = FACILITY_ROLES.includes(actor.role) ? actor.facilityId : null;
     const rows: { id: string; kind: string; date: string; data: Record<string, unknown> }[] = await this.db.query(TIMELINE_SQL, [id, facility]);
-    return { items: rows.map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id })) };
+    // A list like any other (page, pageSize); one person's history is short, so it is paged here.
+    const start = offsetOf(query);
+    const items = rows.slice(start, start + query.pageSize).map((r) => ({ ...r.data, date: r.date, kind: r.kind, id: r.id }));
+    return page(items, rows.length, query);
   }
 
   /**
