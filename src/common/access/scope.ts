@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import type { Role } from '../../modules/users/user.entity.js';
 import { notFound } from '../errors/app-error.js';
 
 /**
@@ -18,6 +19,11 @@ export interface ScopePredicate {
 }
 
 const ENROLLMENT_TYPE_OF_FACILITY_ROLE = { clinic_staff: 'methadone', facility_staff: 'facility' } as const;
+
+/** The kind of enrollment clinic and facility staff run (and see); undefined for other roles. */
+export function ownEnrollmentType(role: Role): 'methadone' | 'facility' | undefined {
+  return role === 'clinic_staff' || role === 'facility_staff' ? ENROLLMENT_TYPE_OF_FACILITY_ROLE[role] : undefined;
+}
 
 /** SQL predicate: unit `unitIdSql` lies in the caller's subtree. */
 export function unitInScope(actor: Actor, unitIdSql: string): ScopePredicate {

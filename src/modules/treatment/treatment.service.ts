@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { Access, isUuid, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
+import { Access, isUuid, ownEnrollmentType, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
@@ -26,9 +26,6 @@ const FACILITY_TYPE_OF: Partial<Record<EnrollmentType, { type: FacilityType; lab
   methadone: { type: 'methadone_clinic', label: 'a methadone clinic' },
   facility: { type: 'rehab_facility', label: 'a rehabilitation facility' },
 };
-
-/** The enrollment type a facility role works with. */
-const OWN_TYPE: Partial<Record<Role, EnrollmentType>> = { clinic_staff: 'methadone', facility_staff: 'facility' };
 
 export const toEnrollmentView = (e: Enrollment) => ({
   id: e.id,
@@ -104,7 +101,7 @@ export class TreatmentService {
     const mode = this.modeOf(dto);
     const facilityRule = FACILITY_TYPE_OF[dto.type];
     if (facilityRule && !dto.facilityId) throw invalid('facilityId', `is required for ${dto.type} enrollments`);
-    if (OWN_TYPE[actor.role] && dto.facilityId !== actor.facilityId) throw forbidden('staff enroll people only at their own facility');
+    if (ownEnrollmentType(actor.role) && dto.facilityId !== actor.facilityId) throw forbidden('staff enroll people only at their own facility');
     if (dto.plannedEndDate !== undefined && dto.plannedEndDate < dto.startDate) throw invalid('plannedEndDate', 'must not be before startDate');
 
     const view = await this.db.transaction(async (m) => {
@@ -272,7 +269,7 @@ export class TreatmentService {
    * (the person enters their scope by this very enrollment).
    */
   private async lockPerson(m: EntityManager, actor: Actor, personId: string): Promise<{ closedOn: string | null }> {
-    if (!OWN_TYPE[actor.role]) return this.access.person(actor, personId, m, { forUpdate: true });
+    if (!ownEnrollmentType(actor.role)) return this.access.person(actor, personId, m, { forUpdate: true });
     const [row]: { closed_on: string | null }[] = isUuid(personId) ? await m.query(`SELECT closed_on FROM persons WHERE id = $1 FOR UPDATE`, [personId]) : [];
     if (!row) throw notFound('person');
     return { closedOn: row.closed_on };
