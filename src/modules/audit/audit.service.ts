@@ -54,6 +54,14 @@ export class AuditService {
     });
   }
 
+  /**
+   * A read of a person's records other than the file itself (its enrollments, doses, services,
+   * supervisions): a 'read' row on the person, naming the view and the record ids it showed.
+   */
+  async recordPersonRead(who: Actor, personId: string, view: string, ids: Record<string, string> = {}): Promise<void> {
+    await this.record(who, { action: 'read', entity: 'person', entityId: personId, meta: { view, ...ids } });
+  }
+
   /** Several entries by one actor in one statement (a batch of imported files, say). */
   async recordMany(who: Actor | AuditContext, entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
     if (!entries.length) return;

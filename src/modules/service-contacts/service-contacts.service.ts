@@ -61,7 +61,7 @@ export class ServiceContactsService {
 
   async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactView>> {
     await this.access.person(actor, personId);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'services' } });
+    await this.audit.recordPersonRead(actor, personId, 'services');
     const qb = this.db.getRepository(ServiceContact).createQueryBuilder('c').where('c.person_id = :personId', { personId });
     // Clinic and facility staff see the services their facility gave, not the commune's or others'.
     const own = ownFacilityOnly(actor, 'c.facility_id');

@@ -167,7 +167,7 @@ export class SupervisionService {
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<SupervisionView>> {
     await this.access.person(actor, personId);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'supervisions' } });
+    await this.audit.recordPersonRead(actor, personId, 'supervisions');
     const [items, total] = await this.db.getRepository(Supervision).findAndCount({
       where: { personId },
       order: { startDate: 'DESC', createdAt: 'DESC' },
@@ -186,7 +186,7 @@ export class SupervisionService {
 
   async get(actor: Actor, id: string): Promise<SupervisionView> {
     const s = await this.findInScope(this.db.manager, actor, id);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: s.personId, meta: { view: 'supervision', supervisionId: s.id } });
+    await this.audit.recordPersonRead(actor, s.personId, 'supervision', { supervisionId: s.id });
     return this.withDetails(this.db.manager, s);
   }
 

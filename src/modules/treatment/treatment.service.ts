@@ -159,7 +159,7 @@ export class TreatmentService {
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<EnrollmentView>> {
     await this.access.person(actor, personId);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: personId, meta: { view: 'enrollments' } });
+    await this.audit.recordPersonRead(actor, personId, 'enrollments');
     const qb = this.db.getRepository(Enrollment).createQueryBuilder('e').where('e.person_id = :personId', { personId });
     const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
     if (own) qb.andWhere(own.sql, own.params);
@@ -174,7 +174,7 @@ export class TreatmentService {
 
   async get(actor: Actor, id: string): Promise<EnrollmentView & { consecutiveMissedDays?: number }> {
     const e = await this.findInScope(this.db.manager, actor, id);
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: e.personId, meta: { view: 'enrollment', enrollmentId: e.id } });
+    await this.audit.recordPersonRead(actor, e.personId, 'enrollment', { enrollmentId: e.id });
     const view = toEnrollmentView(e);
     return e.type === 'methadone' ? { ...view, consecutiveMissedDays: await this.consecutiveMissedDays(e.id) } : view;
   }
@@ -238,7 +238,7 @@ export class TreatmentService {
     if (query.from && query.to && query.to < query.from) throw invalid('to', 'must not be before from');
     const e = await this.findInScope(this.db.manager, actor, enrollmentId);
     if (e.type !== 'methadone') throw invalid('id', 'doses are recorded for methadone enrollments only');
-    await this.audit.record(actor, { action: 'read', entity: 'person', entityId: e.personId, meta: { view: 'doses', enrollmentId: e.id } });
+    await this.audit.recordPersonRead(actor, e.personId, 'doses', { enrollmentId: e.id });
     const qb = this.db.getRepository(MethadoneDose).createQueryBuilder('d').where('d.enrollment_id = :enrollmentId', { enrollmentId });
     if (query.from) qb.andWhere('d.date >= :from', { from: query.from });
     if (query.to) qb.andWhere('d.date <= :to', { to: query.to });
