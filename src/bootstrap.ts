@@ -26,6 +26,8 @@ import { dataSourceOptions } from './database/data-source.js';
 
 const MIGRATION_LOCK = 7_347_001;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** helmet's default, sent only over TLS. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Applies pending migrations; an advisory lock lets the API and workers start together safely. */
 export async function migrate(databaseUrl: string): Promise<void> {
@@ -153,12 +155,25 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'", "'unsafe-inline'"],
+        // Added below only for requests that came over TLS.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Over plain HTTP (a trial on a LAN) these would make the browser ask for https and the docs
+    // would stay blank. `req.protocol` is https for a TLS socket, or per X-Forwarded-Proto when
+    // TRUST_PROXY is on.
+    if (req.protocol === 'https') {
+      reply.header('strict-transport-security', HSTS);
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests')) {
+        reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+      }
+    }
   });
   // One line per request: the path without its query string, which may carry a searched name or id.
   const http = new NestLogger('HTTP');

@@ -51,6 +51,14 @@ describe('loadConfig', () => {
       loginMaxFailures: 5,
       loginWindowSeconds: 900,
       corsOrigins: [],
+      importLimits: {
+        maxUnpackedBytes: 256 * 1024 * 1024,
+        maxSharedStrings: 1_000_000,
+        maxTextBytes: 64 * 1024 * 1024,
+        maxRows: 200_000,
+        maxColumns: 100,
+        maxCells: 4_000_000,
+      },
     });
     expect(config.dataKey).toEqual(Buffer.from(KEY_HEX, 'hex'));
     // Both secrets were given: nothing was generated.
@@ -97,6 +105,8 @@ describe('loadConfig', () => {
     ['DATA_KEY', { DATA_KEY: 'ab'.repeat(31) }],
     ['TZ_NAME', { TZ_NAME: 'Mars/Base' }],
     ['RUN_WORKERS', { RUN_WORKERS: 'maybe' }],
+    ['IMPORT_MAX_UNPACKED_MB', { IMPORT_MAX_UNPACKED_MB: '0' }],
+    ['IMPORT_MAX_COLUMNS', { IMPORT_MAX_COLUMNS: '5' }],
     ['RUN_API', { RUN_API: 'false', RUN_WORKERS: 'false' }],
     ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
     ['ACCESS_TOKEN_TTL_SECONDS', { ACCESS_TOKEN_TTL_SECONDS: '0' }],

@@ -43,6 +43,18 @@ export interface AppConfig {
   loginWindowSeconds: number;
   /** argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** What one uploaded register may cost to read; checked while it is unpacked, before it is kept. */
+  importLimits: ImportLimits;
+}
+
+/** Bounds of one register (an XLSX can unpack to far more than its size). */
+export interface ImportLimits {
+  maxUnpackedBytes: number;
+  maxSharedStrings: number;
+  maxTextBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCells: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +64,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const MIB = 1024 * 1024;
 
 function str(env: Env, name: string, fallback?: string): string {
   const raw = env[name]?.trim();
@@ -211,6 +225,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+    importLimits: {
+      maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 256, 1, 4096) * MIB,
+      maxSharedStrings: int(env, 'IMPORT_MAX_SHARED_STRINGS', 1_000_000, 1, 10_000_000),
+      maxTextBytes: int(env, 'IMPORT_MAX_TEXT_MB', 64, 1, 1024) * MIB,
+      maxRows: int(env, 'IMPORT_MAX_ROWS', 200_000, 1, 1_000_000),
+      maxColumns: int(env, 'IMPORT_MAX_COLUMNS', 100, 20, 16_384),
+      maxCells: int(env, 'IMPORT_MAX_CELLS', 4_000_000, 1_000, 100_000_000),
+    },
   };
 }
 

@@ -66,7 +66,7 @@ function client(baseUrl: string, token?: string): Client {
  * Boots the whole service on a fresh clone of the migrated template database, listening on a
  * free loopback port, with its own BullMQ key prefix. Workers are off unless asked for.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, listen: { host?: string } = {}): Promise<TestApp> {
   const runId = process.env.CM_TEST_RUN_ID;
   const template = process.env.CM_TEST_TEMPLATE;
   if (!runId || !template) throw new Error('the Jest global setup did not run');
@@ -85,7 +85,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   let app: NestFastifyApplication | undefined;
   try {
     app = await createHttpApp(config, url);
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: 0, host: listen.host ?? '127.0.0.1' });
   } catch (err) {
     // A start that fails (a test of a refused configuration) must not leave its pools open.
     await app?.close().catch(() => undefined);
@@ -93,7 +93,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     throw err;
   }
   const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = `http://${listen.host ?? '127.0.0.1'}:${address.port}`;
 
   const flushQueues = async () => {
     const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: () => null });

@@ -10,12 +10,19 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { WarningThrottle } from '../logging/warning-throttle.js';
-import { JOB_ATTEMPTS, JOB_BACKOFF_MS, KEEP_COMPLETED_JOBS, QUEUES, type JobName, type QueueName } from './queues.js';
+import { CRASHES_BEFORE_FAILING, JOB_ATTEMPTS, JOB_BACKOFF_MS, KEEP_COMPLETED_JOBS, QUEUES, type JobName, type QueueName } from './queues.js';
 import { workerRedis } from './redis.js';
 
 export const REDIS = Symbol('REDIS');
 
 export type JobHandler = (job: Job) => Promise<unknown>;
+/** Told about a job that stopped its worker (a crash, an out-of-memory kill) CRASHES_BEFORE_FAILING times. */
+export type CrashHandler = (job: Job) => Promise<void>;
+
+interface Registered {
+  handler: JobHandler;
+  onCrashed?: CrashHandler;
+}
 
 /** How long a producer waits on Redis before it gives up (the database stays the truth). */
 export const QUEUE_CALL_TIMEOUT_MS = 3_000;
@@ -39,7 +46,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   /** Connection errors repeat on every reconnection attempt while Redis is away. */
   private readonly connectionWarnings = new WarningThrottle(60_000);
   private readonly queues = new Map<QueueName, Queue>();
-  private readonly handlers = new Map<QueueName, Map<string, JobHandler>>();
+  private readonly handlers = new Map<QueueName, Map<string, Registered>>();
   private readonly workers: Worker[] = [];
   private readonly workerConnections: Redis[] = [];
 
@@ -94,11 +101,16 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     };
   }
 
-  handle<Q extends QueueName>(queue: Q, name: JobName<Q>, handler: JobHandler): void {
+  /**
+   * Registers the handler of a job. A job whose worker died with it in hand CRASHES_BEFORE_FAILING
+   * times is not run again: it fails, and `onCrashed` may record why (BullMQ alone would retry it,
+   * then fail it where no code of the feature runs).
+   */
+  handle<Q extends QueueName>(queue: Q, name: JobName<Q>, handler: JobHandler, onCrashed?: CrashHandler): void {
     let byName = this.handlers.get(queue);
     if (!byName) this.handlers.set(queue, (byName = new Map()));
     if (byName.has(name)) throw new Error(`job ${queue}/${name} has two handlers`);
-    byName.set(name, handler);
+    byName.set(name, { handler, onCrashed });
   }
 
   get workersRunning(): boolean {
@@ -113,7 +125,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runWorkers) return;
     for (const [queue, names] of Object.entries(QUEUES) as [QueueName, readonly string[]][]) {
-      const byName = this.handlers.get(queue) ?? new Map<string, JobHandler>();
+      const byName = this.handlers.get(queue) ?? new Map<string, Registered>();
       // Only queues that some feature serves get a worker; a queue half served is a bug.
       if (byName.size === 0) continue;
       const missing = names.filter((n) => !byName.has(n));
@@ -127,6 +139,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         // A job whose worker died (its lock not renewed) goes back to waiting after about this.
         lockDuration: this.config.jobLockSeconds * 1000,
         stalledInterval: this.config.jobLockSeconds * 1000,
+        // Taken back after each of the first crashes, then handed once more to dispatch, which fails it.
+        maxStalledCount: CRASHES_BEFORE_FAILING,
       });
       worker.on('error', (err) => this.warnConnection(`worker ${queue}: ${err.message}`));
       worker.on('failed', (job, err) =>
@@ -141,10 +155,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (text !== null) this.logger.warn(text);
   }
 
-  private async dispatch(queue: QueueName, byName: Map<string, JobHandler>, job: Job): Promise<unknown> {
-    const handler = byName.get(job.name);
-    if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
-    return handler(job);
+  private async dispatch(queue: QueueName, byName: Map<string, Registered>, job: Job): Promise<unknown> {
+    const registered = byName.get(job.name);
+    if (!registered) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
+    if (job.stalledCounter >= CRASHES_BEFORE_FAILING) {
+      this.logger.error({ queue, job: job.name, jobId: job.id, crashes: job.stalledCounter }, 'a job stopped its worker repeatedly: failed, not run again');
+      await registered.onCrashed?.(job);
+      throw new UnrecoverableError(`the job stopped its worker ${job.stalledCounter} times`);
+    }
+    return registered.handler(job);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

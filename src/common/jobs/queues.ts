@@ -16,3 +16,8 @@ export type JobName<Q extends QueueName> = (typeof QUEUES)[Q][number];
 export const JOB_ATTEMPTS = 5;
 export const JOB_BACKOFF_MS = 2_000;
 export const KEEP_COMPLETED_JOBS = 1_000;
+/**
+ * A job in hand when its worker died this many times (a crash, an out-of-memory kill) is failed
+ * instead of being taken back again: a job that kills its worker would otherwise kill every worker.
+ */
+export const CRASHES_BEFORE_FAILING = 2;

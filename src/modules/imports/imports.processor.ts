@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleI
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobsService } from '../../common/jobs/jobs.service.js';
-import { JOB_ATTEMPTS } from '../../common/jobs/queues.js';
+import { CRASHES_BEFORE_FAILING, JOB_ATTEMPTS } from '../../common/jobs/queues.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
 import { PersonImporter } from './person-import.js';
+
+/** Why an import whose job stopped its worker twice was failed (the batches written are kept). */
+export const CRASHED = `Tệp đã làm dừng tiến trình nhập ${CRASHES_BEFORE_FAILING} lần nên không được nhập tiếp; các nhóm dòng đã ghi được giữ nguyên. Hãy kiểm tra tệp (có thể quá lớn) hoặc báo quản trị viên`;
 
 /** The 'imports' queue. A job that fails its last attempt fails its import, which writes nothing more. */
 @Injectable()
@@ -20,7 +23,12 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.handle('imports', 'import-persons', (job) => this.importPersons(job));
+    this.jobs.handle(
+      'imports',
+      'import-persons',
+      (job) => this.importPersons(job),
+      (job) => this.failImport(job, 'worker_crashed', CRASHED),
+    );
   }
 
   /** Imports whose job was lost (a Redis flush) are queued again; the job id keeps one job per import. */
@@ -46,17 +54,22 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
     } catch (err) {
       const attempts = job.opts.attempts ?? JOB_ATTEMPTS;
       if (job.attemptsMade + 1 >= attempts) {
-        const rows: { id: string; kind: 'persons'; dry_run: boolean; created_by: string }[] = await this.db.query(
-          `SELECT id, kind, dry_run, created_by FROM imports WHERE id = $1`,
-          [importId],
-        );
-        if (rows[0]) {
-          await this.importer.fail({ id: rows[0].id, kind: rows[0].kind, dryRun: rows[0].dry_run, createdBy: rows[0].created_by }, null, [
-            { row: 0, column: '', field: null, code: 'batch_failed', message: 'Lỗi hệ thống khi nhập tệp; các nhóm dòng đã ghi được giữ nguyên, hãy nhập lại tệp' },
-          ]);
-        }
+        await this.failImport(job, 'batch_failed', 'Lỗi hệ thống khi nhập tệp; các nhóm dòng đã ghi được giữ nguyên, hãy nhập lại tệp');
       }
       throw err;
     }
+  }
+
+  /** The import of a job given up on is failed with the reason (unless it already ended). */
+  private async failImport(job: Job, code: 'batch_failed' | 'worker_crashed', message: string): Promise<void> {
+    const { importId } = job.data as ImportPersonsJobData;
+    const rows: { id: string; kind: 'persons'; dry_run: boolean; created_by: string }[] = await this.db.query(
+      `SELECT id, kind, dry_run, created_by FROM imports WHERE id = $1 AND status NOT IN ('done', 'failed')`,
+      [importId],
+    );
+    if (!rows[0]) return;
+    await this.importer.fail({ id: rows[0].id, kind: rows[0].kind, dryRun: rows[0].dry_run, createdBy: rows[0].created_by }, null, [
+      { row: 0, column: '', field: null, code, message },
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { personInScope, unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -22,7 +22,8 @@ import {
 } from './person-rows.js';
 import { PersonFileWrites } from './person-writes.js';
 import { RemindersService } from '../reminders/reminders.service.js';
-import { readSheet, UnreadableFile } from './sheet-reader.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { ReaderFailure, readSheet, UnreadableFile } from './sheet-reader.js';
 import { UnitDirectory, type UnitEntry } from './unit-directory.js';
 
 /** Rows per transaction: a batch is written whole or not at all. */
@@ -34,6 +35,9 @@ export const BATCH_ROWS = 500;
 const ANALYZE_EVERY_CREATED = 5_000;
 
 export const IMPORT_ROLES: Role[] = ['admin', 'commune_worker'];
+
+/** Told to the uploader when the reader itself failed: the file is not at fault. */
+export const READER_FAILED = 'Lỗi của hệ thống khi đọc tệp (không phải lỗi của tệp); lỗi đã được ghi lại để quản trị viên xử lý, hãy thử lại sau';
 
 /** A row of the file with what validation made of it. */
 interface Line {
@@ -90,6 +94,7 @@ export class PersonImporter {
     private readonly audit: AuditService,
     private readonly writes: PersonFileWrites,
     private readonly reminders: RemindersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -115,10 +120,19 @@ export class PersonImporter {
     const started = performance.now();
     let sheet: SheetRow[];
     try {
-      sheet = await readSheet(imp.fileBytes, imp.fileFormat);
+      sheet = await readSheet(imp.fileBytes, imp.fileFormat, this.config.importLimits);
     } catch (err) {
+      if (err instanceof ReaderFailure) {
+        // Ours, not the file's: logged with where it broke (never the message, which may quote a cell).
+        const cause = err.cause instanceof Error ? err.cause : new Error(String(err.cause));
+        this.logger.error(
+          { importId: imp.id, errorClass: cause.name, at: (cause.stack ?? '').split('\n').slice(1, 8).map((l) => l.trim()) },
+          'the XLSX reader failed: a defect of the service, not of the file',
+        );
+        return this.fail(imp, actor, [{ row: 0, column: '', field: null, code: 'reader_failed', message: READER_FAILED }]);
+      }
       if (!(err instanceof UnreadableFile)) throw err;
-      return this.fail(imp, actor, [{ row: 0, column: '', field: null, code: 'unreadable_file', message: err.message }]);
+      return this.fail(imp, actor, [{ row: 0, column: '', field: null, code: err.code, message: err.message }]);
     }
     const headerAt = findHeaderRow(sheet);
     const header = sheet[headerAt];

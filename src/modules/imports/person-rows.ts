@@ -273,9 +273,13 @@ export type RowErrorCode =
   | 'update_refused'
   // Problems with the file as a whole:
   | 'unreadable_file'
+  | 'file_too_large'
   | 'missing_column'
   | 'duplicate_column'
-  | 'not_allowed';
+  | 'not_allowed'
+  // Not the file's fault: the reader failed, or the file stopped its worker twice.
+  | 'reader_failed'
+  | 'worker_crashed';
 
 export interface RowError {
   row: number;

@@ -57,7 +57,9 @@ describe('coverage arithmetic', () => {
     });
     expect(populationRates(4, 1000)?.drugComplexCriterion).toBe(false);
     expect(populationRates(3, 2000)).toMatchObject({ filesPer1000: 1.5, drugComplexCriterion: false });
-    expect(populationRates(1, 3000)).toMatchObject({ filesPer1000: 0.33 });
+    // Exact in the JSON (a rounded 0.004 would read 0 for a large province); rounded only in exports.
+    expect(populationRates(1, 3000)).toMatchObject({ filesPer1000: 1 / 3 });
+    expect(populationRates(1, 250_000)).toMatchObject({ filesPer1000: 0.004 });
     expect(populationRates(10, 2000)?.drugComplexCriterion).toBe(true);
   });
 

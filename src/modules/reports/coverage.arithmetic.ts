@@ -37,7 +37,7 @@ export interface PopulationRates {
   population: number;
   /** People of either status with a file open at some time in the period. */
   peopleWithFiles: number;
-  /** peopleWithFiles per 1,000 residents, rounded to 2 decimals. */
+  /** peopleWithFiles per 1,000 residents, exact (rounded only in the CSV/XLSX export). */
   filesPer1000: number;
   drugComplexThreshold: number;
   /** peopleWithFiles >= 0.5% of population (exact integer comparison, no rounding). */
@@ -50,7 +50,7 @@ export function populationRates(peopleWithFiles: number, population: number | nu
   return {
     population,
     peopleWithFiles,
-    filesPer1000: Math.round((peopleWithFiles * 1000 * 100) / population) / 100,
+    filesPer1000: (peopleWithFiles * 1000) / population,
     drugComplexThreshold: DRUG_COMPLEX_SHARE,
     // files / population >= 5 / 1000, kept in integers so 5 of 1,000 is exactly at the threshold.
     drugComplexCriterion: peopleWithFiles * 1000 >= population * 5,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { assembleReport, type UnitCounts } from './coverage.arithmetic.js';
+import { populationRates } from './coverage.arithmetic.js';
 import { EXPORT_COLUMNS, exportRows, exportShare, toCsv, toXlsx } from './coverage.export.js';
 
 const counts = (over: Partial<UnitCounts>): UnitCounts => ({
@@ -61,6 +62,13 @@ describe('coverage export', () => {
     expect(unitRow[column('Mục tiêu sau cai')]).toBe(0.9);
     expect(unitRow[column('Mục tiêu điều trị khi bị tạm giữ, tạm giam')]).toBe(1);
     expect(unitRow[column('Số người có hồ sơ trên 1.000 dân')]).toBe(1);
+  });
+
+  it('rounds files per 1,000 residents to 2 decimals in the export only (the JSON keeps it exact)', () => {
+    const r = report();
+    r.rates = populationRates(1, 3000);
+    expect(r.rates?.filesPer1000).toBe(1 / 3);
+    expect(exportRows(r)[0][column('Số người có hồ sơ trên 1.000 dân')]).toBe(0.33);
   });
 
   it('writes the rounded shares in the CSV', () => {

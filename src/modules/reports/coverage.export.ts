@@ -14,6 +14,8 @@ interface Column {
   header: string;
   value: (f: UnitFigures) => Cell;
   percent?: boolean;
+  /** A plain number rounded to this many decimals in the export (exact in the JSON). */
+  decimals?: number;
 }
 
 const yesNo = (b: boolean | undefined) => (b === undefined ? null : b ? 'Có' : 'Không');
@@ -41,7 +43,7 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Mục tiêu điều trị khi bị tạm giữ, tạm giam', value: (f) => f.detention.target, percent: true },
   { header: 'Dân số', value: (f) => f.rates?.population ?? null },
   { header: 'Số người có hồ sơ quản lý (sử dụng và nghiện)', value: (f) => f.rates?.peopleWithFiles ?? null },
-  { header: 'Số người có hồ sơ trên 1.000 dân', value: (f) => f.rates?.filesPer1000 ?? null },
+  { header: 'Số người có hồ sơ trên 1.000 dân', value: (f) => f.rates?.filesPer1000 ?? null, decimals: 2 },
   { header: 'Đạt tiêu chí 0,5% dân số (xã trọng điểm về ma túy)', value: (f) => yesNo(f.rates?.drugComplexCriterion) },
 ];
 
@@ -58,7 +60,9 @@ export function exportRows(report: CoverageResult): Cell[][] {
   return [report, ...report.children].map((f) =>
     EXPORT_COLUMNS.map((c) => {
       const v = c.value(f);
-      return c.percent && typeof v === 'number' ? exportShare(v) : v;
+      if (typeof v !== 'number') return v;
+      if (c.percent) return exportShare(v);
+      return c.decimals === undefined ? v : Math.round(v * 10 ** c.decimals) / 10 ** c.decimals;
     }),
   );
 }
