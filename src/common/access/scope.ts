@@ -10,8 +10,9 @@ import { notFound } from '../errors/app-error.js';
  *
  * - admin: everything.
  * - province_officer, commune_worker: people whose residence is in the caller's unit subtree.
- * - clinic_staff: people with a methadone enrollment at the caller's facility.
- * - facility_staff: people with a facility stay at the caller's facility.
+ * - clinic_staff: people with a methadone enrollment at the caller's facility that is active or
+ *   ended within the last STAFF_SCOPE_MONTHS (`Actor.scopeEndedSince`); others only by the lookup.
+ * - facility_staff: the same for facility stays at the caller's facility.
  */
 export interface ScopePredicate {
   sql: string;
@@ -47,10 +48,13 @@ export function personInScope(actor: Actor, personAlias: string): ScopePredicate
     case 'facility_staff':
       return {
         sql: `EXISTS (SELECT 1 FROM enrollments scope_e WHERE scope_e.person_id = ${personAlias}.id
-                 AND scope_e.facility_id = :scopeFacilityId AND scope_e.type = :scopeEnrollmentType)`,
+                 AND scope_e.facility_id = :scopeFacilityId AND scope_e.type = :scopeEnrollmentType
+                 AND (scope_e.end_date IS NULL OR scope_e.end_date >= :scopeEndedSince::date))`,
         params: {
           scopeFacilityId: actor.facilityId,
           scopeEnrollmentType: ENROLLMENT_TYPE_OF_FACILITY_ROLE[actor.role],
+          // Without a cut-off date (an actor not built from a request) only active enrollments count.
+          scopeEndedSince: actor.scopeEndedSince ?? 'infinity',
         },
       };
   }

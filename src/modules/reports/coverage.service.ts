@@ -11,7 +11,7 @@ import type { IsoDate } from '../../common/time/dates.js';
 import { assembleReport, checkPeriod, type CoverageResult, type UnitCounts } from './coverage.arithmetic.js';
 import { toCsv, toXlsx } from './coverage.export.js';
 import { coverageJobId, parseCoverageJobId, type CoverageJobData } from './coverage.jobs.js';
-import { fileOpenSql, reachedSql, UNIT_COUNTS_SQL } from './coverage.sql.js';
+import { fileOpenSql, historyAtSql, reachedSql, UNIT_COUNTS_SQL } from './coverage.sql.js';
 import type { CoverageExportQuery, CoveragePeriodDto, UnreachedQuery } from './dto/coverage.dto.js';
 
 /** A stored report as the API returns it: the figures, when they were computed, and from what. */
@@ -251,8 +251,9 @@ export class CoverageService {
       .createQueryBuilder()
       .from('persons', 'p')
       .innerJoin('admin_units', 'r', 'r.id = p.residence_unit_id')
+      .innerJoin('person_history', 'h', `h.person_id = p.id AND ${historyAtSql('h', ':to')}`)
       .where('r.path LIKE :subtree', { subtree: `${unit.path}%` })
-      .andWhere(`p.status = 'addicted'`)
+      .andWhere(`h.status = 'addicted'`)
       .andWhere(fileOpenSql('p', ':from', ':to'), { from: q.from, to: q.to })
       .andWhere(`NOT ${reachedSql('p', ':from', ':to')}`)
       .andWhere(scope.sql, scope.params);

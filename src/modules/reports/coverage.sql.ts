@@ -8,6 +8,11 @@
  * commune sees the file from then on). Its earlier communes are not credited.
  */
 
+/** The span `h` of a file's history (person_history) in force on date `on`. */
+export function historyAtSql(h: string, on: string): string {
+  return `(${h}.valid_from <= ${on}::date AND (${h}.valid_to IS NULL OR ${h}.valid_to > ${on}::date))`;
+}
+
 /** Service contact types that count as reaching a service (vocational does not: SPEC 8). */
 export const REACHING_CONTACT_TYPES = ['counseling', 'support', 'medical'] as const;
 /** Service contact types that count as post-rehab support, besides a visit. */
@@ -65,9 +70,10 @@ export function reachedSql(p: string, from: string, to: string): string {
  */
 export const UNIT_COUNTS_SQL = `
 WITH people AS (
-  SELECT p.id, p.residence_unit_id, p.status, p.in_detention, p.closed_on,
+  SELECT p.id, p.residence_unit_id, h.status, p.in_detention, p.closed_on,
          ${fileOpenSql('p', '$1', '$2')} AS open_in_period
     FROM persons p
+    JOIN person_history h ON h.person_id = p.id AND ${historyAtSql('h', '$2')}
    WHERE $4::text IS NULL
       OR p.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text)
 ),
