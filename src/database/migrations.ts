@@ -5,6 +5,7 @@ import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-
 import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
 import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
 import { PersonHistory1765600000000 } from '../../migrations/1765600000000-PersonHistory.js';
+import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PersonsResidenceSearchIndex1764700000001,
   PersonsListCoveringIndex1764800000000,
   PersonHistory1765600000000,
+  DetentionTreatment1765600000001,
 ];

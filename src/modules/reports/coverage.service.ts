@@ -80,6 +80,12 @@ export class CoverageService {
 
   // ---- computing (jobs) ----
 
+  /** The day a period's end-of-period figures are taken: its last day, or today while it runs. */
+  private asOf(to: IsoDate): IsoDate {
+    const today = this.clock.today();
+    return to < today ? to : today;
+  }
+
   /**
    * Runs the counting statement of SPEC 8 (`UNIT_COUNTS_SQL`, parameters as documented there) in
    * the caller's transaction, without JIT compilation for the rest of it: the planner's estimates
@@ -96,7 +102,7 @@ export class CoverageService {
 
   /** Computes and stores the report of one unit; undefined when the unit does not exist. */
   async computeUnit(data: CoverageJobData, jobId: string | null): Promise<StoredCoverage | undefined> {
-    const asOf = this.clock.today();
+    const asOf = this.asOf(data.to);
     return this.db.transaction(async (m) => {
       const units: { id: string; path: string }[] = await m.query(`SELECT id, path FROM admin_units WHERE id = $1`, [data.unitId]);
       if (!units.length) return undefined;
@@ -133,7 +139,7 @@ export class CoverageService {
    * all stored in the transaction that counted.
    */
   async computeAllUnits(from: IsoDate, to: IsoDate, jobId: string | null): Promise<number> {
-    const asOf = this.clock.today();
+    const asOf = this.asOf(to);
     const computedAt = this.clock.now();
     return this.db.transaction(async (m) => {
       const rows = await this.countUnits(m, [from, to, asOf, null, null]);
@@ -241,7 +247,7 @@ export class CoverageService {
 
   /**
    * The `withFiles` people of a unit and period who were not reached, computed live, in the
-   * caller's scope. Those never served come first, then the longest unserved.
+   * caller's scope, in the unit where they lived at the period's end. Those never served come first, then the longest unserved.
    */
   async unreached(actor: Actor, q: UnreachedQuery): Promise<Page<UnreachedPerson>> {
     checkPeriod(q.from, q.to);
@@ -250,8 +256,8 @@ export class CoverageService {
     const base = this.db
       .createQueryBuilder()
       .from('persons', 'p')
-      .innerJoin('admin_units', 'r', 'r.id = p.residence_unit_id')
-      .innerJoin('person_history', 'h', `h.person_id = p.id AND ${historyAtSql('h', ':to')}`)
+      .innerJoin('person_history', 'h', `h.person_id = p.id AND ${historyAtSql('h', ':asOf')}`, { asOf: this.asOf(q.to) })
+      .innerJoin('admin_units', 'r', 'r.id = h.residence_unit_id')
       .where('r.path LIKE :subtree', { subtree: `${unit.path}%` })
       .andWhere(`h.status = 'addicted'`)
       .andWhere(fileOpenSql('p', ':from', ':to'), { from: q.from, to: q.to })
@@ -264,7 +270,7 @@ export class CoverageService {
         'p.id AS id',
         'p.case_code AS "caseCode"',
         'p.full_name AS "fullName"',
-        'p.residence_unit_id AS "residenceUnitId"',
+        'h.residence_unit_id AS "residenceUnitId"',
         'r.name AS "residenceUnitName"',
         `GREATEST((SELECT max(le.start_date) FROM enrollments le WHERE le.person_id = p.id),
                   (SELECT max(lc.date) FROM service_contacts lc WHERE lc.person_id = p.id)) AS "lastServiceDate"`,
