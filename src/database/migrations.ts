@@ -6,6 +6,7 @@ import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/17647
 import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
 import { PersonHistory1765600000000 } from '../../migrations/1765600000000-PersonHistory.js';
 import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
+import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PersonsListCoveringIndex1764800000000,
   PersonHistory1765600000000,
   DetentionTreatment1765600000001,
+  MonthlyReports1765600000002,
 ];

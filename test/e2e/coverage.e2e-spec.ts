@@ -472,10 +472,22 @@ describe('coverage reports', () => {
     for (let i = 0; i < 200 && !(await job.isCompleted()); i++) await sleep(50);
     expect(await job.isCompleted()).toBe(true);
     const rows: { unit_id: string; period_from: string; period_to: string; job_id: string }[] = await t.db.query(
-      `SELECT unit_id, period_from, period_to, job_id FROM coverage_reports ORDER BY unit_id`,
+      `SELECT unit_id, period_from, period_to, job_id FROM coverage_reports WHERE period_from = $1 ORDER BY unit_id`,
+      [FROM],
     );
     expect(rows.map((r) => r.unit_id).sort()).toEqual(Object.values(u).map((x) => x.id).sort());
     for (const r of rows) expect([r.period_from, r.period_to, r.job_id]).toEqual([FROM, TO, job.id]);
+    // The scheduled run also stored, once, the 35 months before it (for trends): April 2022 to February 2025.
+    const months: { from: string; to: string; units: number }[] = await t.db.query(
+      `SELECT period_from AS from, period_to AS to, count(*)::int AS units FROM coverage_reports GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(months).toHaveLength(36);
+    expect(months[0]).toEqual({ from: '2022-04-01', to: '2022-04-30', units: Object.keys(u).length });
+    expect(months[34]).toEqual({ from: '2025-02-01', to: '2025-02-28', units: Object.keys(u).length });
+    expect((await queue.getJob(job.id!))?.returnvalue).toMatchObject({ from: FROM, to: TO, backfilled: months.slice(0, 35).map((m) => m.from.slice(0, 7)) });
+    const again = await queue.add('monthly-coverage', {});
+    for (let i = 0; i < 200 && !(await again.isCompleted()); i++) await sleep(50);
+    expect((await queue.getJob(again.id!))?.returnvalue).toMatchObject({ backfilled: [] });
 
     const p = await t.as(officerP.token).get(`/api/v1/reports/coverage?${q(u.p.id)}`);
     expect(p.body).toMatchObject({ ...expectedP(), jobId: job.id });

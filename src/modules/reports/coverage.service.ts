@@ -81,7 +81,7 @@ export class CoverageService {
   // ---- computing (jobs) ----
 
   /** The day a period's end-of-period figures are taken: its last day, or today while it runs. */
-  private asOf(to: IsoDate): IsoDate {
+  asOf(to: IsoDate): IsoDate {
     const today = this.clock.today();
     return to < today ? to : today;
   }
@@ -92,7 +92,7 @@ export class CoverageService {
    * for this statement are far off (hundreds of billions of rows), so PostgreSQL would spend
    * 0.5-0.8 s compiling it on every run, more than the query itself takes.
    */
-  private async countUnits(
+  async countUnits(
     m: EntityManager,
     params: [from: IsoDate, to: IsoDate, asOf: IsoDate, subtree: string | null, units: string[] | null],
   ): Promise<UnitCounts[]> {
@@ -162,6 +162,18 @@ export class CoverageService {
       }
       return reports.length;
     });
+  }
+
+  /** The months (`YYYY-MM`) from `first` to `last` (first days) with no stored report of any unit. */
+  async missingMonths(first: IsoDate, last: IsoDate): Promise<string[]> {
+    const rows: { month: string }[] = await this.db.query(
+      `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series($1::date, $2::date, interval '1 month') AS m
+        WHERE NOT EXISTS (SELECT 1 FROM coverage_reports r
+                           WHERE r.period_from = m::date AND r.period_to = (m + interval '1 month - 1 day')::date)
+        ORDER BY m`,
+      [first, last],
+    );
+    return rows.map((r) => r.month);
   }
 
   // ---- requests (HTTP) ----
