@@ -5,22 +5,27 @@
  * differs in one respect: people are counted per residence unit first, and only those few
  * thousand sums are rolled up to every ancestor, instead of rolling up every person.
  *
+ * People are taken with the residence, status and detention of their history span in force on the
+ * as-of date (the period's end, or today if earlier).
+ *
  * $1 from, $2 to, $3 as-of date, $4 LIKE pattern of the subtree (NULL: the whole country),
  * $5 the units wanted (NULL: every unit). Returns the columns of `UnitCounts`.
  */
 export const BASELINE_COUNTS_SQL = `
 WITH scoped AS (
-  SELECT p.id, p.residence_unit_id, p.status, p.registered_on, p.closed_on, p.in_detention
-    FROM persons p
-   WHERE $4::text IS NULL
-      OR p.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text)
+  SELECT p.id, h.residence_unit_id, h.status, p.registered_on, p.closed_on, p.close_reason, h.in_detention
+    FROM person_history h JOIN persons p ON p.id = h.person_id
+   WHERE h.valid_from <= $3::date AND (h.valid_to IS NULL OR h.valid_to > $3::date)
+     AND ($4::text IS NULL OR h.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text))
 ),
 enrolled AS (
   SELECT e.person_id,
          bool_or(e.type = 'community') FILTER (WHERE e.start_date <= $2::date AND COALESCE(e.end_date, 'infinity') >= $1::date) AS community,
          bool_or(e.type = 'methadone') FILTER (WHERE e.start_date <= $2::date AND COALESCE(e.end_date, 'infinity') >= $1::date) AS methadone,
          bool_or(e.type = 'facility') FILTER (WHERE e.start_date <= $2::date AND COALESCE(e.end_date, 'infinity') >= $1::date) AS facility,
-         bool_or(e.start_date <= $3::date AND COALESCE(e.end_date, 'infinity') >= $3::date) AS active_as_of
+         bool_or(e.type = 'detention' AND e.start_date <= $3::date AND COALESCE(e.end_date, 'infinity') >= $3::date) AS detention_on_day,
+         bool_or(e.type = 'detention') FILTER (WHERE e.start_date <= $2::date AND COALESCE(e.end_date, 'infinity') >= $1::date) AS detention_in_period,
+         bool_or(e.start_date <= $2::date AND COALESCE(e.end_date, 'infinity') >= $1::date) AS any_in_period
     FROM enrollments e
    WHERE e.start_date <= GREATEST($2::date, $3::date) AND COALESCE(e.end_date, 'infinity') >= LEAST($1::date, $3::date)
      AND ($4::text IS NULL OR e.person_id IN (SELECT id FROM scoped))
@@ -51,7 +56,7 @@ visited AS (
 ),
 person_flags AS (
   SELECT p.residence_unit_id,
-         (p.registered_on <= $2::date AND (p.closed_on IS NULL OR p.closed_on >= $1::date)) AS has_file,
+         (p.registered_on <= $3::date AND (p.closed_on IS NULL OR p.closed_on >= $3::date)) AS has_file,
          (p.status = 'addicted' AND p.registered_on <= $2::date AND (p.closed_on IS NULL OR p.closed_on >= $1::date)) AS with_file,
          COALESCE(en.community, false) AS community,
          COALESCE(en.methadone, false) AS methadone,
@@ -61,8 +66,13 @@ person_flags AS (
          COALESCE(co.medical, false) AS medical,
          su.person_id IS NOT NULL AS supervised,
          (vi.person_id IS NOT NULL OR COALESCE(co.post_rehab, false)) AS supported,
-         (p.status = 'addicted' AND p.closed_on IS NULL AND p.in_detention) AS held,
-         COALESCE(en.active_as_of, false) AS active_as_of
+         COALESCE(en.any_in_period, false) AS enrolled,
+         (p.status = 'addicted' AND (
+            (p.registered_on <= $3::date AND (p.closed_on IS NULL OR p.closed_on >= $3::date)
+              AND (p.in_detention OR COALESCE(en.detention_on_day, false)))
+            OR (p.close_reason = 'detained' AND p.closed_on BETWEEN $1::date AND $2::date))) AS held,
+         (COALESCE(en.detention_on_day, false)
+            OR (p.close_reason = 'detained' AND p.closed_on BETWEEN $1::date AND $2::date AND COALESCE(en.detention_in_period, false))) AS treated_there
     FROM scoped p
     LEFT JOIN enrolled en ON en.person_id = p.id
     LEFT JOIN contacted co ON co.person_id = p.id
@@ -72,7 +82,7 @@ person_flags AS (
 per_residence AS (
   SELECT residence_unit_id,
          count(*) FILTER (WHERE with_file) AS with_files,
-         count(*) FILTER (WHERE with_file AND (community OR methadone OR facility OR counseling OR support OR medical)) AS reached,
+         count(*) FILTER (WHERE with_file AND (enrolled OR counseling OR support OR medical)) AS reached,
          count(*) FILTER (WHERE with_file AND community) AS community,
          count(*) FILTER (WHERE with_file AND methadone) AS methadone,
          count(*) FILTER (WHERE with_file AND facility) AS facility,
@@ -82,7 +92,7 @@ per_residence AS (
          count(*) FILTER (WHERE supervised) AS supervised,
          count(*) FILTER (WHERE supervised AND supported) AS supported,
          count(*) FILTER (WHERE held) AS held,
-         count(*) FILTER (WHERE held AND active_as_of) AS treated,
+         count(*) FILTER (WHERE held AND treated_there) AS treated,
          count(*) FILTER (WHERE has_file) AS people_with_files
     FROM person_flags
    GROUP BY residence_unit_id

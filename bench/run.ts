@@ -350,7 +350,7 @@ async function main(): Promise<void> {
     ).rows;
     const wanted = (await pool.query<{ id: string }>(`SELECT id FROM admin_units WHERE id = $1 OR parent_id = $1`, [province.id])).rows.map((r) => r.id);
     const baseline = (pattern: string | null, ids: string[] | null) =>
-      baselinePool.query<UnitCounts>(BASELINE_COUNTS_SQL, [from, to, today, pattern, ids]).then((r) => r.rows);
+      baselinePool.query<UnitCounts>(BASELINE_COUNTS_SQL, [from, to, to < today ? to : today, pattern, ids]).then((r) => r.rows);
 
     say(`coverage of province ${province.code} (${province.people.toLocaleString('en')} people), ${from} to ${to}`);
     memory.enter('service');

@@ -29,6 +29,8 @@ export interface AppConfig {
   reminderLeadDays: number;
   reminderGraceDays: number;
   methadoneMissedAlertDays: number;
+  /** Clinic and facility staff keep seeing a person this many months after the enrollment there ended. */
+  staffScopeMonths: number;
   /** How often the reminder sweep raises, in SQL, whatever a lost job would have raised. */
   reminderSweepEverySeconds: number;
   tzName: string;
@@ -212,6 +214,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminUsername: adminUsername(env),
     adminPassword: adminPassword(env, production ? undefined : dev?.adminPassword),
     reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 365),
+    staffScopeMonths: int(env, 'STAFF_SCOPE_MONTHS', 12, 0, 120),
     reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),
     methadoneMissedAlertDays: int(env, 'METHADONE_MISSED_ALERT_DAYS', 3, 1, 365),
     reminderSweepEverySeconds: int(env, 'REMINDER_SWEEP_EVERY_SECONDS', 900, 10, 86400),

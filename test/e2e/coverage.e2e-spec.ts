@@ -7,7 +7,8 @@ import { createPerson } from '../support/persons-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * A small province built by hand, March 2025, detention taken on 2025-04-10. Every figure below
+ * A small province built by hand, March 2025, computed on 2025-04-10; residence, status and
+ * detention are taken at the period's end (2025-03-31). Every figure below
  * was counted by hand from the people listed in beforeAll.
  *
  *   P "Tỉnh Thử Nghiệm" (100,000)
@@ -131,11 +132,11 @@ describe('coverage reports', () => {
     unitId: u.p.id,
     from: FROM,
     to: TO,
-    asOf: '2025-04-10',
+    asOf: TO,
     ...sumOf('p', 0.09),
     children: [sumOf('d', 0.45), c3()],
   });
-  const expectedD = () => ({ unitId: u.d.id, from: FROM, to: TO, asOf: '2025-04-10', ...sumOf('d', 0.45), children: [c1(), c2()] });
+  const expectedD = () => ({ unitId: u.d.id, from: FROM, to: TO, asOf: TO, ...sumOf('d', 0.45), children: [c1(), c2()] });
 
   beforeAll(async () => {
     t = await startTestApp({ runWorkers: true });
@@ -155,6 +156,8 @@ describe('coverage reports', () => {
     const clinicP = await facility(t, 'methadone_clinic', u.c1);
     const rehabP = await facility(t, 'rehab_facility', u.p);
     const clinicQ = await facility(t, 'methadone_clinic', u.qc);
+    const detentionP = await facility(t, 'detention_facility', u.p);
+    const detentionQ = await facility(t, 'detention_facility', u.q);
 
     const add = (name: string, unitKey: string, status: 'using' | 'addicted', registeredOn: string, extra = {}) =>
       person(t, { name, residenceUnitId: u[unitKey].id, status, registeredOn, ...extra });
@@ -201,9 +204,11 @@ describe('coverage reports', () => {
     await contact(t, people.a8.id, 'counseling', '2025-04-02');
     people.a9 = await add('Dương Văn Chín', 'c2', 'addicted', '2024-05-05', { inDetention: true });
     await enrollment(t, people.a9.id, { type: 'community', startDate: '2025-03-31' });
+    await enrollment(t, people.a9.id, { type: 'detention', facilityId: detentionP, startDate: '2025-03-20' });
     // Q: never part of P's figures
     people.q1 = await add('Lý Văn Khác', 'qc', 'addicted', '2024-01-01', { inDetention: true });
     await enrollment(t, people.q1.id, { type: 'methadone', facilityId: clinicQ, startDate: '2025-01-01' });
+    await enrollment(t, people.q1.id, { type: 'detention', facilityId: detentionQ, startDate: '2024-12-01' });
 
     root = await admin(t);
     officerP = await user(t, 'province_officer', u.p);
@@ -302,7 +307,7 @@ describe('coverage reports', () => {
       ...expectedP(),
       computedAt: AS_OF_INSTANT.toISOString(),
       jobId: jobIdP,
-      inputs: { unitId: u.p.id, from: FROM, to: TO, asOf: '2025-04-10' },
+      inputs: { unitId: u.p.id, from: FROM, to: TO, asOf: TO },
     });
     const row = await t.db.query(`SELECT count(*)::int AS n FROM coverage_reports WHERE unit_id = $1`, [u.p.id]);
     expect(row[0].n).toBe(1);
@@ -467,10 +472,22 @@ describe('coverage reports', () => {
     for (let i = 0; i < 200 && !(await job.isCompleted()); i++) await sleep(50);
     expect(await job.isCompleted()).toBe(true);
     const rows: { unit_id: string; period_from: string; period_to: string; job_id: string }[] = await t.db.query(
-      `SELECT unit_id, period_from, period_to, job_id FROM coverage_reports ORDER BY unit_id`,
+      `SELECT unit_id, period_from, period_to, job_id FROM coverage_reports WHERE period_from = $1 ORDER BY unit_id`,
+      [FROM],
     );
     expect(rows.map((r) => r.unit_id).sort()).toEqual(Object.values(u).map((x) => x.id).sort());
     for (const r of rows) expect([r.period_from, r.period_to, r.job_id]).toEqual([FROM, TO, job.id]);
+    // The scheduled run also stored, once, the 35 months before it (for trends): April 2022 to February 2025.
+    const months: { from: string; to: string; units: number }[] = await t.db.query(
+      `SELECT period_from AS from, period_to AS to, count(*)::int AS units FROM coverage_reports GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(months).toHaveLength(36);
+    expect(months[0]).toEqual({ from: '2022-04-01', to: '2022-04-30', units: Object.keys(u).length });
+    expect(months[34]).toEqual({ from: '2025-02-01', to: '2025-02-28', units: Object.keys(u).length });
+    expect((await queue.getJob(job.id!))?.returnvalue).toMatchObject({ from: FROM, to: TO, backfilled: months.slice(0, 35).map((m) => m.from.slice(0, 7)) });
+    const again = await queue.add('monthly-coverage', {});
+    for (let i = 0; i < 200 && !(await again.isCompleted()); i++) await sleep(50);
+    expect((await queue.getJob(again.id!))?.returnvalue).toMatchObject({ backfilled: [] });
 
     const p = await t.as(officerP.token).get(`/api/v1/reports/coverage?${q(u.p.id)}`);
     expect(p.body).toMatchObject({ ...expectedP(), jobId: job.id });
@@ -521,7 +538,7 @@ describe('coverage reports', () => {
     expect(unreached.body.items.map((i: { id: string }) => i.id)).toEqual([people.a2.id, people.a10.id, people.a7.id]);
   });
 
-  it('counts a person moved through the API in the commune they live in now, once in the parent', async () => {
+  it('counts a person moved through the API in the commune they lived in at the period end, once in the parent', async () => {
     type Figures = { unit: { id: string }; withFiles: number; reachedServices: number; share: number; byService: { counseling: number } };
     type Report = Figures & { children: Figures[] };
     const childOf = (r: Report, key: string) => {
@@ -559,16 +576,24 @@ describe('coverage reports', () => {
     const events: { data: unknown }[] = await t.db.query(`SELECT data FROM person_events WHERE person_id = $1 AND kind = 'moved'`, [created.id]);
     expect(events.map((e) => e.data)).toEqual([{ fromUnitId: u.c1.id, toUnitId: u.c2.id }]);
 
-    // Recomputed, the same period counts them in C2 only (where they live now), and once in D.
+    // The move is dated today (2025-04-10), after March: recomputed, March still counts them in C1,
+    // where they lived at its end, and once in D (the residence history, not the residence now).
     const after: Report = await compute(root.token, u.d.id);
     const c1After = childOf(after, 'c1');
     const c2After = childOf(after, 'c2');
-    expect(counted(c1After)).toEqual(counted(childOf(before, 'c1')));
-    expect(c1After.share).toBe(childOf(before, 'c1').share);
-    expect(counted(c2After)).toEqual(plusOne(childOf(before, 'c2')));
-    expect(c2After.share).toBe((childOf(before, 'c2').reachedServices + 1) / (childOf(before, 'c2').withFiles + 1));
+    expect(counted(c1After)).toEqual(counted(childOf(inC1, 'c1')));
+    expect(c1After.share).toBe(childOf(inC1, 'c1').share);
+    expect(counted(c2After)).toEqual(counted(childOf(before, 'c2')));
     expect(counted(after)).toEqual(plusOne(before));
     expect(after.withFiles).toBe(c1After.withFiles + c2After.withFiles);
     expect(after.reachedServices).toBe(c1After.reachedServices + c2After.reachedServices);
+
+    // April, which ends after the move, finds them in C2 and not in C1.
+    const unreachedIn = async (key: string) =>
+      (await t.as(root.token).get(`/api/v1/reports/coverage/unreached?unitId=${u[key].id}&from=2025-04-01&to=2025-04-30&pageSize=100`)).body.items.map(
+        (p: { id: string }) => p.id,
+      );
+    expect(await unreachedIn('c2')).toContain(created.id);
+    expect(await unreachedIn('c1')).not.toContain(created.id);
   });
 });

@@ -53,7 +53,7 @@ describe('users', () => {
   it('clinic staff need a methadone clinic, facility staff a rehab facility, others none (400 naming facilityId)', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ role: 'clinic_staff', facilityId: c.w.rehabP }, 'facilityId: clinic_staff must work at a methadone_clinic'],
-      [{ role: 'facility_staff', facilityId: c.w.clinicP }, 'facilityId: facility_staff must work at a rehab_facility'],
+      [{ role: 'facility_staff', facilityId: c.w.clinicP }, 'facilityId: facility_staff must work at a rehab_facility or a detention_facility'],
       [{ role: 'commune_worker', facilityId: c.w.clinicP }, 'facilityId: only clinic_staff and facility_staff have a facility'],
       [{ role: 'clinic_staff', facilityId: '6f1c2a4e-0000-4000-8000-000000000000' }, 'facilityId: no such facility'],
       [{ role: 'province_officer', adminUnitId: '6f1c2a4e-0000-4000-8000-000000000000' }, 'adminUnitId: no such unit'],

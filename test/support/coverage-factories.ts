@@ -49,7 +49,7 @@ export async function person(t: TestApp, p: PersonInput): Promise<TestPerson> {
 export async function enrollment(
   t: TestApp,
   personId: string,
-  e: { type: 'community' | 'methadone' | 'facility'; facilityId?: string; startDate: string; endDate?: string },
+  e: { type: 'community' | 'methadone' | 'facility' | 'detention'; facilityId?: string; startDate: string; endDate?: string },
 ): Promise<string> {
   const ended = e.endDate !== undefined;
   const rows: { id: string }[] = await t.db.query(

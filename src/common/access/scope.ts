@@ -10,19 +10,25 @@ import { notFound } from '../errors/app-error.js';
  *
  * - admin: everything.
  * - province_officer, commune_worker: people whose residence is in the caller's unit subtree.
- * - clinic_staff: people with a methadone enrollment at the caller's facility.
- * - facility_staff: people with a facility stay at the caller's facility.
+ * - clinic_staff: people with a methadone enrollment at the caller's facility that is active or
+ *   ended within the last STAFF_SCOPE_MONTHS (`Actor.scopeEndedSince`); others only by the lookup.
+ * - facility_staff: the same for facility stays, or treatment in detention, at the caller's facility.
  */
 export interface ScopePredicate {
   sql: string;
   params: Record<string, unknown>;
 }
 
-const ENROLLMENT_TYPE_OF_FACILITY_ROLE = { clinic_staff: 'methadone', facility_staff: 'facility' } as const;
+/**
+ * The kinds of enrollment clinic and facility staff run (and see). Facility staff work at a
+ * rehabilitation facility (stays) or at a detention facility (treatment in detention); the kind of
+ * their facility decides which, as an enrollment's type must match its facility's.
+ */
+const ENROLLMENT_TYPES_OF_FACILITY_ROLE = { clinic_staff: ['methadone'], facility_staff: ['facility', 'detention'] } as const;
 
-/** The kind of enrollment clinic and facility staff run (and see); undefined for other roles. */
-export function ownEnrollmentType(role: Role): 'methadone' | 'facility' | undefined {
-  return role === 'clinic_staff' || role === 'facility_staff' ? ENROLLMENT_TYPE_OF_FACILITY_ROLE[role] : undefined;
+/** The kinds of enrollment clinic and facility staff run (and see); undefined for other roles. */
+export function ownEnrollmentType(role: Role): readonly ('methadone' | 'facility' | 'detention')[] | undefined {
+  return role === 'clinic_staff' || role === 'facility_staff' ? ENROLLMENT_TYPES_OF_FACILITY_ROLE[role] : undefined;
 }
 
 /** SQL predicate: unit `unitIdSql` lies in the caller's subtree. */
@@ -47,10 +53,13 @@ export function personInScope(actor: Actor, personAlias: string): ScopePredicate
     case 'facility_staff':
       return {
         sql: `EXISTS (SELECT 1 FROM enrollments scope_e WHERE scope_e.person_id = ${personAlias}.id
-                 AND scope_e.facility_id = :scopeFacilityId AND scope_e.type = :scopeEnrollmentType)`,
+                 AND scope_e.facility_id = :scopeFacilityId AND scope_e.type IN (:...scopeEnrollmentTypes)
+                 AND (scope_e.end_date IS NULL OR scope_e.end_date >= :scopeEndedSince::date))`,
         params: {
           scopeFacilityId: actor.facilityId,
-          scopeEnrollmentType: ENROLLMENT_TYPE_OF_FACILITY_ROLE[actor.role],
+          scopeEnrollmentTypes: ENROLLMENT_TYPES_OF_FACILITY_ROLE[actor.role],
+          // Without a cut-off date (an actor not built from a request) only active enrollments count.
+          scopeEndedSince: actor.scopeEndedSince ?? 'infinity',
         },
       };
   }
@@ -67,8 +76,8 @@ export function ownFacilityOnly(actor: Actor, facilityIdSql: string, enrollmentT
   if (!actor.facilityId) return { sql: 'FALSE', params: {} };
   if (!enrollmentTypeSql) return { sql: `${facilityIdSql} = :ownFacilityId`, params: { ownFacilityId: actor.facilityId } };
   return {
-    sql: `${facilityIdSql} = :ownFacilityId AND ${enrollmentTypeSql} = :ownEnrollmentType`,
-    params: { ownFacilityId: actor.facilityId, ownEnrollmentType: ENROLLMENT_TYPE_OF_FACILITY_ROLE[actor.role] },
+    sql: `${facilityIdSql} = :ownFacilityId AND ${enrollmentTypeSql} IN (:...ownEnrollmentTypes)`,
+    params: { ownFacilityId: actor.facilityId, ownEnrollmentTypes: ENROLLMENT_TYPES_OF_FACILITY_ROLE[actor.role] },
   };
 }
 

@@ -9,6 +9,11 @@ export interface Actor {
   /** Materialized path of the caller's unit: its scope is every unit whose path starts with it. */
   unitPath: string;
   facilityId: string | null;
+  /**
+   * Clinic and facility staff: an enrollment at their facility that ended on or after this date
+   * still shows its person (STAFF_SCOPE_MONTHS before today); without it only active ones do.
+   */
+  scopeEndedSince?: string;
   /** The login (refresh-token family) this access token belongs to. */
   sessionId: string;
   ip: string | null;

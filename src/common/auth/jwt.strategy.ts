@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Role } from '../../modules/users/user.entity.js';
 import { isUuid } from '../access/scope.js';
+import { Clock } from '../time/clock.js';
+import { addMonths } from '../time/dates.js';
 import type { Actor } from './actor.js';
 
 export interface AccessTokenPayload {
@@ -31,8 +33,9 @@ interface CallerRow {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
+    private readonly clock: Clock,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -68,6 +71,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // A user without a unit is an administrator, whose scope is not path-based.
       unitPath: row.path ?? '',
       facilityId: row.facility_id,
+      scopeEndedSince: row.facility_id ? addMonths(this.clock.today(), -this.config.staffScopeMonths) : undefined,
       sessionId: payload.sid,
       ip: req.ip ?? null,
       requestId: req.id ?? null,

@@ -5,7 +5,7 @@
  */
 export const QUEUES = {
   reminders: ['raise-reminder', 'sweep', 'replan'],
-  reports: ['coverage', 'monthly-coverage'],
+  reports: ['coverage', 'monthly-coverage', 'monthly-report-notices'],
   imports: ['import-persons'],
 } as const;
 

@@ -157,6 +157,8 @@ export class PersonsService {
       if (changed.includes('address')) set.addressCipher = this.cipher.encryptOptional(after.address);
       if (set.fullName) set.searchText = searchTextOf(set.fullName, current.caseCode);
 
+      // The file's history (person_history, kept by a trigger) dates this change as its events are dated.
+      await m.query(`SELECT set_config('cm.effective_date', $1, true)`, [today]);
       // The version in the WHERE clause keeps the rule even without the row lock.
       const result = await m
         .createQueryBuilder()

@@ -293,8 +293,11 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   // ---- the HTTP side ----
 
   private scopeOf(actor: Actor): { sql: string; params: Record<string, unknown> } {
-    // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
-    return ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
+    // Facility staff see what is routed to their facility (missed doses, ends of their enrollments),
+    // and only of people still in their scope.
+    const person = personInScope(actor, 'p');
+    const own = ownFacilityOnly(actor, 'r.facility_id');
+    return own ? { sql: `${own.sql} AND ${person.sql}`, params: { ...own.params, ...person.params } } : person;
   }
 
   async list(actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {

@@ -13,7 +13,7 @@ export const DETENTION_TARGET = 1.0;
 /**
  * 2025 classification of drug-complex communes: one criterion is that the people with management
  * files reach 0.5% of the residents. We count people of either status (`using` and `addicted`)
- * whose file was open at some time in the period, where they live now.
+ * whose file was open at the period's end, where they lived then.
  */
 export const DRUG_COMPLEX_SHARE = 0.005;
 
@@ -35,7 +35,7 @@ export function share(part: number, whole: number): number {
 
 export interface PopulationRates {
   population: number;
-  /** People of either status with a file open at some time in the period. */
+  /** People of either status with a file open at the period's end. */
   peopleWithFiles: number;
   /** peopleWithFiles per 1,000 residents, exact (rounded only in the CSV/XLSX export). */
   filesPer1000: number;
@@ -96,7 +96,7 @@ export interface CoverageResult extends UnitFigures {
   unitId: string;
   from: IsoDate;
   to: IsoDate;
-  /** The day detention figures were taken ("when the job runs"), in TZ_NAME. */
+  /** The day residence, status, detention and open files were taken: the period's last day, or the day it was computed if earlier. */
   asOf: IsoDate;
   children: UnitFigures[];
 }

@@ -54,10 +54,11 @@ export class CoverageController {
     summary: 'The stored coverage report of a unit and period (404 if never computed)',
     description:
       'Figures of SPEC 8 for the unit and each direct child, with computedAt and inputs. People count where they ' +
-      'live now. `rates` (null without a population): `peopleWithFiles` = people of either status whose file was ' +
-      'open at some time in the period; `filesPer1000` = peopleWithFiles per 1,000 residents; ' +
-      '`drugComplexCriterion` = peopleWithFiles >= 0.5% of the population (2025 drug-complex commune criterion). ' +
-      'Detention figures are taken on `asOf`, the day the job ran.',
+      'lived, with the status they had, on `asOf` (the period\'s last day, or the day computed if earlier). ' +
+      '`rates` (null without a population): `peopleWithFiles` = people of either status whose file was ' +
+      'open on `asOf`; `filesPer1000` = peopleWithFiles per 1,000 residents; ' +
+      '`drugComplexCriterion` = peopleWithFiles >= 0.5% of the population (one criterion of Decision 28/2025/QĐ-TTg). ' +
+      'Detention: `held` = addicted and held on `asOf` (or closed as detained in the period), `treated` = of them treated in detention.',
   })
   stored(@CurrentActor() actor: Actor, @Query() query: CoveragePeriodDto) {
     return this.coverage.stored(actor, query);

@@ -9,7 +9,7 @@ import type { CoverageResult, UnitFigures } from './coverage.arithmetic.js';
  */
 export type ExportFormat = 'csv' | 'xlsx';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 interface Column {
   header: string;
   value: (f: UnitFigures) => Cell;
@@ -67,11 +67,15 @@ export function exportRows(report: CoverageResult): Cell[][] {
   );
 }
 
+/** Text a spreadsheet would read as a formula (= + - @, tab, carriage return first) gets a leading quote. */
+export function defuseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 /** A text cell that a spreadsheet would read as a formula is quoted (CSV injection). */
-function csvCell(v: Cell): string {
+export function csvCell(v: Cell): string {
   if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof v === 'string' ? defuseFormula(v) : String(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

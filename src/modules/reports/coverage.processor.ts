@@ -3,6 +3,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { JobsService } from '../../common/jobs/jobs.service.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { addMonths } from '../../common/time/dates.js';
 import { monthPeriod, previousMonth } from './coverage.arithmetic.js';
 import {
   MONTHLY_COVERAGE_CRON,
@@ -13,6 +14,9 @@ import {
 import { CoverageService } from './coverage.service.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** How many months a trend reaches back (the scheduled run keeps that many snapshots). */
+export const TREND_MONTHS = 36;
 
 /** The 'reports' queue: one unit on request, every unit each month (BullMQ job scheduler). */
 @Injectable()
@@ -63,6 +67,19 @@ export class CoverageProcessor implements OnModuleInit, OnApplicationBootstrap {
     const period = month ? monthPeriod(month) : previousMonth(this.clock.today());
     const units = await this.coverage.computeAllUnits(period.from, period.to, job.id ?? null);
     this.logger.log({ from: period.from, to: period.to, units }, 'monthly coverage computed');
-    return { ...period, units };
+    // The scheduled run also fills in, once, any of the earlier TREND_MONTHS months never stored,
+    // so a trend has its snapshots from the first month on.
+    const backfilled = month ? [] : await this.backfill(period.from, job.id ?? null);
+    return { ...period, units, backfilled };
+  }
+
+  private async backfill(before: string, jobId: string | null): Promise<string[]> {
+    const missing = await this.coverage.missingMonths(addMonths(before, -(TREND_MONTHS - 1)), addMonths(before, -1));
+    for (const m of missing) {
+      const period = monthPeriod(m);
+      await this.coverage.computeAllUnits(period.from, period.to, jobId);
+    }
+    if (missing.length) this.logger.log({ months: missing.length }, 'monthly coverage backfilled');
+    return missing;
   }
 }

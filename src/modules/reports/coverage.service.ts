@@ -11,7 +11,7 @@ import type { IsoDate } from '../../common/time/dates.js';
 import { assembleReport, checkPeriod, type CoverageResult, type UnitCounts } from './coverage.arithmetic.js';
 import { toCsv, toXlsx } from './coverage.export.js';
 import { coverageJobId, parseCoverageJobId, type CoverageJobData } from './coverage.jobs.js';
-import { fileOpenSql, reachedSql, UNIT_COUNTS_SQL } from './coverage.sql.js';
+import { fileOpenSql, historyAtSql, reachedSql, UNIT_COUNTS_SQL } from './coverage.sql.js';
 import type { CoverageExportQuery, CoveragePeriodDto, UnreachedQuery } from './dto/coverage.dto.js';
 
 /** A stored report as the API returns it: the figures, when they were computed, and from what. */
@@ -80,13 +80,19 @@ export class CoverageService {
 
   // ---- computing (jobs) ----
 
+  /** The day a period's end-of-period figures are taken: its last day, or today while it runs. */
+  asOf(to: IsoDate): IsoDate {
+    const today = this.clock.today();
+    return to < today ? to : today;
+  }
+
   /**
    * Runs the counting statement of SPEC 8 (`UNIT_COUNTS_SQL`, parameters as documented there) in
    * the caller's transaction, without JIT compilation for the rest of it: the planner's estimates
    * for this statement are far off (hundreds of billions of rows), so PostgreSQL would spend
    * 0.5-0.8 s compiling it on every run, more than the query itself takes.
    */
-  private async countUnits(
+  async countUnits(
     m: EntityManager,
     params: [from: IsoDate, to: IsoDate, asOf: IsoDate, subtree: string | null, units: string[] | null],
   ): Promise<UnitCounts[]> {
@@ -96,7 +102,7 @@ export class CoverageService {
 
   /** Computes and stores the report of one unit; undefined when the unit does not exist. */
   async computeUnit(data: CoverageJobData, jobId: string | null): Promise<StoredCoverage | undefined> {
-    const asOf = this.clock.today();
+    const asOf = this.asOf(data.to);
     return this.db.transaction(async (m) => {
       const units: { id: string; path: string }[] = await m.query(`SELECT id, path FROM admin_units WHERE id = $1`, [data.unitId]);
       if (!units.length) return undefined;
@@ -133,7 +139,7 @@ export class CoverageService {
    * all stored in the transaction that counted.
    */
   async computeAllUnits(from: IsoDate, to: IsoDate, jobId: string | null): Promise<number> {
-    const asOf = this.clock.today();
+    const asOf = this.asOf(to);
     const computedAt = this.clock.now();
     return this.db.transaction(async (m) => {
       const rows = await this.countUnits(m, [from, to, asOf, null, null]);
@@ -156,6 +162,18 @@ export class CoverageService {
       }
       return reports.length;
     });
+  }
+
+  /** The months (`YYYY-MM`) from `first` to `last` (first days) with no stored report of any unit. */
+  async missingMonths(first: IsoDate, last: IsoDate): Promise<string[]> {
+    const rows: { month: string }[] = await this.db.query(
+      `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series($1::date, $2::date, interval '1 month') AS m
+        WHERE NOT EXISTS (SELECT 1 FROM coverage_reports r
+                           WHERE r.period_from = m::date AND r.period_to = (m + interval '1 month - 1 day')::date)
+        ORDER BY m`,
+      [first, last],
+    );
+    return rows.map((r) => r.month);
   }
 
   // ---- requests (HTTP) ----
@@ -241,7 +259,7 @@ export class CoverageService {
 
   /**
    * The `withFiles` people of a unit and period who were not reached, computed live, in the
-   * caller's scope. Those never served come first, then the longest unserved.
+   * caller's scope, in the unit where they lived at the period's end. Those never served come first, then the longest unserved.
    */
   async unreached(actor: Actor, q: UnreachedQuery): Promise<Page<UnreachedPerson>> {
     checkPeriod(q.from, q.to);
@@ -250,9 +268,10 @@ export class CoverageService {
     const base = this.db
       .createQueryBuilder()
       .from('persons', 'p')
-      .innerJoin('admin_units', 'r', 'r.id = p.residence_unit_id')
+      .innerJoin('person_history', 'h', `h.person_id = p.id AND ${historyAtSql('h', ':asOf')}`, { asOf: this.asOf(q.to) })
+      .innerJoin('admin_units', 'r', 'r.id = h.residence_unit_id')
       .where('r.path LIKE :subtree', { subtree: `${unit.path}%` })
-      .andWhere(`p.status = 'addicted'`)
+      .andWhere(`h.status = 'addicted'`)
       .andWhere(fileOpenSql('p', ':from', ':to'), { from: q.from, to: q.to })
       .andWhere(`NOT ${reachedSql('p', ':from', ':to')}`)
       .andWhere(scope.sql, scope.params);
@@ -263,7 +282,7 @@ export class CoverageService {
         'p.id AS id',
         'p.case_code AS "caseCode"',
         'p.full_name AS "fullName"',
-        'p.residence_unit_id AS "residenceUnitId"',
+        'h.residence_unit_id AS "residenceUnitId"',
         'r.name AS "residenceUnitName"',
         `GREATEST((SELECT max(le.start_date) FROM enrollments le WHERE le.person_id = p.id),
                   (SELECT max(lc.date) FROM service_contacts lc WHERE lc.person_id = p.id)) AS "lastServiceDate"`,

@@ -3,10 +3,16 @@
  * "with a file" and "reached" mean. Fragments take the SQL of their parameters, so they serve both
  * positional (`$1`) and named (`:from`) queries.
  *
- * People count where they live now (`persons.residence_unit_id`): a person who moved communes is
- * counted, for every period, in the commune that manages the file today (SPEC 3: the receiving
- * commune sees the file from then on). Its earlier communes are not credited.
+ * People count where they lived, and with the status they had, at the period's end (the file's
+ * history, `person_history`): a person who moves or changes status later leaves a past period's
+ * figures as they were. "The period's end" is the as-of date: the period's last day, or today for a
+ * period not over yet.
  */
+
+/** The span `h` of a file's history (person_history) in force on date `on`. */
+export function historyAtSql(h: string, on: string): string {
+  return `(${h}.valid_from <= ${on}::date AND (${h}.valid_to IS NULL OR ${h}.valid_to > ${on}::date))`;
+}
 
 /** Service contact types that count as reaching a service (vocational does not: SPEC 8). */
 export const REACHING_CONTACT_TYPES = ['counseling', 'support', 'medical'] as const;
@@ -60,16 +66,26 @@ export function reachedSql(p: string, from: string, to: string): string {
  * Run it with `SET LOCAL jit = off` (see `CoverageService`): its cost estimates are far off and
  * JIT compilation would cost more than the query.
  *
- * $1 from, $2 to, $3 as-of date (detention), $4 LIKE pattern of the subtree to read (or NULL for
+ * Residence, status, detention and the files counted for the population rate are taken on the
+ * as-of date. `held`: status `addicted` and, with the file open, in detention (the flag) or treated
+ * at a detention facility on that date; or a file closed as `detained` within the period.
+ * `treated`: those of them with a `detention` enrollment active on that date (or, for a file closed
+ * as detained, at some time in the period).
+ *
+ * $1 from, $2 to, $3 as-of date (the period's end, or today if earlier), $4 LIKE pattern of the subtree to read (or NULL for
  * everything), $5 the units wanted (or NULL for every unit).
  */
 export const UNIT_COUNTS_SQL = `
 WITH people AS (
-  SELECT p.id, p.residence_unit_id, p.status, p.in_detention, p.closed_on,
-         ${fileOpenSql('p', '$1', '$2')} AS open_in_period
-    FROM persons p
-   WHERE $4::text IS NULL
-      OR p.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text)
+  SELECT p.id, h.residence_unit_id, h.status, h.in_detention,
+         ${fileOpenSql('p', '$1', '$2')} AS open_in_period,
+         ${fileOpenSql('p', '$3', '$3')} AS open_at_end,
+         (p.close_reason = 'detained' AND p.closed_on BETWEEN $1::date AND $2::date) AS closed_detained
+    FROM person_history h
+    JOIN persons p ON p.id = h.person_id
+   WHERE ${historyAtSql('h', '$3')}
+     AND ($4::text IS NULL
+          OR h.residence_unit_id IN (SELECT r.id FROM admin_units r WHERE r.path LIKE $4::text))
 ),
 enrolled AS (
   SELECT e.person_id,
@@ -77,7 +93,8 @@ enrolled AS (
          bool_or(e.type = 'community' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS community,
          bool_or(e.type = 'methadone' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS methadone,
          bool_or(e.type = 'facility' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS facility,
-         bool_or(${enrollmentActiveSql('e', '$3', '$3')}) AS active_as_of
+         bool_or(e.type = 'detention' AND ${enrollmentActiveSql('e', '$3', '$3')}) AS detention_as_of,
+         bool_or(e.type = 'detention' AND ${enrollmentActiveSql('e', '$1', '$2')}) AS detention_in_period
     FROM enrollments e
    WHERE (${enrollmentActiveSql('e', '$1', '$2')} OR ${enrollmentActiveSql('e', '$3', '$3')})
      AND ($4::text IS NULL OR e.person_id IN (SELECT pe.id FROM people pe))
@@ -110,7 +127,7 @@ visited AS (
 ),
 flags AS (
   SELECT pe.residence_unit_id,
-         pe.open_in_period AS has_file,
+         pe.open_at_end,
          (pe.status = 'addicted' AND pe.open_in_period) AS with_file,
          (COALESCE(en.in_period, false) OR COALESCE(co.reaching, false)) AS reached,
          COALESCE(en.community, false) AS community,
@@ -121,8 +138,10 @@ flags AS (
          COALESCE(co.medical, false) AS medical,
          (sv.person_id IS NOT NULL) AS supervised,
          (vi.person_id IS NOT NULL OR COALESCE(co.post_rehab_support, false)) AS post_rehab_supported,
-         (pe.status = 'addicted' AND pe.closed_on IS NULL AND pe.in_detention) AS held,
-         COALESCE(en.active_as_of, false) AS active_as_of
+         (pe.status = 'addicted'
+          AND ((pe.open_at_end AND (pe.in_detention OR COALESCE(en.detention_as_of, false))) OR pe.closed_detained)) AS held,
+         -- A file closed as detained in the period counts as treated if treated in detention in the period.
+         (COALESCE(en.detention_as_of, false) OR (pe.closed_detained AND COALESCE(en.detention_in_period, false))) AS treated_in_detention
     FROM people pe
     LEFT JOIN enrolled en ON en.person_id = pe.id
     LEFT JOIN contacted co ON co.person_id = pe.id
@@ -142,8 +161,8 @@ per_residence AS (
          count(*) FILTER (WHERE supervised) AS supervised,
          count(*) FILTER (WHERE supervised AND post_rehab_supported) AS supported,
          count(*) FILTER (WHERE held) AS held,
-         count(*) FILTER (WHERE held AND active_as_of) AS treated,
-         count(*) FILTER (WHERE has_file) AS people_with_files
+         count(*) FILTER (WHERE held AND treated_in_detention) AS treated,
+         count(*) FILTER (WHERE open_at_end) AS people_with_files
     FROM flags
    GROUP BY residence_unit_id
 ),

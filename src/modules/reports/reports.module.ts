@@ -2,6 +2,14 @@ import { Module } from '@nestjs/common';
 import { CoverageController } from './coverage.controller.js';
 import { CoverageProcessor } from './coverage.processor.js';
 import { CoverageService } from './coverage.service.js';
+import { MonthlyReportsController, TrendsController } from './monthly-reports.controller.js';
+import { MonthlyReportsProcessor } from './monthly-reports.processor.js';
+import { MonthlyReportsService } from './monthly-reports.service.js';
+import { MonthlyTrends } from './monthly-trends.js';
 
-@Module({ controllers: [CoverageController], providers: [CoverageService, CoverageProcessor], exports: [CoverageService] })
+@Module({
+  controllers: [CoverageController, MonthlyReportsController, TrendsController],
+  providers: [CoverageService, CoverageProcessor, MonthlyReportsService, MonthlyReportsProcessor, MonthlyTrends],
+  exports: [CoverageService],
+})
 export class ReportsModule {}

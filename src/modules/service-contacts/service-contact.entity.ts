@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SERVICE_TYPES = ['counseling', 'support', 'medical', 'vocational'] as const;
+/** `job` (a job placement) and `loan` are social support, reported monthly beside vocational training. */
+export const SERVICE_TYPES = ['counseling', 'support', 'medical', 'vocational', 'job', 'loan'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 /** A counseling, support, medical or vocational service a person received. */

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export const ENROLLMENT_TYPES = ['community', 'methadone', 'facility'] as const;
+/** `detention`: addiction treatment given by a pretrial detention or holding facility to a person held there. */
+export const ENROLLMENT_TYPES = ['community', 'methadone', 'facility', 'detention'] as const;
 export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
 export const ENROLLMENT_MODES = ['voluntary', 'compulsory'] as const;
 export type EnrollmentMode = (typeof ENROLLMENT_MODES)[number];

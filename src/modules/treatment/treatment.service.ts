@@ -20,11 +20,13 @@ const ENROLLING_ROLES: Record<EnrollmentType, Role[]> = {
   community: ['admin', 'commune_worker'],
   methadone: ['admin', 'clinic_staff'],
   facility: ['admin', 'facility_staff'],
+  detention: ['admin', 'facility_staff'],
 };
 
 const FACILITY_TYPE_OF: Partial<Record<EnrollmentType, { type: FacilityType; label: string }>> = {
   methadone: { type: 'methadone_clinic', label: 'a methadone clinic' },
   facility: { type: 'rehab_facility', label: 'a rehabilitation facility' },
+  detention: { type: 'detention_facility', label: 'a detention facility' },
 };
 
 export const toEnrollmentView = (e: Enrollment) => ({
@@ -191,7 +193,8 @@ export class TreatmentService {
       await this.reminders.resolve(m, id, ['enrollment_ending', 'missed_doses']);
       await this.audit.record(actor, { action: 'end', entity: 'enrollment', entityId: id, fields: ['status', 'endDate', 'outcome'] }, m);
       const supervision =
-        dto.outcome === 'completed'
+        // Treatment in detention ends while the person is still held: no supervision follows from it here.
+        dto.outcome === 'completed' && e.type !== 'detention'
           ? await this.supervisions.openAfterCompletion(m, actor, { id, personId: e.personId, type: e.type, mode: e.mode, endDate: dto.endDate })
           : null;
       const ended = await m.findOneByOrFail(Enrollment, { id });
@@ -258,7 +261,8 @@ export class TreatmentService {
         if (!dto.mode) throw invalid('mode', 'is required for facility stays (voluntary or compulsory)');
         return dto.mode;
       case 'methadone':
-        if (dto.mode) throw invalid('mode', 'does not apply to methadone treatment');
+      case 'detention':
+        if (dto.mode) throw invalid('mode', `does not apply to ${dto.type} treatment`);
         return null;
     }
   }

@@ -11,10 +11,10 @@ import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js'
 import { Passwords } from './passwords.js';
 import { User, type Role } from './user.entity.js';
 
-/** The kind of facility each facility role works at. */
-const FACILITY_OF_ROLE: Partial<Record<Role, FacilityType>> = {
-  clinic_staff: 'methadone_clinic',
-  facility_staff: 'rehab_facility',
+/** The kinds of facility each facility role works at. */
+const FACILITY_OF_ROLE: Partial<Record<Role, FacilityType[]>> = {
+  clinic_staff: ['methadone_clinic'],
+  facility_staff: ['rehab_facility', 'detention_facility'],
 };
 
 export const toUserView = (u: User) => ({
@@ -137,14 +137,14 @@ export class UsersService implements OnApplicationBootstrap {
   private async checkPlacement(m: EntityManager, role: Role, adminUnitId: string | null, facilityId: string | null) {
     if (role !== 'admin' && !adminUnitId) throw invalid('adminUnitId', `is required for ${role}`);
     if (adminUnitId && !(await m.existsBy(AdminUnit, { id: adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
-    const facilityType = FACILITY_OF_ROLE[role];
-    if (!facilityType) {
+    const facilityTypes = FACILITY_OF_ROLE[role];
+    if (!facilityTypes) {
       if (facilityId) throw invalid('facilityId', `only clinic_staff and facility_staff have a facility`);
       return;
     }
     if (!facilityId) throw invalid('facilityId', `is required for ${role}`);
     const facility = await m.findOneBy(Facility, { id: facilityId });
     if (!facility) throw invalid('facilityId', 'no such facility');
-    if (facility.type !== facilityType) throw invalid('facilityId', `${role} must work at a ${facilityType}`);
+    if (!facilityTypes.includes(facility.type)) throw invalid('facilityId', `${role} must work at a ${facilityTypes.join(' or a ')}`);
   }
 }
