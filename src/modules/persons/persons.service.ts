@@ -9,6 +9,7 @@ import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { NationalIdConflicts, OUT_OF_SCOPE_MESSAGE, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { FACILITY_ROLES } from '../users/user.entity.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import type { PersonEventKind } from './person-event.entity.js';
@@ -57,6 +58,7 @@ export class PersonsService {
     private readonly clock: Clock,
     private readonly inserts: PersonInserts,
     private readonly reminders: RemindersService,
+    private readonly conflicts: NationalIdConflicts,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -86,7 +88,10 @@ export class PersonsService {
       );
       const nationalId = emptyToNull(dto.nationalId);
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
-      if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
+      if (nationalIdHash) {
+        await this.conflicts.assertUnderCap(actor);
+        await this.assertNationalIdFree(m, actor, nationalIdHash, unit.id);
+      }
 
       const contacts: PersonContacts = { nationalId, phone: emptyToNull(dto.phone), address: emptyToNull(dto.address) };
       const [{ id }] = await this.inserts.insertMany(m, actor, [
@@ -107,7 +112,7 @@ export class PersonsService {
       const person = await m.findOneByOrFail(Person, { id });
       return toPersonView(person, contacts);
     };
-    return this.write(manager, run);
+    return this.write(manager, run, { actor, source: 'person_create' });
   }
 
   async update(actor: Actor, id: string, dto: UpdatePersonDto, manager?: EntityManager) {
@@ -149,7 +154,10 @@ export class PersonsService {
       if (set.residenceUnitId) await this.communeOf(m, set.residenceUnitId);
       if (changed.includes('nationalId')) {
         const hash = after.nationalId ? this.cipher.lookupHash(after.nationalId) : null;
-        if (hash) await this.assertNationalIdFree(m, hash, id);
+        if (hash) {
+          await this.conflicts.assertUnderCap(actor);
+          await this.assertNationalIdFree(m, actor, hash, merged.residenceUnitId, id);
+        }
         set.nationalIdCipher = this.cipher.encryptOptional(after.nationalId);
         set.nationalIdHash = hash;
       }
@@ -180,7 +188,7 @@ export class PersonsService {
 
       return toPersonView(await m.findOneByOrFail(Person, { id }), after);
     };
-    return this.write(manager, run);
+    return this.write(manager, run, { actor, source: 'person_update' });
   }
 
   async close(actor: Actor, id: string, dto: ClosePersonDto) {
@@ -300,11 +308,21 @@ export class PersonsService {
    * reminders (the end of a one-year management) are planned. A caller that passes its manager
    * plans them itself once it commits.
    */
-  private async write<T extends { id: string }>(manager: EntityManager | undefined, run: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T extends { id: string }>(
+    manager: EntityManager | undefined,
+    run: (m: EntityManager) => Promise<T>,
+    who?: { actor: Actor; source: 'person_create' | 'person_update' },
+  ): Promise<T> {
     let view: T;
     try {
       view = manager ? await run(manager) : await this.db.transaction(run);
     } catch (err) {
+      // A national id open elsewhere: the write rolled back, the finding is recorded on its own.
+      // A caller with its own transaction (the import) records it itself.
+      if (err instanceof OutOfScopeNationalId && !manager && who) {
+        await this.conflicts.record(who.actor, { personId: err.personId, toUnitId: err.toUnitId, source: who.source });
+        throw conflict(OUT_OF_SCOPE_MESSAGE);
+      }
       throw mapNationalIdRace(err);
     }
     if (!manager) await this.reminders.replanForPerson(view.id);
@@ -322,12 +340,22 @@ export class PersonsService {
     return rows[0];
   }
 
-  private async assertNationalIdFree(m: EntityManager, hash: Buffer, exceptId?: string): Promise<void> {
-    const rows: unknown[] = await m.query(
-      `SELECT 1 FROM persons WHERE national_id_hash = $1 AND closed_on IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
-      [hash, exceptId ?? null],
+  /**
+   * National ids are unique among open files. One open in the caller's area is a plain 409; one
+   * open elsewhere is a conflict to record (`OutOfScopeNationalId`), `residenceUnitId` being the
+   * commune the file being written lies in.
+   */
+  private async assertNationalIdFree(m: EntityManager, actor: Actor, hash: Buffer, residenceUnitId: string, exceptId?: string): Promise<void> {
+    const scope = personInScope(actor, 'p');
+    const [sql, params] = this.db.driver.escapeQueryWithParameters(
+      `SELECT p.id, (${scope.sql}) AS "inScope" FROM persons p
+        WHERE p.national_id_hash = :hash AND p.closed_on IS NULL AND (CAST(:exceptId AS uuid) IS NULL OR p.id <> CAST(:exceptId AS uuid)) LIMIT 1`,
+      { hash, exceptId: exceptId ?? null, ...scope.params },
     );
-    if (rows.length) throw conflict(NATIONAL_ID_TAKEN);
+    const rows: { id: string; inScope: boolean }[] = await m.query(sql, params);
+    if (!rows[0]) return;
+    if (rows[0].inScope) throw conflict(NATIONAL_ID_TAKEN);
+    throw new OutOfScopeNationalId(rows[0].id, residenceUnitId);
   }
 
   private loadWithContacts(m: EntityManager, id: string): Promise<Person> {

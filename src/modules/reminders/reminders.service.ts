@@ -294,7 +294,10 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
 
   private scopeOf(actor: Actor): { sql: string; params: Record<string, unknown> } {
     // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
-    return ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
+    const scope = ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
+    // A user's daily limit of national-id conflicts is the administrators' business, not the commune's.
+    if (actor.role === 'admin') return scope;
+    return { sql: `(${scope.sql}) AND r.kind <> 'conflict_cap'`, params: scope.params };
   }
 
   async list(actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {
