@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '../../common/access/scope.js';
+import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
@@ -59,6 +61,8 @@ export class PersonsService {
     private readonly inserts: PersonInserts,
     private readonly reminders: RemindersService,
     private readonly conflicts: NationalIdConflicts,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -233,15 +237,26 @@ export class PersonsService {
    * file by exact national id or case code, to enroll a new patient; they learn only the minimum.
    */
   async list(actor: Actor, query: PersonQuery) {
-    // Case codes run in sequence per commune and year: by case code alone anyone could walk through
-    // every open file, so a lookup beyond the facility's own patients takes the date of birth too.
-    const facilityLookup = FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || (query.caseCode && query.dateOfBirth));
-    const qb = this.db.getRepository(Person).createQueryBuilder('p');
+    // Case codes run in sequence per commune and year, and a date of birth has a few thousand likely
+    // values: a lookup beyond the facility's own patients takes the exact national id, or the case
+    // code with the date of birth and the full name (compared without diacritics or case). Each
+    // lookup counts against LOOKUPS_PER_HOUR and is audited naming the person found.
+    const facilityLookup =
+      FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || (query.caseCode && query.dateOfBirth && query.fullName));
+    if (facilityLookup) {
+      await this.limiter.hit(`lookup:${actor.id}`, this.config.lookupsPerHour, 3600, 'too many lookups; try again later');
+    }
+    return this.db.transaction((m) => this.listIn(m, actor, query, facilityLookup));
+  }
+
+  /** The list and its audit row in one transaction: no answer leaves without the row naming whom it shows. */
+  private async listIn(m: EntityManager, actor: Actor, query: PersonQuery, facilityLookup: boolean) {
+    const qb = m.getRepository(Person).createQueryBuilder('p');
     if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
     else whereInScope(qb, personInScope(actor, 'p'));
 
     if (query.unitId) {
-      const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
+      const rows: { path: string }[] = await m.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
       if (!rows[0]) throw invalid('unitId', 'no such unit');
       // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
       qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
@@ -253,6 +268,12 @@ export class PersonsService {
     if (query.nationalId) qb.andWhere('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
     if (query.caseCode) qb.andWhere('p.case_code = :caseCode', { caseCode: query.caseCode });
     if (query.dateOfBirth) qb.andWhere('p.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
+    if (query.fullName && query.caseCode) {
+      // The stored search text is the folded name and the case code: an exact match of both.
+      qb.andWhere('p.search_text = :searchText', { searchText: searchTextOf(query.fullName, query.caseCode) });
+    } else if (query.fullName) {
+      qb.andWhere(`p.search_text LIKE :fullNamePrefix`, { fullNamePrefix: `${escapeLike(foldForSearch(query.fullName))} %` });
+    }
     const q = query.q === undefined ? '' : foldForSearch(query.q);
     if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
 
@@ -268,18 +289,20 @@ export class PersonsService {
       .offset(offsetOf(query))
       .limit(query.pageSize)
       .getQueryAndParameters();
-    const [items, total] = await Promise.all([
-      this.db.query<Person[]>(
-        `WITH page AS MATERIALIZED (${pageSql})
-         SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
-        pageParams,
-      ),
-      qb.getCount(),
-    ]);
+    const items: Person[] = await m.query(
+      `WITH page AS MATERIALIZED (${pageSql})
+       SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
+      pageParams,
+    );
+    const total = await qb.getCount();
 
+    const personIds = items.map((p) => p.id);
     if (query.nationalId || facilityLookup) {
-      const fields = (['nationalId', 'caseCode', 'dateOfBirth'] as const).filter((f) => query[f] !== undefined);
-      await this.audit.record(actor, { action: 'lookup', entity: 'person', fields, meta: { results: total } });
+      const fields = (['nationalId', 'caseCode', 'dateOfBirth', 'fullName'] as const).filter((f) => query[f] !== undefined);
+      const entityId = personIds.length === 1 ? personIds[0] : null;
+      await this.audit.record(actor, { action: 'lookup', entity: 'person', entityId, fields, meta: { results: total, personIds } }, m);
+    } else if (personIds.length) {
+      await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'list', personIds } }, m);
     }
     return page(items.map(facilityLookup ? toPersonLookupView : toPersonListView), total, query);
   }
