@@ -1,4 +1,5 @@
-import { createPerson, personsCast, type PersonsCast } from '../support/persons-factories.js';
+import { facility } from '../support/factories.js';
+import { createPerson, enrollmentRow, personsCast, type PersonsCast } from '../support/persons-factories.js';
 import { download, importFile, xlsx } from '../support/imports-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -91,5 +92,32 @@ describe('security hardening', () => {
     expect(job.status).toBe(429);
     expect(job.body.message).toBe('too many report requests; try again in a minute');
     expect((await t.as(c.admin.token).post('/api/v1/reports/coverage', { unitId: c.w.p.id, from: today, to: today })).status).toBe(202);
+  });
+
+  it('work is credited only to a facility the caller may act for', async () => {
+    const p = await createPerson(t, c.workerC1.token, c.w.c1.id);
+    await enrollmentRow(t, p.id, { type: 'methadone', facilityId: c.w.clinicP, startDate: '2025-01-01' });
+    const today = t.clock.today();
+    // Clinic staff: their own clinic only.
+    const foreign = await t.as(c.clinicP.token).post(`/api/v1/persons/${p.id}/services`, { type: 'counseling', date: today, facilityId: c.w.clinicQ });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toBe('facilityId: staff act only for their own facility');
+    const own = await t.as(c.clinicP.token).post(`/api/v1/persons/${p.id}/services`, { type: 'counseling', date: today });
+    expect(own.status).toBe(201);
+    expect(own.body.facilityId).toBe(c.w.clinicP);
+    expect(await t.db.query(`SELECT 1 FROM service_contacts WHERE person_id = $1 AND facility_id = $2`, [p.id, c.w.clinicQ])).toEqual([]);
+
+    // Commune workers: a facility of their area; on a community enrollment only a health station.
+    const stationC1 = await facility(t, 'health_station', c.w.c1);
+    const stationQC = await facility(t, 'health_station', c.w.qc);
+    const enroll = (facilityId: string) =>
+      t.as(c.workerC1.token).post(`/api/v1/persons/${p.id}/enrollments`, { type: 'community', mode: 'voluntary', startDate: '2025-02-01', facilityId });
+    const clinic = await enroll(c.w.clinicP);
+    expect({ status: clinic.status, message: clinic.body.message }).toEqual({ status: 400, message: ['facilityId: must be a health station for community enrollments'] });
+    const elsewhere = await enroll(stationQC);
+    expect({ status: elsewhere.status, message: elsewhere.body.message }).toEqual({ status: 400, message: ["facilityId: is not a facility of the caller's area"] });
+    const service = await t.as(c.workerC1.token).post(`/api/v1/persons/${p.id}/services`, { type: 'support', date: today, facilityId: c.w.clinicQ });
+    expect(service.status).toBe(400);
+    expect((await enroll(stationC1)).status).toBe(201);
   });
 });
