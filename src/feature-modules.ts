@@ -9,6 +9,7 @@ import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
+import { TransfersModule } from './modules/transfers/transfers.module.js';
 import { TreatmentModule } from './modules/treatment/treatment.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   TreatmentModule,
   ServiceContactsModule,
   ImportsModule,
+  TransfersModule,
 ];

@@ -4,6 +4,7 @@ import { ImportLookupIndex1764600000001 } from '../../migrations/1764600000001-I
 import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-VisitFollowUpIndex.js';
 import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
 import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
+import { SecurityHardening1765100000000 } from '../../migrations/1765100000000-SecurityHardening.js';
 import { PersonHistory1765600000000 } from '../../migrations/1765600000000-PersonHistory.js';
 import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
 import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   VisitFollowUpIndex1764700000000,
   PersonsResidenceSearchIndex1764700000001,
   PersonsListCoveringIndex1764800000000,
+  SecurityHardening1765100000000,
   PersonHistory1765600000000,
   DetentionTreatment1765600000001,
   MonthlyReports1765600000002,
