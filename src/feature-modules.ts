@@ -1,3 +1,4 @@
+import { AccountModule } from './modules/account/account.module.js';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   TreatmentModule,
   ServiceContactsModule,
   ImportsModule,
+  AccountModule,
 ];
