@@ -7,6 +7,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { PersonsModule } from './modules/persons/persons.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { RosterModule } from './modules/roster/roster.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
@@ -29,4 +30,5 @@ export const FEATURE_MODULES = [
   ServiceContactsModule,
   ImportsModule,
   AccountModule,
+  RosterModule,
 ];

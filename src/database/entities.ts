@@ -6,6 +6,7 @@ import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { Reminder } from '../modules/reminders/reminder.entity.js';
+import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
 import { ServiceContact } from '../modules/service-contacts/service-contact.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
@@ -34,4 +35,5 @@ export const ENTITIES = [
   CoverageReport,
   Import,
   ImportRejection,
+  DosePrescription,
 ];
