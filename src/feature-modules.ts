@@ -13,6 +13,7 @@ import { RosterModule } from './modules/roster/roster.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 import { TreatmentModule } from './modules/treatment/treatment.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -35,4 +36,5 @@ export const FEATURE_MODULES = [
   RosterModule,
   RelapseModule,
   DrugTestsModule,
+  TasksModule,
 ];

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       reminderLeadDays: 3,
       reminderGraceDays: 7,
       methadoneMissedAlertDays: 3,
+      taskHandoverDays: 3,
       jobLockSeconds: 30,
       tzName: 'Asia/Ho_Chi_Minh',
       runWorkers: true,
