@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
@@ -10,8 +11,6 @@ import { DrugTestsService } from './drug-tests.service.js';
 @ApiTags('drug-tests')
 @ApiBearerAuth()
 @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-@ApiResponse({ status: 401, description: 'not signed in' })
-@ApiResponse({ status: 403, description: 'province officers do not record or read tests' })
 @Controller('persons/:id/drug-tests')
 export class DrugTestsController {
   constructor(private readonly tests: DrugTestsService) {}
@@ -19,9 +18,7 @@ export class DrugTestsController {
   @Post()
   @ApiOperation({ summary: 'Record a drug test; a positive one raises a relapse task for the responsible worker', operationId: 'createDrugTest' })
   @ApiCreatedResponse({ type: CreatedDrugTestDto })
-  @ApiResponse({ status: 400, description: 'a bad field or a date in the future' })
-  @ApiResponse({ status: 404, description: 'no such person in scope' })
-  @ApiResponse({ status: 409, description: 'the person file is closed' })
+  @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateDrugTestDto): Promise<CreatedDrugTestDto> {
     return this.tests.create(actor, id, dto);
   }
@@ -29,8 +26,7 @@ export class DrugTestsController {
   @Get()
   @ApiOperation({ summary: "A person's drug tests, latest first (clinic and facility staff: their facility's)", operationId: 'listDrugTests' })
   @ApiOkResponse({ type: DrugTestPageDto })
-  @ApiResponse({ status: 400, description: 'bad paging' })
-  @ApiResponse({ status: 404, description: 'no such person in scope' })
+  @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery): Promise<DrugTestPageDto> {
     return this.tests.list(actor, id, query);
   }

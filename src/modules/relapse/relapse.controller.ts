@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { DecideRelapseDto, RelapseTaskDto } from './dto/relapse.dto.js';
@@ -10,8 +11,6 @@ import { RelapseService } from './relapse.service.js';
 @ApiTags('relapse')
 @ApiBearerAuth()
 @Roles('admin', 'commune_worker')
-@ApiResponse({ status: 401, description: 'not signed in' })
-@ApiResponse({ status: 403, description: 'only commune workers and admins' })
 @Controller('relapse-tasks')
 export class RelapseController {
   constructor(private readonly relapse: RelapseService) {}
@@ -19,8 +18,7 @@ export class RelapseController {
   @Get(':id')
   @ApiOperation({ summary: 'One relapse task with the decision taken, if any', operationId: 'getRelapseTask' })
   @ApiOkResponse({ type: RelapseTaskDto })
-  @ApiResponse({ status: 400, description: 'id is not a UUID' })
-  @ApiResponse({ status: 404, description: 'no such task in scope' })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<RelapseTaskDto> {
     return this.relapse.get(actor, id);
   }
@@ -32,9 +30,7 @@ export class RelapseController {
     operationId: 'decideRelapseTask',
   })
   @ApiOkResponse({ type: RelapseTaskDto })
-  @ApiResponse({ status: 400, description: 'a bad field; a referral to compulsory treatment of a minor; no note for no_action' })
-  @ApiResponse({ status: 404, description: 'no such task in scope' })
-  @ApiResponse({ status: 409, description: 'the decision was already taken' })
+  @ApiErrors(400, 404, 409)
   decide(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: DecideRelapseDto): Promise<RelapseTaskDto> {
     return this.relapse.decide(actor, id, dto);
   }

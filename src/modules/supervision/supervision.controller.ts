@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
@@ -43,10 +44,7 @@ export class SupervisionController {
   @Patch('supervisions/:id/supervisor')
   @ApiOperation({ summary: "Hand a supervision to another responsible worker of the person's commune", operationId: 'assignSupervisor' })
   @ApiOkResponse({ type: SupervisionDto })
-  @ApiResponse({ status: 400, description: "supervisorUserId is not an active commune worker whose area holds the person's residence" })
-  @ApiResponse({ status: 403, description: 'only commune workers and admins' })
-  @ApiResponse({ status: 404, description: 'no such supervision in scope' })
-  @ApiResponse({ status: 409, description: 'the supervision has ended' })
+  @ApiErrors(400, 403, 404, 409)
   assignSupervisor(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: AssignSupervisorDto): Promise<SupervisionDto> {
     return this.supervisions.reassign(actor, id, dto.supervisorUserId);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { TaskListDto, TaskQuery } from './dto/tasks.dto.js';
 import { TasksService } from './tasks.service.js';
@@ -18,10 +19,7 @@ export class TasksController {
     operationId: 'listMyTasks',
   })
   @ApiOkResponse({ type: TaskListDto })
-  @ApiResponse({ status: 400, description: 'a bad filter (named)' })
-  @ApiResponse({ status: 401, description: 'not signed in' })
-  @ApiResponse({ status: 403, description: 'province officers have no task list' })
-  @ApiResponse({ status: 404, description: 'unitId outside the caller’s area' })
+  @ApiErrors(400, 403, 404)
   list(@CurrentActor() actor: Actor, @Query() query: TaskQuery): Promise<TaskListDto> {
     return this.tasks.list(actor, query);
   }
