@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       reminderGraceDays: 7,
       methadoneMissedAlertDays: 3,
       staffScopeMonths: 12,
+      taskHandoverDays: 3,
       jobLockSeconds: 30,
       tzName: 'Asia/Ho_Chi_Minh',
       runWorkers: true,

@@ -31,6 +31,11 @@ export interface AppConfig {
   methadoneMissedAlertDays: number;
   /** Clinic and facility staff keep seeing a person this many months after the enrollment there ended. */
   staffScopeMonths: number;
+  /**
+   * A supervision's tasks go to its responsible worker first, and to the commune's other workers
+   * this many days after they fall due.
+   */
+  taskHandoverDays: number;
   /** How often the reminder sweep raises, in SQL, whatever a lost job would have raised. */
   reminderSweepEverySeconds: number;
   tzName: string;
@@ -227,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     staffScopeMonths: int(env, 'STAFF_SCOPE_MONTHS', 12, 0, 120),
     reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),
     methadoneMissedAlertDays: int(env, 'METHADONE_MISSED_ALERT_DAYS', 3, 1, 365),
+    taskHandoverDays: int(env, 'TASK_HANDOVER_DAYS', 3, 0, 365),
     reminderSweepEverySeconds: int(env, 'REMINDER_SWEEP_EVERY_SECONDS', 900, 10, 86400),
     tzName: timeZone(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),

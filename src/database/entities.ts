@@ -1,11 +1,13 @@
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
+import { DrugTest } from '../modules/drug-tests/drug-test.entity.js';
 import { Facility } from '../modules/facilities/facility.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { Reminder } from '../modules/reminders/reminder.entity.js';
+import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
 import { ServiceContact } from '../modules/service-contacts/service-contact.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
@@ -36,4 +38,6 @@ export const ENTITIES = [
   Import,
   ImportRejection,
   TransferRequest,
+  DosePrescription,
+  DrugTest,
 ];

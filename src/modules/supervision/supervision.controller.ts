@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
 import { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
+import { AssignSupervisorDto, SupervisionDto } from './dto/supervisor.dto.js';
 import { SupervisionService } from './supervision.service.js';
 
 /** Post-rehab supervision: the commune's work, for admins and commune workers in scope. */
@@ -37,6 +39,14 @@ export class SupervisionController {
   @ApiOperation({ summary: 'Change interval, end date or supervisor (carries version); re-plans future follow-ups' })
   update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdateSupervisionDto) {
     return this.supervisions.update(actor, id, dto);
+  }
+
+  @Patch('supervisions/:id/supervisor')
+  @ApiOperation({ summary: "Hand a supervision to another responsible worker of the person's commune", operationId: 'assignSupervisor' })
+  @ApiOkResponse({ type: SupervisionDto })
+  @ApiErrors(400, 403, 404, 409)
+  assignSupervisor(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: AssignSupervisorDto): Promise<SupervisionDto> {
+    return this.supervisions.reassign(actor, id, dto.supervisorUserId);
   }
 
   @Post('supervisions/:id/visits')

@@ -208,12 +208,21 @@ export class TreatmentService {
 
   // ---- methadone doses ----
 
-  /** Records the dose of one day; a second write for the same day updates it (one row per day). */
-  async recordDose(actor: Actor, enrollmentId: string, dto: RecordDoseDto) {
+  /** An enrollment the caller may see (clinic and facility staff: their own facility's), else 404. */
+  enrollmentInScope(actor: Actor, id: string, manager: EntityManager = this.db.manager, lock?: 'pessimistic_write' | 'pessimistic_read'): Promise<Enrollment> {
+    return this.findInScope(manager, actor, id, lock);
+  }
+
+  /**
+   * Records the dose of one day; a second write for the same day updates it (one row per day).
+   * Given a `manager`, the write runs in a savepoint of the caller's transaction and the caller
+   * re-plans the person's reminders after its commit (the day's roster records many at once).
+   */
+  async recordDose(actor: Actor, enrollmentId: string, dto: RecordDoseDto, opts: { manager?: EntityManager } = {}) {
     if (dto.status === 'taken' && dto.doseMg === undefined) throw invalid('doseMg', 'is required (> 0) when the dose was taken');
     if (dto.status === 'missed' && dto.doseMg !== undefined) throw invalid('doseMg', 'must be absent when the dose was missed');
     if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
-    const { view, personId } = await this.db.transaction(async (m) => {
+    const { view, personId } = await (opts.manager ?? this.db.manager).transaction(async (m) => {
       // A shared lock: doses of one enrollment may be written in parallel, but not while it is ended.
       const e = await this.findInScope(m, actor, enrollmentId, 'pessimistic_read');
       if (e.type !== 'methadone') throw invalid('id', 'doses are recorded for methadone enrollments only');
@@ -235,7 +244,7 @@ export class TreatmentService {
       const dose = await m.findOneByOrFail(MethadoneDose, { id: row.id });
       return { view: toDoseView(dose), personId: e.personId };
     });
-    await this.reminders.replanForPerson(personId);
+    if (!opts.manager) await this.reminders.replanForPerson(personId);
     return view;
   }
 

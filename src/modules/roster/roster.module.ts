@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TreatmentModule } from '../treatment/treatment.module.js';
+import { RosterController } from './roster.controller.js';
+import { RosterService } from './roster.service.js';
+
+@Module({ imports: [TreatmentModule], controllers: [RosterController], providers: [RosterService] })
+export class RosterModule {}
