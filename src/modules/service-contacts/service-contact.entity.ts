@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedText } from '../../common/crypto/field-cipher.js';
 
 /** `job` (a job placement) and `loan` are social support, reported monthly beside vocational training. */
 export const SERVICE_TYPES = ['counseling', 'support', 'medical', 'vocational', 'job', 'loan'] as const;
@@ -12,7 +13,8 @@ export class ServiceContact {
   @Column('text') type: ServiceType;
   @Column('date') date: string;
   @Column('uuid', { nullable: true }) facilityId: string | null;
-  @Column('text', { nullable: true }) notes: string | null;
+  /** Free text, stored encrypted (`notes_cipher`). */
+  @Column('bytea', { name: 'notes_cipher', nullable: true, transformer: encryptedText }) notes: string | null;
   @Column('uuid', { nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
