@@ -799,9 +799,16 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
       log('checking every foreign key …');
       await checkForeignKeys(client);
     }
+    // The files' history (person_history) is kept by triggers that replica mode skipped: one span per
+    // file, its state as loaded, written in one statement.
+    await client.query(
+      `INSERT INTO person_history (person_id, valid_from, valid_to, status, residence_unit_id, in_detention)
+       SELECT p.id, '-infinity', NULL, p.status, p.residence_unit_id, p.in_detention FROM persons p
+        WHERE NOT EXISTS (SELECT 1 FROM person_history h WHERE h.person_id = p.id)`,
+    );
     log('vacuum analyze …');
     await client.query(
-      `VACUUM (ANALYZE) admin_units, facilities, users, persons, person_events, enrollments, methadone_doses,
+      `VACUUM (ANALYZE) admin_units, facilities, users, persons, person_history, person_events, enrollments, methadone_doses,
          service_contacts, supervisions, follow_ups, visits, case_code_counters`,
     );
     const finishMs = performance.now() - finishStarted;

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { createHttpApp, migrate } from '../src/bootstrap.js';
 import { JobsService } from '../src/common/jobs/jobs.service.js';
 import { Clock } from '../src/common/time/clock.js';
-import { addDays, addYears } from '../src/common/time/dates.js';
+import { addDays, addMonths, addYears } from '../src/common/time/dates.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { RemindersService } from '../src/modules/reminders/reminders.service.js';
 import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
@@ -410,6 +410,70 @@ async function main(): Promise<void> {
     });
     if (mismatches) say(`  WARNING: ${mismatches} units disagree between the service and the baseline`);
     cases.coverage = { province: province.code, from, to };
+  }
+
+  // ---- a2. trends: an indicator of a province per month over 36 months, from stored snapshots ----
+  {
+    const [province] = (
+      await pool.query<{ id: string; code: string; people: number }>(
+        `SELECT u.id, u.code, x.people FROM (
+           SELECT split_part(r.path, '/', 1)::uuid AS id, count(*)::int AS people
+             FROM persons p JOIN admin_units r ON r.id = p.residence_unit_id GROUP BY 1 ORDER BY 2 DESC LIMIT 1) x
+         JOIN admin_units u ON u.id = x.id`,
+      )
+    ).rows;
+    // 36 monthly snapshots of the province: its computed report stored again under each month that
+    // has none (the monthly job's backfill computes them; copying keeps the case fast to set up).
+    const last = `${addMonths(today, -1).slice(0, 7)}-01`;
+    const first = addMonths(last, -35);
+    await pool.query(
+      `INSERT INTO coverage_reports (unit_id, period_from, period_to, result, job_id, computed_at)
+       SELECT $1, m::date, (m + interval '1 month - 1 day')::date, src.result, 'bench-trend', now()
+         FROM generate_series($2::date, $3::date, interval '1 month') AS m,
+              LATERAL (SELECT result FROM coverage_reports WHERE unit_id = $1 ORDER BY computed_at DESC LIMIT 1) src
+       ON CONFLICT ON CONSTRAINT uq_coverage_reports_period DO NOTHING`,
+      [province.id, first, last],
+    );
+    const login = await fetch(`${serviceUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `po.${province.code}`, password }),
+    });
+    if (login.status !== 200) throw new Error(`login of po.${province.code} answered ${login.status}: is --password the seed's password?`);
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const path = `/api/v1/reports/trends?unitId=${province.id}&indicator=postRehabShare&months=36&to=${last.slice(0, 7)}`;
+    const call = async () => {
+      const res = await fetch(`${serviceUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { points?: { value: number | null }[] };
+      if (res.status !== 200 || body.points?.length !== 36) throw new Error(`trends answered ${res.status}`);
+      return body;
+    };
+    const baseline = () =>
+      baselinePool.query(
+        `SELECT period_from, result #>> '{postRehab,share}' AS value FROM coverage_reports
+          WHERE unit_id = $1 AND period_from BETWEEN $2 AND $3 ORDER BY period_from`,
+        [province.id, first, last],
+      );
+    say(`trends of province ${province.code} (${province.people.toLocaleString('en')} people), 36 months`);
+    await call(); // warm-up
+    memory.enter('service');
+    const serviceTimes = await timed(repeat * 4, call);
+    memory.enter('harness');
+    await baseline();
+    const baseTimes = await timed(repeat * 4, baseline);
+    await pool.query(`DELETE FROM coverage_reports WHERE job_id = 'bench-trend'`);
+    const sv = median(serviceTimes);
+    const bv = median(baseTimes);
+    rows.push({
+      case: `GET /reports/trends, province, 36 months (${province.people.toLocaleString('en')} people)`,
+      service: ms(sv),
+      baseline: ms(bv),
+      ratio: sv / bv,
+      target: '< 200 ms',
+      met: sv < 200,
+      detail: { serviceMs: serviceTimes, baselineMs: baseTimes, note: 'service: the HTTP route with login checks and scope; baseline: the bare SELECT over pg' },
+    });
+    cases.trends = { province: province.code, months: 36 };
   }
 
   // ---- b. person reads through the full stack vs bare Fastify ----

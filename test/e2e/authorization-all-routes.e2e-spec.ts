@@ -12,7 +12,7 @@ import { startTestApp, type Reply, type TestApp } from '../support/test-app.js';
 /**
  * The authorization matrix of every route outside the identity modules (those are in
  * identity-matrix.e2e-spec.ts): persons, enrollments and doses, services, supervisions, reminders,
- * coverage reports and imports. Every role is tried against a record in its scope ("own") and one
+ * coverage reports, monthly reports and trends, and imports. Every role is tried against a record in its scope ("own") and one
  * outside it ("other"), and on the routes it may not use.
  *
  * The expected statuses are transcribed from the documentation, not from the code: the "Roles" and
@@ -157,6 +157,15 @@ function importFor(role: Role, scope: Scope): string {
 
 let periodSeq = 0;
 /** A period no other case asks for, so each coverage request queues a job of its own. */
+/** The month whose report the monthly routes read (submitted for C1 and QC in beforeAll). */
+const MONTH = '2025-03';
+let monthSeq = 0;
+/** A month nobody has submitted yet, for a submission. */
+function freshMonth(): string {
+  const n = monthSeq++;
+  return `${2015 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
 function freshPeriod(): { from: string; to: string } {
   const to = new Date(Date.UTC(2024, 1, 1) + ++periodSeq * 86_400_000).toISOString().slice(0, 10);
   return { from: '2024-02-01', to };
@@ -590,6 +599,58 @@ const ROUTES: Route[] = [
     check: (res) => expect(res.headers.get('content-type')).toMatch(/^text\/csv/),
   },
 
+  // ---------------------------------------------------------------- monthly reports and trends
+  {
+    method: 'GET',
+    path: '/reports/monthly?unitId&month',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => side(scope).unit.id,
+    call: (role, _scope, unitId: string) => as(role).get(`/api/v1/reports/monthly?unitId=${unitId}&month=${MONTH}`),
+    check: (res, _role, _scope, unitId: string) => expect({ unitId: res.body.unit?.id, month: res.body.month }).toEqual({ unitId, month: MONTH }),
+  },
+  {
+    method: 'POST',
+    path: '/reports/monthly',
+    // README: a commune worker submits its own commune's report; the province reads.
+    expected: { admin: ALL(201), province_officer: FORBIDDEN, commune_worker: SCOPED(201), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => ({ unitId: side(scope).unit.id, month: freshMonth() }),
+    call: (role, _scope, body: { unitId: string; month: string }) => as(role).post('/api/v1/reports/monthly', body),
+    probe: async (body: { unitId: string; month: string }) =>
+      (await c.t.db.query(`SELECT 1 FROM monthly_reports WHERE unit_id = $1 AND month = $2::date`, [body.unitId, `${body.month}-01`])).length > 0,
+    check: (res, _role, _scope, body: { unitId: string; month: string }) => expect({ unitId: res.body.unit?.id, version: res.body.version }).toEqual({ unitId: body.unitId, version: 1 }),
+  },
+  {
+    method: 'GET',
+    path: '/reports/monthly/rollup?unitId&month',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (role, scope) => reportUnit(role, scope),
+    call: (role, _scope, unitId: string) => as(role).get(`/api/v1/reports/monthly/rollup?unitId=${unitId}&month=${MONTH}`),
+    check: (res, _role, _scope, unitId: string) => expect(res.body.unit?.id).toBe(unitId),
+  },
+  {
+    method: 'GET',
+    path: '/reports/monthly/export?unitId&month&format=csv',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (role, scope) => reportUnit(role, scope),
+    call: (role, _scope, unitId: string) => as(role).get(`/api/v1/reports/monthly/export?unitId=${unitId}&month=${MONTH}&format=csv`),
+    check: (res) => expect(res.headers.get('content-type')).toMatch(/^text\/csv/),
+  },
+  {
+    method: 'GET',
+    path: '/reports/monthly/notices',
+    expected: { admin: [200], province_officer: [200], commune_worker: [200], clinic_staff: [403], facility_staff: [403] },
+    call: (role) => as(role).get('/api/v1/reports/monthly/notices'),
+    check: (res) => expect(Array.isArray(res.body.items)).toBe(true),
+  },
+  {
+    method: 'GET',
+    path: '/reports/trends?unitId&indicator',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (role, scope) => reportUnit(role, scope),
+    call: (role, _scope, unitId: string) => as(role).get(`/api/v1/reports/trends?unitId=${unitId}&indicator=share&months=3&to=${MONTH}`),
+    check: (res, _role, _scope, unitId: string) => expect({ unitId: res.body.unit?.id, points: res.body.points?.length }).toEqual({ unitId, points: 3 }),
+  },
+
   // ---------------------------------------------------------------- imports: admin, commune worker
   {
     method: 'GET',
@@ -764,6 +825,12 @@ describe('authorization matrix of every route outside the identity modules', () 
       c.jobs[unitId] = res.body.jobId;
     }
 
+    // Monthly reports of March 2025 submitted for C1 and QC (the exports read them).
+    for (const unitId of [w.c1.id, w.qc.id]) {
+      const res = await t.as(users.admin.token).post('/api/v1/reports/monthly', { unitId, month: MONTH });
+      if (res.status !== 201) throw new Error(`monthly report not submitted: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+
     // Imports of the admin, of the commune worker of C1 and of another commune worker.
     const imported = async (u: TestUser) => {
       const res = await uploadAs(u);
@@ -810,6 +877,12 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /reports/coverage',
         'GET /reports/coverage/unreached',
         'GET /reports/coverage/export',
+        'GET /reports/monthly',
+        'POST /reports/monthly',
+        'GET /reports/monthly/rollup',
+        'GET /reports/monthly/export',
+        'GET /reports/monthly/notices',
+        'GET /reports/trends',
         'GET /imports/persons/template.xlsx',
         'POST /imports/persons',
         'GET /imports',
