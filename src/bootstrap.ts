@@ -159,6 +159,12 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Every API answer may carry personal data (files, names, exports, error reports): no cache,
+    // shared or private, keeps a copy.
+    if (req.url.startsWith('/api/v1/')) {
+      reply.header('cache-control', 'no-store');
+      reply.header('pragma', 'no-cache');
+    }
   });
   // One line per request: the path without its query string, which may carry a searched name or id.
   const http = new NestLogger('HTTP');

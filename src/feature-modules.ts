@@ -14,6 +14,7 @@ import { ReportsModule } from './modules/reports/reports.module.js';
 import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
+import { TransfersModule } from './modules/transfers/transfers.module.js';
 import { TreatmentModule } from './modules/treatment/treatment.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -37,4 +38,5 @@ export const FEATURE_MODULES = [
   RelapseModule,
   DrugTestsModule,
   TasksModule,
+  TransfersModule,
 ];

@@ -51,6 +51,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       loginMaxFailures: 5,
       loginWindowSeconds: 900,
+      loginMaxFailuresPerUsername: 50,
+      nationalIdConflictsPerDay: 20,
+      lookupsPerHour: 30,
+      heavyRequestsPerMinute: 10,
       corsOrigins: [],
     });
     expect(config.dataKey).toEqual(Buffer.from(KEY_HEX, 'hex'));

@@ -13,6 +13,7 @@ import { ServiceContact } from '../modules/service-contacts/service-contact.enti
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
 import { Visit } from '../modules/supervision/visit.entity.js';
+import { TransferRequest } from '../modules/transfers/transfer-request.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ImportRejection,
   DosePrescription,
   DrugTest,
+  TransferRequest,
 ];

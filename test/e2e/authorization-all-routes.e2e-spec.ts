@@ -635,7 +635,60 @@ const ROUTES: Route[] = [
     call: (role, _scope, id: string) => as(role).get(`/api/v1/imports/${id}/errors.xlsx`),
     check: (res) => expect(res.headers.get('content-type')).toMatch(/spreadsheetml/),
   },
+
+  // ---------------------------------------------------------------- transfers: workers ask, the officer above both communes decides
+  {
+    method: 'POST',
+    path: '/transfer-requests',
+    // Admins see every file already, so they have nothing to ask for.
+    expected: { admin: [403], province_officer: [403], commune_worker: [201], clinic_staff: [403], facility_staff: [403] },
+    prepare: async () => {
+      const nationalId = `9${String(++transferSeq).padStart(11, '0')}`;
+      const p = await createPerson(c.t, c.users.admin.token, c.w.qc.id, { nationalId });
+      return { nationalId, personId: p.id };
+    },
+    call: (role, _scope, r: { nationalId: string }) => as(role).post('/api/v1/transfer-requests', { nationalId: r.nationalId, toUnitId: c.w.c1.id }),
+    probe: (r: { personId: string }) => one(`SELECT count(*)::int FROM transfer_requests WHERE person_id = $1`, [r.personId]),
+    check: (res) => expect(res.body).toMatchObject({ status: 'pending', toUnitId: c.w.c1.id, fullName: null }),
+  },
+  {
+    method: 'GET',
+    path: '/transfer-requests',
+    expected: { admin: [200], province_officer: [200], commune_worker: [200], clinic_staff: [403], facility_staff: [403] },
+    call: (role) => as(role).get('/api/v1/transfer-requests'),
+  },
+  {
+    method: 'POST',
+    path: '/transfer-requests/:id/accept',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    note: 'other: a request from QC to C1, which no unit holds both of: only administrators decide it',
+    prepare: (_role, scope) => transferRequest(scope),
+    call: (role, _scope, id: string) => as(role).post(`/api/v1/transfer-requests/${id}/accept`),
+    probe: (id: string) => one(`SELECT status FROM transfer_requests WHERE id = $1`, [id]),
+    check: (res) => expect(res.body.status).toBe('accepted'),
+  },
+  {
+    method: 'POST',
+    path: '/transfer-requests/:id/refuse',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: (_role, scope) => transferRequest(scope),
+    call: (role, _scope, id: string) => as(role).post(`/api/v1/transfer-requests/${id}/refuse`, { reason: 'still lives there' }),
+    probe: (id: string) => one(`SELECT status FROM transfer_requests WHERE id = $1`, [id]),
+    check: (res) => expect(res.body.status).toBe('refused'),
+  },
 ];
+
+let transferSeq = 0;
+/** A pending transfer request: own, C2 to C1 (decided within P); other, QC to C1 (no common unit). */
+async function transferRequest(scope: Scope): Promise<string> {
+  const from = scope === 'other' ? c.w.qc : c.w.c2;
+  const p = await person(c.t, from);
+  const rows: { id: string }[] = await c.t.db.query(
+    `INSERT INTO transfer_requests (person_id, from_unit_id, to_unit_id, approver_unit_id, origin) VALUES ($1, $2, $3, $4, 'request') RETURNING id`,
+    [p.id, from.id, c.w.c1.id, scope === 'other' ? null : c.w.d.id],
+  );
+  return rows[0].id;
+}
 
 function personBodyFor(scope: Scope): Record<string, unknown> {
   return {
@@ -772,6 +825,10 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /persons/:id/drug-tests',
         'GET /relapse-tasks/:id',
         'POST /relapse-tasks/:id/decision',
+        'POST /transfer-requests',
+        'GET /transfer-requests',
+        'POST /transfer-requests/:id/accept',
+        'POST /transfer-requests/:id/refuse',
       ].sort(),
     );
   });

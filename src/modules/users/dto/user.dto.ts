@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
+import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLES, type Role } from '../user.entity.js';
 
@@ -16,11 +17,14 @@ export class CreateUserDto {
   @ApiProperty({ example: 'cb.tanlap' })
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
+  // One form everywhere: ASCII only (above), stored and compared lower case.
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   username: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @passwordRule
+  @NotGuessable()
   password: string;
 
   @ApiPropertyOptional()
@@ -51,6 +55,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsString()
   @passwordRule
+  @NotGuessable()
   password?: string;
 
   @ApiPropertyOptional()
