@@ -143,12 +143,12 @@ describe('authorization matrix of the identity routes', () => {
     const other = sessions.body.items.find((s: { current: boolean }) => !s.current).id as string;
     expect((await t.as(u.token).delete(`/api/v1/auth/sessions/${other}`)).status).toBe(204);
     expectError(await t.as(second.body.accessToken).get('/api/v1/auth/me'), 401, 'Unauthorized');
-    const changed = await t.as(u.token).post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'another-long-password' });
+    const changed = await t.as(u.token).post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'Quoc-lo-22-hoa-sen!' });
     expect({ status: changed.status, body: changed.body }).toEqual({ status: 200, body: { sessionsEnded: 0 } });
   });
 
   it('POST /auth/password and DELETE /auth/sessions/:id without a token answer 401', async () => {
-    expectError(await t.http.post('/api/v1/auth/password', { currentPassword: 'x', newPassword: 'another-long-password' }), 401, 'Unauthorized');
+    expectError(await t.http.post('/api/v1/auth/password', { currentPassword: 'x', newPassword: 'Quoc-lo-22-hoa-sen!' }), 401, 'Unauthorized');
     expectError(await t.http.delete(`/api/v1/auth/sessions/${c.users.admin.id}`), 401, 'Unauthorized');
   });
 

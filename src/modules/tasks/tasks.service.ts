@@ -1,21 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Access, personInScope } from '../../common/access/scope.js';
+import { Access, personInScope, unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { forbidden, invalid } from '../../common/errors/app-error.js';
+import { invalid } from '../../common/errors/app-error.js';
 import { offsetOf } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ENDING_NOTICE_DAYS } from '../reminders/reminders.sql.js';
 import { TASK_KINDS, type TaskCountsDto, type TaskDto, type TaskListDto, type TaskQuery } from './dto/tasks.dto.js';
-import { CLINIC_TASKS, COMMUNE_TASKS, FACILITY_TASKS } from './tasks.sql.js';
+import { CLINIC_TASKS, COMMUNE_TASKS, FACILITY_TASKS, decisionTasks } from './tasks.sql.js';
 
 const URGENCY = `CASE WHEN t.due_date < :taskToday::date THEN 'overdue' WHEN t.due_date = :taskToday::date THEN 'today' ELSE 'upcoming' END`;
 
 /**
  * "My tasks today": what the caller has to do, most urgent first. Commune workers (and admins) get
- * the commune's work in their area; clinic staff their clinic's; facility staff their facility's.
+ * the commune's work in their area; province officers (and admins) the transfers waiting for their
+ * decision; clinic staff their clinic's; facility staff their facility's.
  * A task that has a responsible worker (a supervision's, a relapse's) goes to that worker first and
  * to the area's other workers TASK_HANDOVER_DAYS after it falls due, or at once when nobody active
  * answers for it. Every person shown is recorded as read.
@@ -33,10 +34,13 @@ export class TasksService {
   async list(actor: Actor, query: TaskQuery): Promise<TaskListDto> {
     if (query.from && query.to && query.to < query.from) throw invalid('to', 'must not be before from');
     const today = this.clock.today();
-    const source = this.sourceFor(actor);
     const scope = personInScope(actor, 'p');
+    const approver = unitInScope(actor, 'tr.approver_unit_id');
+    const source = this.sourceFor(actor, approver.sql);
     const params: Record<string, unknown> = {
+      ...approver.params,
       ...scope.params,
+      taskZone: this.config.tzName,
       taskToday: today,
       leadDays: this.config.reminderLeadDays,
       noticeDays: ENDING_NOTICE_DAYS,
@@ -97,17 +101,18 @@ export class TasksService {
     return { today, items, total, page: query.page, pageSize: query.pageSize, counts, overdue };
   }
 
-  private sourceFor(actor: Actor): string {
+  private sourceFor(actor: Actor, approverScope: string): string {
     switch (actor.role) {
       case 'admin':
+        return `${COMMUNE_TASKS} UNION ALL ${decisionTasks(approverScope)}`;
       case 'commune_worker':
         return COMMUNE_TASKS;
+      case 'province_officer':
+        return decisionTasks(approverScope);
       case 'clinic_staff':
         return CLINIC_TASKS;
       case 'facility_staff':
         return FACILITY_TASKS;
-      case 'province_officer':
-        throw forbidden('province officers have no task list; they read reports');
     }
   }
 

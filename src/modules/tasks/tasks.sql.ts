@@ -4,11 +4,14 @@
  * kind, person, subject (the record the task is about), due date, the responsible worker when the
  * task has one, and the reminder kind that announces it (to link the open reminder).
  *
- * TypeORM-style parameters: :taskToday, :leadDays, :noticeDays, :taskFacilityId. None may be
+ * TypeORM-style parameters: :taskToday, :leadDays, :noticeDays, :taskFacilityId, :taskZone. None may be
  * named like a type (`::date` follows several of them).
  */
 
-/** The commune's work: follow-ups, ends of supervision, management and community treatment, relapses. */
+/**
+ * The commune's work: follow-ups, ends of supervision, management and community treatment, relapses,
+ * files moved in (their `transfer_in` reminder still open) and files of the area asked for elsewhere.
+ */
 export const COMMUNE_TASKS = `
   SELECT CASE WHEN f.due_date < :taskToday::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END AS kind,
          s.person_id, f.id AS subject_id, f.due_date, s.supervisor_user_id AS assigned_user_id,
@@ -34,7 +37,25 @@ export const COMMUNE_TASKS = `
   SELECT 'relapse', r.person_id, r.id, r.detected_on, r.assigned_user_id, NULL
     FROM relapse_tasks r
    WHERE r.status = 'open'
-  -- Transfers waiting for the commune join here (a transfer request sent to it, kind 'transfer').
+  UNION ALL
+  SELECT 'transfer_in', r.person_id, r.subject_id, r.due_date, NULL::uuid, 'transfer_in'
+    FROM reminders r
+   WHERE r.kind = 'transfer_in' AND r.status = 'open'
+  UNION ALL
+  SELECT 'transfer_waiting', tr.person_id, tr.id, (tr.created_at AT TIME ZONE :taskZone)::date, NULL::uuid, NULL
+    FROM transfer_requests tr
+   WHERE tr.status = 'pending'
+`;
+
+/**
+ * The officer's work: transfer requests waiting for a decision by a unit in the officer's area
+ * (`approverScope`, from scope.ts, on `tr.approver_unit_id`).
+ */
+export const decisionTasks = (approverScope: string) => `
+  SELECT 'transfer_decision' AS kind, tr.person_id, tr.id AS subject_id, (tr.created_at AT TIME ZONE :taskZone)::date AS due_date,
+         NULL::uuid AS assigned_user_id, NULL AS reminder_kind
+    FROM transfer_requests tr
+   WHERE tr.status = 'pending' AND ${approverScope}
 `;
 
 /** A methadone clinic's work: missed-dose alerts, enrollments ending, and today's doses not recorded yet. */

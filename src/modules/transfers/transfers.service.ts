@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestView } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
 import type { TransferOrigin, TransferStatus } from './transfer-request.entity.js';
@@ -120,6 +121,16 @@ export class TransfersService {
       await m.query(`UPDATE persons SET residence_unit_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
         t.person_id,
         t.to_unit_id,
+      ]);
+      // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
+      const responsible = await defaultSupervisor(m, t.person_id);
+      await m.query(
+        `UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`,
+        [t.person_id, responsible],
+      );
+      await m.query(`UPDATE relapse_tasks SET assigned_user_id = $2, updated_at = now() WHERE person_id = $1 AND status = 'open'`, [
+        t.person_id,
+        responsible,
       ]);
       await m.query(
         `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at)

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
 
-/** What a task asks: the commune's, the clinic's and the facility's kinds. */
+/** What a task asks: the commune's, the officer's (transfers to decide), the clinic's and the facility's kinds. */
 export const TASK_KINDS = [
   'follow_up_due',
   'follow_up_overdue',
@@ -12,6 +12,9 @@ export const TASK_KINDS = [
   'management_ending',
   'enrollment_ending',
   'relapse',
+  'transfer_in',
+  'transfer_waiting',
+  'transfer_decision',
   'missed_doses',
   'dose_not_recorded',
   'stay_ending',
@@ -51,7 +54,7 @@ export class TaskQuery extends PageQuery {
 
 export class TaskDto {
   @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
-  @ApiProperty({ format: 'uuid', description: 'the follow-up, supervision, enrollment, relapse task or file the task is about' }) subjectId: string;
+  @ApiProperty({ format: 'uuid', description: 'the follow-up, supervision, enrollment, relapse task, transfer request or file the task is about' }) subjectId: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() caseCode: string;
   @ApiProperty() fullName: string;
@@ -70,6 +73,9 @@ export class TaskCountsDto {
   @ApiProperty() management_ending: number;
   @ApiProperty() enrollment_ending: number;
   @ApiProperty() relapse: number;
+  @ApiProperty() transfer_in: number;
+  @ApiProperty() transfer_waiting: number;
+  @ApiProperty() transfer_decision: number;
   @ApiProperty() missed_doses: number;
   @ApiProperty() dose_not_recorded: number;
   @ApiProperty() stay_ending: number;
