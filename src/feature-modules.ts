@@ -1,6 +1,7 @@
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module.js';
 import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   TreatmentModule,
   ServiceContactsModule,
   ImportsModule,
+  DuplicatesModule,
 ];

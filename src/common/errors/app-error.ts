@@ -25,9 +25,15 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 };
 
 export class AppError extends Error {
+  /**
+   * `reason` is the stable machine word a client acts on (`possible_duplicate`), answered as the
+   * body's `code`; `details` are more fields of the body (the candidates of a possible duplicate).
+   */
   constructor(
     readonly code: ErrorCode,
     message: string | string[],
+    readonly reason?: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(Array.isArray(message) ? message.join('; ') : message);
     this.messages = message;

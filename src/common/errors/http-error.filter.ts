@@ -6,7 +6,9 @@ import { AppError, STATUS_OF } from './app-error.js';
 interface ErrorBody {
   statusCode: number;
   error: string;
+  code?: string;
   message: string | string[];
+  [detail: string]: unknown;
 }
 
 function body(statusCode: number, message: string | string[]): ErrorBody {
@@ -67,7 +69,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: { id?: string; method?: string; url?: string }): ErrorBody {
-    if (exception instanceof AppError) return body(STATUS_OF[exception.code], exception.messages);
+    if (exception instanceof AppError) {
+      const out = body(STATUS_OF[exception.code], exception.messages);
+      return exception.reason ? { ...out, code: exception.reason, ...exception.details } : out;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -5,7 +5,8 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CLOSE_REASONS = ['moved_away', 'deceased', 'management_ended', 'detained', 'other'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+/** Reasons a caller may give when closing a file; `merged_into` is set only by a merge of duplicates. */
+export type CloseReason = (typeof CLOSE_REASONS)[number] | 'merged_into';
 
 /**
  * The management file (hồ sơ quản lý). National id, phone and address are stored encrypted
@@ -32,6 +33,8 @@ export class Person {
   @Column('boolean', { default: false }) inDetention: boolean;
   @Column('date', { nullable: true }) closedOn: string | null;
   @Column('text', { nullable: true }) closeReason: CloseReason | null;
+  /** The file this one was merged into (closeReason `merged_into`): the same person's surviving file. */
+  @Column('uuid', { nullable: true }) mergedIntoId: string | null;
   @VersionColumn() version: number;
   @Column('uuid', { nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
