@@ -122,6 +122,10 @@ export class PersonCandidates {
     const person = sideOfPerson('p');
     const scope = personInScope(actor, 'p');
     const likely = `(p.closed_on IS NULL AND ${likelySql(probe, person, 'm.sim')})`;
+    // A likely match is born the same day: only those rows are read (ix_persons_birth_sex), not the whole year.
+    const born = opts.likelyOnly
+      ? 'p.date_of_birth = x.dob'
+      : 'p.date_of_birth BETWEEN make_date(x.year, 1, 1) AND make_date(x.year, 12, 31)';
     const select = `
       SELECT x.n AS probe, c.*
         FROM unnest(:names::text[], :dobs::date[], :years::int[], :sexes::text[], :hashes::bytea[])
@@ -142,9 +146,9 @@ export class PersonCandidates {
           CROSS JOIN LATERAL (SELECT similarity(${person.name}, x.name)::float8 AS sim) m
           WHERE p.merged_into_id IS NULL
             AND (p.national_id_hash = x.nid_hash
-                 OR (p.date_of_birth BETWEEN make_date(x.year, 1, 1) AND make_date(x.year, 12, 31)
+                 OR (${born}
                      AND (x.sex IS NULL OR p.sex = x.sex)
-                     AND m.sim >= ${CANDIDATE_NAME_SIMILARITY}))
+                     AND m.sim >= ${opts.likelyOnly ? LIKELY_NAME_SIMILARITY : CANDIDATE_NAME_SIMILARITY}))
             AND ${scope.sql}
             ${opts.likelyOnly ? `AND ${likely}` : ''}
           ORDER BY score DESC, p.id
