@@ -147,6 +147,14 @@ describe('duplicates: search before registering', () => {
     expect((await t.as(c.workerC2.token).post('/api/v1/persons', personBody(c.w.c2.id, { ...same, nationalId: null }))).status).toBe(201);
   });
 
+  it('opens one file when the same person is registered many times at once; the others get 409 possible_duplicate', async () => {
+    const body = personBody(c.w.c1.id, { fullName: 'Cao Văn Đồng Thời', dateOfBirth: '1977-07-07', sex: 'male', nationalId: null });
+    const replies = await Promise.all(Array.from({ length: 8 }, () => t.as(c.workerC1.token).post('/api/v1/persons', body)));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    for (const r of replies.filter((x) => x.status === 409)) expect(r.body.code).toBe('possible_duplicate');
+    expect(await count('Cao Văn Đồng Thời')).toBe(1);
+  });
+
   it('applies the same rule to an import: a row whose person has an open file in another commune is rejected, not created', async () => {
     const file = await xlsx(
       ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã đơn vị cư trú', 'Tình trạng'],

@@ -302,6 +302,7 @@ export class PersonImporter {
    * twice. The rest are returned.
    */
   private async withoutLikelyDuplicates(m: EntityManager, actor: Actor, rows: ResolvedRow[], lines: (Line & { row: ResolvedRow })[]): Promise<ResolvedRow[]> {
+    await this.candidates.lockBirthDays(m, rows.map((r) => r.dateOfBirth));
     const likely = await this.candidates.find(actor, rows, { likelyOnly: true, manager: m });
     return rows.filter((row, i) => {
       if (!likely[i].length) return true;

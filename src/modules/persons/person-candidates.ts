@@ -101,6 +101,9 @@ interface CandidateRow extends Omit<PersonCandidate, 'score' | 'reasons'> {
   sameBirthYear: boolean;
 }
 
+/** Namespace of the advisory locks taken on a date of birth by the writers of new files. */
+const BIRTH_LOCK_NAMESPACE = 7_347_019;
+
 /** Candidates listed per probe at most. */
 export const MAX_CANDIDATES = 20;
 
@@ -115,6 +118,20 @@ export class PersonCandidates {
     private readonly db: DataSource,
     private readonly cipher: FieldCipher,
   ) {}
+
+  /**
+   * Makes the writers of new files born on these days take turns until they commit, so that two
+   * requests for the same person cannot both find no likely match and both create a file. Days in
+   * order, in one statement: no two writers wait for each other.
+   */
+  async lockBirthDays(m: EntityManager, days: (IsoDate | null | undefined)[]): Promise<void> {
+    const wanted = [...new Set(days.filter((d): d is IsoDate => !!d))].sort();
+    if (!wanted.length) return;
+    await m.query(
+      `SELECT pg_advisory_xact_lock($1::int, k) FROM (SELECT hashtext(d) AS k FROM unnest($2::text[]) AS d ORDER BY 1) s`,
+      [BIRTH_LOCK_NAMESPACE, wanted],
+    );
+  }
 
   async find(actor: Actor, probes: PersonProbe[], opts: { likelyOnly?: boolean; manager?: EntityManager } = {}): Promise<PersonCandidate[][]> {
     if (!probes.length) return [];

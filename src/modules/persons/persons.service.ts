@@ -103,6 +103,7 @@ export class PersonsService {
       const nationalId = emptyToNull(dto.nationalId);
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
       if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
+      await this.candidates.lockBirthDays(m, [dto.dateOfBirth]);
       const [likely] = await this.candidates.find(actor, [{ ...dto, nationalId }], { likelyOnly: true, manager: m });
       if (likely.length && !dto.confirmDistinct) throw possibleDuplicate(likely);
 
