@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
-import { ErrorBodyDto } from '../persons/dto/error-body.dto.js';
+import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import type { Page } from '../../common/http/paging.js';
 import { DuplicatesService } from './duplicates.service.js';
 import {
   DecisionDto,
   DecisionResultDto,
-  DuplicatePairPageDto,
+  DuplicatePairDto,
   DuplicatesJobDto,
   DuplicatesJobIdParam,
   FindDuplicatesAcceptedDto,
@@ -20,8 +21,6 @@ import {
 @ApiTags('duplicates')
 @ApiBearerAuth()
 @Roles('admin', 'province_officer')
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'no valid token' })
-@ApiResponse({ status: 403, type: ErrorBodyDto, description: 'only province officers and admins review duplicates' })
 @Controller('duplicates')
 export class DuplicatesController {
   constructor(private readonly duplicates: DuplicatesService) {}
@@ -29,21 +28,17 @@ export class DuplicatesController {
   @Post('runs')
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a search for likely duplicate files across a province (also run every night)', operationId: 'findDuplicates' })
-  @ApiResponse({ status: 202, type: FindDuplicatesAcceptedDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'provinceId is missing or not a province' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'the province is not in the caller’s scope' })
-  @ApiResponse({ status: 503, type: ErrorBodyDto, description: 'the job queue is unavailable' })
-  request(@CurrentActor() actor: Actor, @Body() dto: FindDuplicatesDto) {
+  @ApiAcceptedResponse({ type: FindDuplicatesAcceptedDto })
+  @ApiErrors(400, 404)
+  request(@CurrentActor() actor: Actor, @Body() dto: FindDuplicatesDto): Promise<FindDuplicatesAcceptedDto> {
     return this.duplicates.request(actor, dto);
   }
 
   @Get('runs/:jobId')
   @ApiOperation({ summary: 'The state of a search, with its counts and time when done', operationId: 'getDuplicatesRun' })
-  @ApiResponse({ status: 200, type: DuplicatesJobDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'not a duplicates job id' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'unknown job, or a province outside the caller’s scope' })
-  @ApiResponse({ status: 503, type: ErrorBodyDto, description: 'the job queue is unavailable' })
-  job(@CurrentActor() actor: Actor, @Param() { jobId }: DuplicatesJobIdParam) {
+  @ApiOkResponse({ type: DuplicatesJobDto })
+  @ApiErrors(400, 404)
+  job(@CurrentActor() actor: Actor, @Param() { jobId }: DuplicatesJobIdParam): Promise<DuplicatesJobDto> {
     return this.duplicates.jobStatus(actor, jobId);
   }
 
@@ -52,9 +47,9 @@ export class DuplicatesController {
     summary: 'Likely duplicate pairs whose two files are in the caller’s scope, best first, the facts side by side (no contact details)',
     operationId: 'listDuplicatePairs',
   })
-  @ApiResponse({ status: 200, type: DuplicatePairPageDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'invalid status or paging' })
-  list(@CurrentActor() actor: Actor, @Query() query: PairsQuery) {
+  @ApiPagedResponse(DuplicatePairDto)
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: PairsQuery): Promise<Page<DuplicatePairDto>> {
     return this.duplicates.list(actor, query);
   }
 
@@ -64,15 +59,9 @@ export class DuplicatesController {
     summary: 'Mark a pair: `same` merges the two files into one (the survivor keeps its case code), `distinct` is never proposed again',
     operationId: 'decideDuplicatePair',
   })
-  @ApiResponse({ status: 200, type: DecisionResultDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'invalid decision or survivorId' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'no such pair in the caller’s scope' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'pair_already_reviewed, national_id_mismatch (two national ids), file_closed, or merge_conflict (two active enrollments of one type or two active supervisions)',
-  })
-  decide(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: DecisionDto) {
+  @ApiOkResponse({ type: DecisionResultDto })
+  @ApiErrors(400, 404, 409)
+  decide(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: DecisionDto): Promise<DecisionResultDto> {
     return this.duplicates.decide(actor, id, dto);
   }
 }

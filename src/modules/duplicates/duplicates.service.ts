@@ -10,7 +10,7 @@ import { RemindersService } from '../reminders/reminders.service.js';
 import type { Role } from '../users/user.entity.js';
 import { DROP_STALE_PAIRS_SQL, FIND_PAIRS_SQL } from './duplicate-pairs.sql.js';
 import { findDuplicatesJobId, parseFindDuplicatesJobId, type FindDuplicatesJobData } from './duplicates.jobs.js';
-import type { DecisionDto, FindDuplicatesDto, PairsQuery } from './dto/duplicates.dto.js';
+import type { DecisionDto, DuplicatePairDto, FindDuplicatesDto, PairFileDto, PairsQuery } from './dto/duplicates.dto.js';
 import { PersonMerge, type MergedFile, type MergeMoves } from './person-merge.js';
 
 /**
@@ -39,11 +39,6 @@ interface PairRow {
   reviewed_by: string | null;
   reviewed_at: Date | null;
   survivor_id: string | null;
-}
-
-interface FileFacts {
-  id: string;
-  [field: string]: unknown;
 }
 
 const STATUS_OF_STATE: Record<string, string | undefined> = {
@@ -218,7 +213,7 @@ export class DuplicatesService {
       );
       const files: (MergedFile & { created_at: Date })[] = await m.query(sql, params);
       if (files.length < 2) throw notFound('duplicate pair');
-      if (pair.status !== 'pending') throw new AppError(ErrorCode.Conflict, `the pair was already marked ${pair.status}`, 'pair_already_reviewed');
+      if (pair.status !== 'pending') throw new AppError(ErrorCode.PairAlreadyReviewed, `the pair was already marked ${pair.status}`);
 
       let moved: MergeMoves | undefined;
       let survivorId: string | null = null;
@@ -253,9 +248,9 @@ export class DuplicatesService {
     return outcome.moved ? { pair: outcome.pair, moved: outcome.moved } : { pair: outcome.pair };
   }
 
-  private async withFacts(m: EntityManager, rows: PairRow[]) {
+  private async withFacts(m: EntityManager, rows: PairRow[]): Promise<DuplicatePairDto[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))];
-    const facts: FileFacts[] = ids.length ? await m.query(FACTS_SQL, [ids]) : [];
+    const facts: PairFileDto[] = ids.length ? await m.query(FACTS_SQL, [ids]) : [];
     const byId = new Map(facts.map((f) => [f.id, f]));
     return rows.map((r) => ({
       id: r.id,

@@ -27,7 +27,7 @@ export interface MergeMoves {
   reminders: number;
 }
 
-const refused = (reason: string, message: string) => new AppError(ErrorCode.Conflict, message, reason);
+const refused = (code: ErrorCode, message: string) => new AppError(code, message);
 
 /**
  * Merges two files of one person, in the caller's transaction (rows locked by the caller): the
@@ -63,7 +63,7 @@ export class PersonMerge {
     );
     if (overlap.length) {
       throw refused(
-        'merge_conflict',
+        ErrorCode.MergeConflict,
         `both files have an active ${overlap.map((o) => o.what).join(' and ')}; a person has one at a time: end one, then merge`,
       );
     }
@@ -131,8 +131,8 @@ export class PersonMerge {
 
 /** Refusals that need no query: two national ids are two people; a closed file is not merged again. */
 export function assertMergeable(a: MergedFile, b: MergedFile): void {
-  if (a.closed_on || b.closed_on) throw refused('file_closed', 'one of the files is closed; only open files are merged');
+  if (a.closed_on || b.closed_on) throw refused(ErrorCode.FileClosed, 'one of the files is closed; only open files are merged');
   if (a.national_id_hash && b.national_id_hash && !a.national_id_hash.equals(b.national_id_hash)) {
-    throw refused('national_id_mismatch', 'the files carry different national ids: they are two people and are not merged');
+    throw refused(ErrorCode.NationalIdMismatch, 'the files carry different national ids: they are two people and are not merged');
   }
 }

@@ -5,8 +5,9 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CLOSE_REASONS = ['moved_away', 'deceased', 'management_ended', 'detained', 'other'] as const;
-/** Reasons a caller may give when closing a file; `merged_into` is set only by a merge of duplicates. */
-export type CloseReason = (typeof CLOSE_REASONS)[number] | 'merged_into';
+/** Reasons a file is closed: those a caller may give, and `merged_into`, set only by a merge of duplicates. */
+export const FILE_CLOSE_REASONS = [...CLOSE_REASONS, 'merged_into'] as const;
+export type CloseReason = (typeof FILE_CLOSE_REASONS)[number];
 
 /**
  * The management file (hồ sơ quản lý). National id, phone and address are stored encrypted
@@ -20,7 +21,7 @@ export class Person {
   /** Name and case code folded to lower case without diacritics, for search. */
   @Column('text', { select: false }) searchText: string;
   @Column('date') dateOfBirth: string;
-  @Column('text') sex: string;
+  @Column('text') sex: Sex;
   @Column('bytea', { nullable: true, select: false }) nationalIdCipher: Buffer | null;
   @Column('bytea', { nullable: true, select: false }) nationalIdHash: Buffer | null;
   @Column('uuid') residenceUnitId: string;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
-import { PageQuery } from '../../common/http/paging.js';
+import { ApiErrors, ApiPagedResponse, errorResponseDescription } from '../../common/http/api-docs.js';
+import { type Page, PageQuery } from '../../common/http/paging.js';
 import { CandidatesQueryDto, PersonCandidatesDto, PossibleDuplicateErrorDto } from './dto/person-candidates.dto.js';
-import { ErrorBodyDto } from './dto/error-body.dto.js';
+import { PersonDto, PersonListItemDto, TimelineEventDto } from './dto/person.response.js';
 import { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonsService } from './persons.service.js';
 
@@ -17,9 +18,15 @@ export class PersonsController {
 
   @Post()
   @Roles('admin', 'commune_worker')
-  @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated' })
-  @ApiResponse({ status: 409, type: PossibleDuplicateErrorDto, description: 'possible_duplicate: a likely match is in scope (send confirmDistinct), or the national id is taken' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto) {
+  @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated', operationId: 'createPerson' })
+  @ApiCreatedResponse({ type: PersonDto })
+  @ApiErrors(400)
+  @ApiResponse({
+    status: 409,
+    type: PossibleDuplicateErrorDto,
+    description: errorResponseDescription(409, 'possible_duplicate (with the candidates: send confirmDistinct if this is another person), or the national id is taken'),
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
     return this.persons.create(actor, dto);
   }
 
@@ -30,46 +37,55 @@ export class PersonsController {
     summary: 'Search before registering: files in the caller’s scope that may be this person, best first, without contact details',
     operationId: 'findPersonCandidates',
   })
-  @ApiResponse({ status: 200, type: PersonCandidatesDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'a field is missing or invalid' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'clinic and facility staff use the exact lookup instead' })
-  findCandidates(@CurrentActor() actor: Actor, @Body() dto: CandidatesQueryDto) {
+  @ApiOkResponse({ type: PersonCandidatesDto })
+  @ApiErrors(400)
+  findCandidates(@CurrentActor() actor: Actor, @Body() dto: CandidatesQueryDto): Promise<PersonCandidatesDto> {
     return this.persons.findCandidates(actor, dto);
   }
 
   @Get()
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'Files in the caller’s scope, newest first; never national id, phone or address' })
-  list(@CurrentActor() actor: Actor, @Query() query: PersonQuery) {
+  @ApiOperation({ summary: 'Files in the caller’s scope, newest first; never national id, phone or address', operationId: 'listPersons' })
+  @ApiPagedResponse(PersonListItemDto)
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: PersonQuery): Promise<Page<PersonListItemDto>> {
     return this.persons.list(actor, query);
   }
 
   @Get(':id')
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'One file; national id, phone and address for admins and commune workers only' })
-  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+  @ApiOperation({ summary: 'One file; national id, phone and address for admins and commune workers only', operationId: 'getPerson' })
+  @ApiOkResponse({ type: PersonDto })
+  @ApiErrors(400, 404)
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<PersonDto> {
     return this.persons.get(actor, id);
   }
 
   @Patch(':id')
   @Roles('admin', 'commune_worker')
-  @ApiOperation({ summary: 'Change a file against the version read (409 when stale); a new residenceUnitId moves it' })
-  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdatePersonDto) {
+  @ApiOperation({ summary: 'Change a file against the version read (409 when stale); a new residenceUnitId moves it', operationId: 'updatePerson' })
+  @ApiOkResponse({ type: PersonDto })
+  @ApiErrors(400, 404, 409)
+  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
     return this.persons.update(actor, id, dto);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @Roles('admin', 'commune_worker')
-  @ApiOperation({ summary: 'Close a file (files are never deleted)' })
-  close(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: ClosePersonDto) {
+  @ApiOperation({ summary: 'Close a file (files are never deleted)', operationId: 'closePerson' })
+  @ApiOkResponse({ type: PersonDto })
+  @ApiErrors(400, 404, 409)
+  close(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: ClosePersonDto): Promise<PersonDto> {
     return this.persons.close(actor, id, dto);
   }
 
   @Get(':id/timeline')
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'Registrations, status changes, moves, enrollments, services, supervisions and visits in date order' })
-  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery) {
+  @ApiOperation({ summary: 'Registrations, status changes, moves, enrollments, services, supervisions and visits in date order', operationId: 'getPersonTimeline' })
+  @ApiPagedResponse(TimelineEventDto)
+  @ApiErrors(400, 404)
+  timeline(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery): Promise<Page<TimelineEventDto>> {
     return this.persons.timeline(actor, id, query);
   }
 }

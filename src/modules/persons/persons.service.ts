@@ -48,9 +48,9 @@ export const CANDIDATE_ROLES: readonly Role[] = ['admin', 'province_officer', 'c
 /** A new file whose person likely has one already in the caller's scope. */
 export function possibleDuplicate(candidates: PersonCandidate[]): AppError {
   return new AppError(
-    ErrorCode.Conflict,
+    ErrorCode.PossibleDuplicate,
     `this person likely has a file already (${candidates.map((c) => c.caseCode).join(', ')}); open it, or send confirmDistinct: true if this is another person`,
-    'possible_duplicate',
+    undefined,
     { candidates },
   );
 }
@@ -100,10 +100,11 @@ export class PersonsService {
       throwIfProblems(
         personDateProblems({ dateOfBirth: dto.dateOfBirth, registeredOn: dto.registeredOn, managementDecisionOn }, this.clock.today()),
       );
+      // Before any check: a request for the same person waits here, then sees this one's file.
+      await this.candidates.lockBirthDays(m, [dto.dateOfBirth]);
       const nationalId = emptyToNull(dto.nationalId);
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
       if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
-      await this.candidates.lockBirthDays(m, [dto.dateOfBirth]);
       const [likely] = await this.candidates.find(actor, [{ ...dto, nationalId }], { likelyOnly: true, manager: m });
       if (likely.length && !dto.confirmDistinct) throw possibleDuplicate(likely);
 

@@ -82,19 +82,12 @@ export class DuplicatePairDto {
   @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: [String], example: ['name', 'date_of_birth'] }) reasons: string[];
   @ApiProperty({ enum: PAIR_STATUSES }) status: string;
-  @ApiProperty({ format: 'date-time' }) foundAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) foundAt: Date;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) reviewedBy: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt: Date | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'for a merged pair, the file that survived' }) survivorId: string | null;
   @ApiProperty({ type: PairFileDto }) a: PairFileDto;
   @ApiProperty({ type: PairFileDto }) b: PairFileDto;
-}
-
-export class DuplicatePairPageDto {
-  @ApiProperty({ type: [DuplicatePairDto] }) items: DuplicatePairDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class MergeMovesDto {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ErrorResponseDto } from '../../../common/errors/error-response.dto.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
-import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type PersonStatus, type Sex } from '../person.entity.js';
+import { FILE_CLOSE_REASONS, PERSON_STATUSES, SEXES, type PersonStatus, type Sex } from '../person.entity.js';
 import { NATIONAL_ID } from './person.dto.js';
 
 /** Who is about to be registered: name, date of birth or only the year, sex, optionally national id. */
@@ -50,7 +51,7 @@ export class PersonCandidateDto {
   @ApiProperty({ enum: PERSON_STATUSES }) status: PersonStatus;
   @ApiProperty({ format: 'date' }) registeredOn: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
-  @ApiProperty({ enum: CLOSE_REASONS, nullable: true, type: String }) closeReason: string | null;
+  @ApiProperty({ enum: FILE_CLOSE_REASONS, nullable: true, type: String }) closeReason: string | null;
   @ApiProperty({ description: 'whether the file carries a national id (never the id itself)' }) hasNationalId: boolean;
   @ApiProperty({ minimum: 0, maximum: 1, description: '1 for the same national id, else 0.6 x name similarity + 0.4 x (1 same date of birth, 0.5 same year)' })
   score: number;
@@ -64,11 +65,8 @@ export class PersonCandidatesDto {
   @ApiProperty() total: number;
 }
 
-/** The 409 of a new file that repeats one in the caller's scope. */
-export class PossibleDuplicateErrorDto {
-  @ApiProperty({ example: 409 }) statusCode: number;
-  @ApiProperty({ example: 'Conflict' }) error: string;
-  @ApiProperty({ example: 'possible_duplicate' }) code: string;
-  @ApiProperty() message: string;
-  @ApiProperty({ type: [PersonCandidateDto] }) candidates: PersonCandidateDto[];
+/** A 409 of `POST /persons`: with code `possible_duplicate`, the files the new one likely repeats. */
+export class PossibleDuplicateErrorDto extends ErrorResponseDto {
+  @ApiPropertyOptional({ type: [PersonCandidateDto], description: 'possible_duplicate: the open files in scope the new file likely repeats' })
+  candidates?: PersonCandidateDto[];
 }
