@@ -21,7 +21,7 @@ export interface BareActor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `p.id, p.case_code, p.full_name, p.date_of_birth, p.sex, p.residence_unit_id, p.status, p.substances,
-  p.registered_on, p.management_decision_on, p.in_detention, p.closed_on, p.close_reason, p.version, p.created_at, p.updated_at`;
+  p.registered_on, p.management_decision_on, p.in_detention, p.closed_on, p.close_reason, p.merged_into_id, p.version, p.created_at, p.updated_at`;
 const SCOPE = `EXISTS (SELECT 1 FROM admin_units scope_u WHERE scope_u.id = p.residence_unit_id AND scope_u.path LIKE $1)`;
 
 interface PersonRow {
@@ -38,6 +38,7 @@ interface PersonRow {
   in_detention: boolean;
   closed_on: string | null;
   close_reason: string | null;
+  merged_into_id: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -60,6 +61,7 @@ const view = (p: PersonRow) => ({
   inDetention: p.in_detention,
   closedOn: p.closed_on,
   closeReason: p.close_reason,
+  mergedIntoId: p.merged_into_id,
   version: p.version,
   createdAt: p.created_at,
   updatedAt: p.updated_at,

@@ -42,6 +42,14 @@ export interface SeedOptions {
   adminPassword?: string;
   /** People generated and written per transaction. */
   chunk?: number;
+  /**
+   * Share of people with an open file who get a second, planted file (a duplicate for the
+   * duplicates job to find): in another commune of the same province, without national id, the
+   * name written without diacritics (two in three) or as it is. Default 0 (none); `seed:demo` and
+   * `npm run bench` plant 0.01. The
+   * planted file's 'registered' event names the original (`plantedDuplicateOf`).
+   */
+  duplicateShare?: number;
   log?: (line: string) => void;
 }
 
@@ -49,6 +57,8 @@ export interface SeedResult {
   seed: number;
   asOf: string;
   persons: number;
+  /** Planted duplicate files, beyond `persons`. */
+  duplicates: number;
   rows: Record<string, number>;
   ms: { total: number; world: number; people: number; finish: number; encryption: number; write: Record<string, number> };
   credentials: { admin: { username: string; password: string | null }; users: { password: string; examples: Record<string, string> } };
@@ -335,6 +345,11 @@ const newPeopleTables = (): PeopleTables => ({
   links: { followUp: [], visit: [] },
 });
 
+/** A name as a register typed without Vietnamese diacritics: "Trần Văn Hùng" → "Tran Van Hung". */
+export function withoutDiacritics(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -355,9 +370,14 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
   const adminUsername = opts.adminUsername ?? opts.config.adminUsername;
   const adminPassword = opts.adminPassword ?? opts.config.adminPassword ?? DEFAULT_ADMIN_PASSWORD;
   const chunk = opts.chunk ?? 10_000;
+  const duplicateShare = opts.duplicateShare ?? 0;
 
   const rng = new Prng(seed);
   const ids = new IdSource(seed);
+  // Duplicates draw from streams of their own: the rest of the data set is the same with or without them.
+  const dupRng = new Prng(seed + 7_919);
+  const dupIds = new IdSource(seed + 7_919);
+  let duplicates = 0;
   const cipher = new FieldCipher(opts.config);
   const passwords = new Passwords(opts.config);
 
@@ -383,6 +403,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
     const communes: Commune[] = [];
     const provinces: ProvinceInfo[] = [];
     const examples: Record<string, string> = {};
+    const communesOf: Commune[][] = [];
     let districtSeq = 0;
     let communeSeq = 0;
     for (let p = 0; p < provinceCount; p++) {
@@ -417,6 +438,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
         facilities.push(stationId, `TYT-${code}`, `Trạm Y tế ${name}`, 'health_station', cid);
         communes.push({ id: cid, code, name, province: p, workerId, stationId });
       }
+      communesOf.push(communes.slice(communes.length - communesPer));
       const provinceCommunes = communes.slice(communes.length - communesPer);
       const clinicCount = Math.max(1, Math.round(communesPer / 15));
       for (let k = 0; k < clinicCount; k++) {
@@ -575,6 +597,9 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
         closedOn === null ? createdAt : stamp(closedOn, 9 * 60),
       );
       t.personEvents.push(ids.next(), pid, 'registered', iso(registered), JSON.stringify({ status }), commune.workerId, createdAt);
+      if (closedOn === null && duplicateShare > 0 && dupRng.chance(duplicateShare)) {
+        plantDuplicate(t, { pid, fullName, dob, sexKey, status, substances, commune, registered });
+      }
       if (managementDecision !== null) {
         t.personEvents.push(ids.next(), pid, 'management_decision', iso(managementDecision), '{}', commune.workerId, stamp(managementDecision, 10 * 60));
       }
@@ -701,6 +726,50 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
       }
     };
 
+    /** A second file of the same person, opened later in another commune of the province by a worker who did not find the first. */
+    const plantDuplicate = (
+      t: PeopleTables,
+      o: { pid: string; fullName: string; dob: number; sexKey: string; status: string; substances: string[]; commune: Commune; registered: number },
+    ) => {
+      const others = communesOf[o.commune.province].filter((c) => c.id !== o.commune.id);
+      if (!others.length) return;
+      const commune = dupRng.pick(others);
+      const fullName = dupRng.chance(2 / 3) ? withoutDiacritics(o.fullName) : o.fullName;
+      const registered = o.registered + dupRng.int(0, today - o.registered);
+      const year = yearOf(registered);
+      const counterKey = `${commune.id}/${year}`;
+      const seq = (counters.get(counterKey) ?? 0) + 1;
+      counters.set(counterKey, seq);
+      const caseCode = `${commune.code}-${year}-${String(seq).padStart(5, '0')}`;
+      const pid = dupIds.next();
+      const createdAt = stamp(registered, dupRng.int(7 * 60 + 30, 17 * 60));
+      t.persons.push(
+        pid,
+        caseCode,
+        fullName,
+        searchTextOf(fullName, caseCode),
+        iso(o.dob),
+        o.sexKey,
+        null,
+        null,
+        commune.id,
+        null,
+        null,
+        o.status,
+        o.substances.join(','),
+        iso(registered),
+        o.status === 'using' ? iso(registered) : null,
+        false,
+        null,
+        null,
+        commune.workerId,
+        createdAt,
+        createdAt,
+      );
+      t.personEvents.push(dupIds.next(), pid, 'registered', iso(registered), JSON.stringify({ status: o.status, plantedDuplicateOf: o.pid }), commune.workerId, createdAt);
+      duplicates++;
+    };
+
     const supervise = (
       t: PeopleTables,
       s: { pid: string; commune: Commune; enrollmentId: string | null; start: number; end: number; endedOn: number | null; outcome: string | null },
@@ -825,6 +894,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
       seed,
       asOf,
       persons: opts.persons,
+      duplicates,
       rows,
       ms: { total, world: worldMs, people: peopleMs, finish: finishMs, encryption: encryptionMs, write: writeMs },
       credentials: {

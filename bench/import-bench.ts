@@ -73,6 +73,10 @@ export async function registerXlsx(rows: number, unitCodes: string[], opts: { se
   const fields = ['fullName', 'dateOfBirth', 'sex', 'nationalId', 'unitCode', 'address', 'phone', 'status', 'substances', 'registeredOn', 'managementDecisionOn', 'inDetention'];
   ws.addRow(fields.map(headerOf)).commit();
   const base = prng.int(0, 999_999);
+  // Rows without national id are born on days of their own (one a day from 1930), apart from the
+  // rows with one (1960-2005): with the same name, date of birth and sex, a row would be a likely
+  // duplicate of an earlier row's file and be rejected (persons/person-candidates.ts).
+  let withoutId = 0;
   for (let i = 0; i < rows; i++) {
     const male = prng.chance(0.9);
     const sexKey = male ? 'male' : 'female';
@@ -80,10 +84,11 @@ export async function registerXlsx(rows: number, unitCodes: string[], opts: { se
     const year = prng.int(1960, 2005);
     const using = prng.chance(0.3);
     const noId = prng.chance(opts.withoutNationalId ?? 0.1);
+    const born = noId ? new Date(Date.UTC(1930, 0, 1 + withoutId++)) : null;
     ws.addRow([
       // A sequence number keeps rows without national id distinct by name.
       noId ? `${name} ${i}` : name,
-      `${prng.int(1, 28)}/${prng.int(1, 12)}/${year}`,
+      born ? `${born.getUTCDate()}/${born.getUTCMonth() + 1}/${born.getUTCFullYear()}` : `${prng.int(1, 28)}/${prng.int(1, 12)}/${year}`,
       male ? 'Nam' : 'Nữ',
       noId ? null : `0${pad(prng.int(1, 96))}${male ? '0' : '1'}${String(year).slice(2)}${String((base + i) % 1_000_000).padStart(6, '0')}`,
       unitCodes[i % unitCodes.length],

@@ -18,6 +18,7 @@ import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { RemindersService } from '../src/modules/reminders/reminders.service.js';
 import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
 import { CoverageService } from '../src/modules/reports/coverage.service.js';
+import { DuplicatesService } from '../src/modules/duplicates/duplicates.service.js';
 import { planFollowUps, supervisionEndDate } from '../src/modules/supervision/plan.js';
 import { QUEUES } from '../src/common/jobs/queues.js';
 import { INSERT_PERSONS_SQL } from '../src/modules/persons/person-inserts.js';
@@ -30,7 +31,8 @@ import type { LoadResult, LoadSpec } from './load.js';
 
 /**
  * `npm run bench -- [--persons N] [--duration S] [--connections C] [--skip-seed]
- *   [--database-url URL] [--supervisions N] [--repeat R] [--seed S] [--log-level L] [--import-rows N]`
+ *   [--database-url URL] [--supervisions N] [--repeat R] [--seed S] [--log-level L] [--import-rows N]
+ *   [--duplicate-share F]`
  *
  * Seeds (or reuses) a benchmark database, boots the real service in this process and measures
  * each case against a baseline run in the same process and the same minute. Prints one table and
@@ -262,13 +264,15 @@ async function rawInsertBaseline(pool: pg.Pool, provinceId: string): Promise<{ m
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  checkFlags(flags, ['persons', 'duration', 'connections', 'skip-seed', 'database-url', 'supervisions', 'repeat', 'seed', 'log-level', 'password', 'import-rows']);
+  checkFlags(flags, ['persons', 'duration', 'connections', 'skip-seed', 'database-url', 'supervisions', 'repeat', 'seed', 'log-level', 'password', 'import-rows', 'duplicate-share']);
   const persons = intFlag(flags, 'persons', 20_000, 1);
   const duration = intFlag(flags, 'duration', 10, 1);
   const connections = intFlag(flags, 'connections', 10, 1);
   const supervisionCount = intFlag(flags, 'supervisions', 10_000, 1);
   const repeat = intFlag(flags, 'repeat', 5, 1);
   const importRows = intFlag(flags, 'import-rows', 100_000, 0);
+  const duplicateShare = Number(stringFlag(flags, 'duplicate-share') ?? '0.01');
+  if (!(duplicateShare >= 0 && duplicateShare <= 1)) throw new Error('--duplicate-share must be between 0 and 1');
   const skipSeed = flags.get('skip-seed') === true;
   const password = stringFlag(flags, 'password') ?? DEFAULT_PASSWORD;
   const databaseUrl = stringFlag(flags, 'database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cmbench';
@@ -306,9 +310,10 @@ async function main(): Promise<void> {
       persons,
       seed: intFlag(flags, 'seed', 1),
       password,
+      duplicateShare,
       log: (line) => say(`  ${line}`),
     });
-    say(`seeded in ${(seed.ms.total / 1000).toFixed(1)} s`);
+    say(`seeded in ${(seed.ms.total / 1000).toFixed(1)} s (${seed.duplicates.toLocaleString('en')} planted duplicate files)`);
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   // The hand-written baseline runs without JIT: on these plans PostgreSQL's cost estimates trigger
@@ -474,6 +479,64 @@ async function main(): Promise<void> {
       detail: { serviceMs: serviceTimes, baselineMs: baseTimes, note: 'service: the HTTP route with login checks and scope; baseline: the bare SELECT over pg' },
     });
     cases.trends = { province: province.code, months: 36 };
+  }
+
+  // ---- a3. the duplicates job over every province, against the pairs the seed planted ----
+  {
+    const duplicates = app.get(DuplicatesService);
+    const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    const planted = new Set(
+      (
+        await pool.query<{ dup: string; orig: string }>(
+          `SELECT e.person_id AS dup, e.data->>'plantedDuplicateOf' AS orig
+             FROM person_events e JOIN persons p ON p.id = e.person_id JOIN persons o ON o.id = (e.data->>'plantedDuplicateOf')::uuid
+            WHERE e.kind = 'registered' AND e.data ? 'plantedDuplicateOf' AND p.closed_on IS NULL AND o.closed_on IS NULL`,
+        )
+      ).rows.map((r) => key(r.dup, r.orig)),
+    );
+    // Each run starts from no pending pair (a reused database keeps those of an earlier run).
+    await pool.query(`DELETE FROM duplicate_pairs WHERE status = 'pending'`);
+    say(`duplicates job over every province (${planted.size.toLocaleString('en')} planted pairs)`);
+    memory.enter('service');
+    const t0 = performance.now();
+    const perProvince = await duplicates.findInEveryProvince();
+    const serviceMs = performance.now() - t0;
+    memory.enter('harness');
+    const found = (await pool.query<{ a: string; b: string }>(`SELECT person_a_id AS a, person_b_id AS b FROM duplicate_pairs WHERE status = 'pending'`)).rows.map((r) =>
+      key(r.a, r.b),
+    );
+    // The baseline: what the import caught before, pairs of open files of a province with the same
+    // folded name, date of birth and sex, by a plain self-join.
+    const t1 = performance.now();
+    const exact = (
+      await baselinePool.query<{ a: string; b: string }>(
+        `WITH people AS (
+           SELECT p.id, split_part(u.path, '/', 1) AS province, p.date_of_birth, p.sex,
+                  left(p.search_text, length(p.search_text) - length(p.case_code) - 1) AS name
+             FROM persons p JOIN admin_units u ON u.id = p.residence_unit_id WHERE p.closed_on IS NULL)
+         SELECT a.id AS a, b.id AS b FROM people a
+           JOIN people b ON b.province = a.province AND b.date_of_birth = a.date_of_birth AND b.sex = a.sex AND b.name = a.name AND a.id < b.id`,
+      )
+    ).rows.map((r) => key(r.a, r.b));
+    const baselineMs = performance.now() - t1;
+    const score = (pairs: string[]) => {
+      const hits = pairs.filter((p) => planted.has(p)).length;
+      return { found: pairs.length, hits, precision: pairs.length ? hits / pairs.length : 1, recall: planted.size ? hits / planted.size : 1 };
+    };
+    const svc = score(found);
+    const base = score(exact);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    rows.push({
+      case: `duplicates job, every province (${personCount.toLocaleString('en')} people, ${planted.size.toLocaleString('en')} planted pairs)`,
+      service: `${ms(serviceMs)}, precision ${pct(svc.precision)}, recall ${pct(svc.recall)}`,
+      baseline: `${ms(baselineMs)}, precision ${pct(base.precision)}, recall ${pct(base.recall)} (exact key)`,
+      ratio: serviceMs / baselineMs,
+      target: 'recall ≥ 95%, reported',
+      met: svc.recall >= 0.95,
+      detail: { serviceMs, baselineMs, service: svc, baseline: base, planted: planted.size, provinces: perProvince.length },
+    });
+    say(`  ${svc.found} pairs in ${Math.round(serviceMs)} ms: ${svc.hits} planted (precision ${pct(svc.precision)}, recall ${pct(svc.recall)}); exact key: ${base.found} pairs, recall ${pct(base.recall)}`);
+    cases.duplicates = { planted: planted.size, duplicateShare: seed ? duplicateShare : null };
   }
 
   // ---- b. person reads through the full stack vs bare Fastify ----

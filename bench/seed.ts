@@ -6,18 +6,20 @@ import { seedDatabase } from './generator.js';
 
 /**
  * `npm run seed:demo -- --persons N [--seed S] [--database-url URL] [--provinces P]
- *   [--communes-per-province C] [--as-of YYYY-MM-DD] [--dose-days D] [--encrypt-share 0..1]`
+ *   [--communes-per-province C] [--as-of YYYY-MM-DD] [--dose-days D] [--encrypt-share 0..1] [--duplicate-share 0..1]`
  *
  * Creates the database if missing, migrates it and fills it with synthetic data. The service must
  * run with the same DATA_KEY to read the encrypted fields.
  */
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  checkFlags(flags, ['persons', 'seed', 'database-url', 'provinces', 'communes-per-province', 'as-of', 'dose-days', 'encrypt-share', 'password']);
+  checkFlags(flags, ['persons', 'seed', 'database-url', 'provinces', 'communes-per-province', 'as-of', 'dose-days', 'encrypt-share', 'password', 'duplicate-share']);
   const databaseUrl = stringFlag(flags, 'database-url') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cmdemo';
   const config = loadConfig(process.env);
   const share = Number(stringFlag(flags, 'encrypt-share') ?? '1');
   if (!(share >= 0 && share <= 1)) throw new Error('--encrypt-share must be between 0 and 1');
+  const duplicateShare = Number(stringFlag(flags, 'duplicate-share') ?? '0.01');
+  if (!(duplicateShare >= 0 && duplicateShare <= 1)) throw new Error('--duplicate-share must be between 0 and 1');
   const asOf = stringFlag(flags, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('--as-of must be YYYY-MM-DD');
 
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     asOf,
     doseDays: intFlag(flags, 'dose-days', 30),
     encryptShare: share,
+    duplicateShare,
     password: stringFlag(flags, 'password'),
     log: (line) => console.log(line),
   });
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       ` (world ${(result.ms.world / 1000).toFixed(1)} s, people ${(result.ms.people / 1000).toFixed(1)} s,` +
       ` vacuum/analyze ${(result.ms.finish / 1000).toFixed(1)} s; encryption ${(result.ms.encryption / 1000).toFixed(1)} s of it)`,
   );
+  console.log(`planted duplicates: ${result.duplicates.toLocaleString('en')} second files (share ${duplicateShare}), each registered with plantedDuplicateOf`);
   console.log(`writing time per table (ms): ${Object.entries(result.ms.write).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   console.log('\nsign in with (demo data only):');
   console.log(`  administrator   ${result.credentials.admin.username} / ${result.credentials.admin.password ?? '(unchanged: an administrator already existed)'}`);

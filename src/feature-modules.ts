@@ -3,6 +3,7 @@ import { AdminUnitsModule } from './modules/admin-units/admin-units.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DrugTestsModule } from './modules/drug-tests/drug-tests.module.js';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module.js';
 import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
@@ -39,4 +40,5 @@ export const FEATURE_MODULES = [
   RelapseModule,
   DrugTestsModule,
   TasksModule,
+  DuplicatesModule,
 ];

@@ -10,6 +10,7 @@ import { DailyWork1765300000000 } from '../../migrations/1765300000000-DailyWork
 import { PersonHistory1765600000000 } from '../../migrations/1765600000000-PersonHistory.js';
 import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
 import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
+import { Duplicates1765700000000 } from '../../migrations/1765700000000-Duplicates.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PersonHistory1765600000000,
   DetentionTreatment1765600000001,
   MonthlyReports1765600000002,
+  Duplicates1765700000000,
 ];

@@ -737,6 +737,61 @@ const ROUTES: Route[] = [
     probe: (id: string) => one(`SELECT status FROM transfer_requests WHERE id = $1`, [id]),
     check: (res) => expect(res.body.status).toBe('refused'),
   },
+  // ---------------------------------------------------------------- duplicates (README "Duplicates")
+  {
+    method: 'POST',
+    path: '/persons/candidates',
+    // Those who register and the province that reviews search; the answer holds only files in scope.
+    expected: { admin: ALL(200), province_officer: ALL(200), commune_worker: ALL(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => {
+      const fx = c.main[scope === 'other' ? 'other' : 'own'];
+      const rows: { full_name: string; dob: string }[] = await c.t.db.query(
+        `SELECT full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM persons WHERE id = $1`,
+        [fx.personId],
+      );
+      return { fx, body: { fullName: rows[0].full_name, dateOfBirth: rows[0].dob } };
+    },
+    call: (role, _scope, target: { body: Record<string, unknown> }) => as(role).post('/api/v1/persons/candidates', target.body),
+    check: (res, role, scope, target: { fx: Fixture }) => {
+      if (visible(role, scope)) expect(idsOf(res)).toContain(target.fx.personId);
+      else expect(idsOf(res)).not.toContain(target.fx.personId);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/duplicates/runs',
+    expected: { admin: ALL(202), province_officer: SCOPED(202), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    call: (role, scope) => as(role).post('/api/v1/duplicates/runs', { provinceId: scope === 'other' ? c.w.q.id : c.w.p.id }),
+  },
+  {
+    method: 'GET',
+    path: '/duplicates/runs/:jobId',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => {
+      const res = await c.t.as(c.users.admin.token).post('/api/v1/duplicates/runs', { provinceId: scope === 'other' ? c.w.q.id : c.w.p.id });
+      return res.body.jobId as string;
+    },
+    call: (role, _scope, jobId: string) => as(role).get(`/api/v1/duplicates/runs/${jobId}`),
+  },
+  {
+    method: 'GET',
+    path: '/duplicates/pairs',
+    expected: { admin: ALL(200), province_officer: ALL(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => duplicatePair(scope),
+    call: (role) => as(role).get('/api/v1/duplicates/pairs?pageSize=100'),
+    check: (res, role, scope, pairId: string) => {
+      if (visible(role, scope)) expect(idsOf(res)).toContain(pairId);
+      else expect(idsOf(res)).not.toContain(pairId);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/duplicates/pairs/:id/decision',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => duplicatePair(scope),
+    call: (role, _scope, pairId: string) => as(role).post(`/api/v1/duplicates/pairs/${pairId}/decision`, { decision: 'distinct' }),
+    probe: (pairId: string) => one(`SELECT status FROM duplicate_pairs WHERE id = $1`, [pairId]),
+  },
 ];
 
 let transferSeq = 0;
@@ -751,10 +806,23 @@ async function transferRequest(scope: Scope): Promise<string> {
   return rows[0].id;
 }
 
+/** A pending pair of two fresh files on the scope's side, as the duplicates job would store it. */
+async function duplicatePair(scope: Scope): Promise<string> {
+  const ids = [await barePerson(scope), await barePerson(scope)].sort();
+  const province = scope === 'other' ? c.w.q.id : c.w.p.id;
+  const rows: { id: string }[] = await c.t.db.query(
+    `INSERT INTO duplicate_pairs (person_a_id, person_b_id, province_id, score, reasons) VALUES ($1, $2, $3, 1, '{name,date_of_birth}') RETURNING id`,
+    [ids[0], ids[1], province],
+  );
+  return rows[0].id;
+}
+
+let personBodies = 0;
+/** Each body another person (a year of birth apart, none born as the factories' files): one name, date of birth and sex twice would be a likely duplicate (409). */
 function personBodyFor(scope: Scope): Record<string, unknown> {
   return {
     fullName: 'Nguyễn Văn An',
-    dateOfBirth: '1990-05-03',
+    dateOfBirth: `${1960 - personBodies++}-05-03`,
     sex: 'male',
     residenceUnitId: side(scope).unit.id,
     status: 'addicted',
@@ -902,6 +970,11 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /persons/:id/drug-tests',
         'GET /relapse-tasks/:id',
         'POST /relapse-tasks/:id/decision',
+        'POST /persons/candidates',
+        'POST /duplicates/runs',
+        'GET /duplicates/runs/:jobId',
+        'GET /duplicates/pairs',
+        'POST /duplicates/pairs/:id/decision',
       ].sort(),
     );
   });

@@ -4,6 +4,7 @@
  * doses for one day leave one row; parallel coverage requests for one unit and period share a job.
  * Written against the SPEC's routes; a route missing from the OpenAPI document fails the first test.
  */
+import { addDays } from '../../src/common/time/dates.js';
 import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
@@ -25,9 +26,12 @@ describe('concurrency', () => {
   let clinic: TestUser;
   let doc: OpenApiDoc;
 
+  // Each body another person (a day of birth apart): the same name, date of birth and sex would be
+  // a likely duplicate of the file made before (409 possible_duplicate).
+  let bodies = 0;
   const personBody = (extra: Record<string, unknown> = {}) => ({
     fullName: 'Trần Văn Song Song',
-    dateOfBirth: '1991-03-04',
+    dateOfBirth: addDays('1991-03-04', bodies++),
     sex: 'male',
     residenceUnitId: w.c1.id,
     status: 'addicted',

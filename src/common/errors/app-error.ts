@@ -30,6 +30,16 @@ export enum ErrorCode {
   Internal = 'internal_error',
   /** PostgreSQL, Redis or the job queue is away; try again shortly. */
   Unavailable = 'service_unavailable',
+  /** A new file whose person likely has an open file already; the body lists the `candidates`. */
+  PossibleDuplicate = 'possible_duplicate',
+  /** Two files with different national ids are two people: they are not merged. */
+  NationalIdMismatch = 'national_id_mismatch',
+  /** Only open files are merged. */
+  FileClosed = 'file_closed',
+  /** Both files have an active enrollment of one type, or an active supervision: end one first. */
+  MergeConflict = 'merge_conflict',
+  /** A duplicate pair already marked the same person or distinct. */
+  PairAlreadyReviewed = 'pair_already_reviewed',
 }
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -47,6 +57,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.Unavailable]: 503,
+  [ErrorCode.PossibleDuplicate]: 409,
+  [ErrorCode.NationalIdMismatch]: 409,
+  [ErrorCode.FileClosed]: 409,
+  [ErrorCode.MergeConflict]: 409,
+  [ErrorCode.PairAlreadyReviewed]: 409,
 };
 
 /** One field at fault in a `validation_failed` error: which field, which rule, in words. */
@@ -67,6 +82,8 @@ export class AppError extends Error {
     message: string | string[],
     /** For `validation_failed`: the fields at fault. */
     readonly fields?: FieldError[],
+    /** More fields of the body, documented with the route (the candidates of a possible duplicate). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(Array.isArray(message) ? message.join('; ') : message);
     this.messages = message;

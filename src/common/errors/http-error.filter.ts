@@ -9,6 +9,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string | string[];
   errors?: FieldError[];
+  /** More fields some errors carry, documented with their route (`candidates` of `possible_duplicate`). */
+  [detail: string]: unknown;
 }
 
 /** The code of an error that only has a status (Nest's and Fastify's own exceptions). */
@@ -103,7 +105,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: { id?: string; method?: string; url?: string }): ErrorBody {
-    if (exception instanceof AppError) return errorBody(exception.code, exception.messages, exception.fields);
+    if (exception instanceof AppError) return { ...errorBody(exception.code, exception.messages, exception.fields), ...exception.details };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -7,6 +7,7 @@ export const QUEUES = {
   reminders: ['raise-reminder', 'sweep', 'replan'],
   reports: ['coverage', 'monthly-coverage', 'monthly-report-notices'],
   imports: ['import-persons'],
+  duplicates: ['find-duplicates', 'nightly-duplicates'],
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

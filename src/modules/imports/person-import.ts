@@ -20,6 +20,7 @@ import {
   type RowError,
   type SheetRow,
 } from './person-rows.js';
+import { PersonCandidates } from '../persons/person-candidates.js';
 import { PersonFileWrites } from './person-writes.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -97,6 +98,7 @@ export class PersonImporter {
     private readonly reminders: RemindersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly conflicts: NationalIdConflicts,
+    private readonly candidates: PersonCandidates,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -289,7 +291,7 @@ export class PersonImporter {
           if (Object.keys(changes).length) updates.push({ line, file: match.file, changes });
           else counts.unchanged++;
         }
-        const createdIds = await this.writes.createMany(m, actor, imp.id, creates);
+        const createdIds = await this.writes.createMany(m, actor, imp.id, await this.withoutLikelyDuplicates(m, actor, creates, valid));
         for (const u of updates) {
           try {
             // A savepoint per update: a row the file rules refuse is rejected alone.
@@ -306,7 +308,7 @@ export class PersonImporter {
             u.line.errors.push(this.writeError(err));
           }
         }
-        counts.created = creates.length + hiddenCreates;
+        counts.created = createdIds.length + hiddenCreates;
         counts.updated = updates.filter((u) => !u.line.errors.length).length;
         counts.rejected = lines.filter((l) => l.errors.length).length;
         // A dry run writes exactly as an import would, through the same rules, then rolls back.
@@ -332,6 +334,27 @@ export class PersonImporter {
       );
       return 0;
     }
+  }
+
+  /**
+   * The rows to create whose person likely has an open file in the uploader's scope already (the
+   * rule of `POST /persons`, persons/person-candidates.ts) are rejected with `possible_duplicate`,
+   * naming those files: a file in another commune, or written without diacritics, is not created
+   * twice. The rest are returned.
+   */
+  private async withoutLikelyDuplicates(m: EntityManager, actor: Actor, rows: ResolvedRow[], lines: (Line & { row: ResolvedRow })[]): Promise<ResolvedRow[]> {
+    await this.candidates.lockBirthDays(m, rows.map((r) => r.dateOfBirth));
+    const likely = await this.candidates.find(actor, rows, { likelyOnly: true, manager: m });
+    return rows.filter((row, i) => {
+      if (!likely[i].length) return true;
+      lines.find((l) => l.row === row)!.errors.push({
+        column: COLUMN_OF.get('fullName')!.header,
+        field: 'fullName',
+        code: 'possible_duplicate',
+        message: `Có thể trùng với hồ sơ đang mở ${likely[i].map((c) => c.caseCode).join(', ')} (cùng số CCCD, hoặc họ tên gần giống, cùng ngày sinh và giới tính); nếu là người khác, hãy mở hồ sơ qua biểu mẫu và xác nhận`,
+      });
+      return false;
+    });
   }
 
   /**

@@ -271,6 +271,7 @@ export type RowErrorCode =
   | 'ambiguous_match'
   | 'file_out_of_scope'
   | 'national_id_refused'
+  | 'possible_duplicate'
   | 'batch_failed'
   | 'update_refused'
   // Problems with the file as a whole:

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const PERSON_EVENT_KINDS = ['registered', 'status_changed', 'management_decision', 'moved', 'closed', 'updated'] as const;
+export const PERSON_EVENT_KINDS = ['registered', 'status_changed', 'management_decision', 'moved', 'closed', 'updated', 'merged'] as const;
 export type PersonEventKind = (typeof PERSON_EVENT_KINDS)[number];
 
 /** The history of a file: what changed and when. `data` holds codes and ids, not free text. */

@@ -10,7 +10,7 @@ export const TIMELINE_SQL = `
   FROM (
     SELECT e.id, e.kind, e.event_date AS date, e.recorded_at, CASE e.kind WHEN 'registered' THEN 0 WHEN 'closed' THEN 4 ELSE 2 END AS rank, e.data
       FROM person_events e
-     WHERE e.person_id = $1 AND e.kind IN ('registered', 'status_changed', 'management_decision', 'moved', 'closed')
+     WHERE e.person_id = $1 AND e.kind IN ('registered', 'status_changed', 'management_decision', 'moved', 'closed', 'merged')
     UNION ALL
     SELECT en.id, 'enrollment_started', en.start_date, en.created_at, 1,
            jsonb_build_object('type', en.type, 'mode', en.mode, 'facilityId', en.facility_id, 'plannedEndDate', to_char(en.planned_end_date, 'YYYY-MM-DD'))

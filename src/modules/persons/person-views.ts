@@ -21,6 +21,7 @@ export const toPersonListView = (p: Person) => ({
   inDetention: p.inDetention,
   closedOn: p.closedOn,
   closeReason: p.closeReason,
+  mergedIntoId: p.mergedIntoId,
   version: p.version,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,

@@ -5,7 +5,9 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CLOSE_REASONS = ['moved_away', 'deceased', 'management_ended', 'detained', 'other'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+/** Reasons a file is closed: those a caller may give, and `merged_into`, set only by a merge of duplicates. */
+export const FILE_CLOSE_REASONS = [...CLOSE_REASONS, 'merged_into'] as const;
+export type CloseReason = (typeof FILE_CLOSE_REASONS)[number];
 
 /**
  * The management file (hồ sơ quản lý). National id, phone and address are stored encrypted
@@ -32,6 +34,8 @@ export class Person {
   @Column('boolean', { default: false }) inDetention: boolean;
   @Column('date', { nullable: true }) closedOn: string | null;
   @Column('text', { nullable: true }) closeReason: CloseReason | null;
+  /** The file this one was merged into (closeReason `merged_into`): the same person's surviving file. */
+  @Column('uuid', { nullable: true }) mergedIntoId: string | null;
   @VersionColumn() version: number;
   @Column('uuid', { nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

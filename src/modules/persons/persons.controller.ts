@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
-import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import { ApiErrors, ApiPagedResponse, errorResponseDescription } from '../../common/http/api-docs.js';
 import { type Page, PageQuery } from '../../common/http/paging.js';
+import { CandidatesQueryDto, PersonCandidatesDto, PossibleDuplicateErrorDto } from './dto/person-candidates.dto.js';
 import { PersonDto, PersonListItemDto, TimelineEventDto } from './dto/person.response.js';
 import { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonsService } from './persons.service.js';
@@ -19,9 +20,27 @@ export class PersonsController {
   @Roles('admin', 'commune_worker')
   @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated', operationId: 'createPerson' })
   @ApiCreatedResponse({ type: PersonDto })
-  @ApiErrors(400, 409)
+  @ApiErrors(400)
+  @ApiResponse({
+    status: 409,
+    type: PossibleDuplicateErrorDto,
+    description: errorResponseDescription(409, 'possible_duplicate (with the candidates: send confirmDistinct if this is another person), or the national id is taken'),
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
     return this.persons.create(actor, dto);
+  }
+
+  @Post('candidates')
+  @HttpCode(200)
+  @Roles('admin', 'province_officer', 'commune_worker')
+  @ApiOperation({
+    summary: 'Search before registering: files in the caller’s scope that may be this person, best first, without contact details',
+    operationId: 'findPersonCandidates',
+  })
+  @ApiOkResponse({ type: PersonCandidatesDto })
+  @ApiErrors(400)
+  findCandidates(@CurrentActor() actor: Actor, @Body() dto: CandidatesQueryDto): Promise<PersonCandidatesDto> {
+    return this.persons.findCandidates(actor, dto);
   }
 
   @Get()

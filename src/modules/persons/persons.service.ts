@@ -12,8 +12,10 @@ import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { NationalIdConflicts, OUT_OF_SCOPE_MESSAGE, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
-import { FACILITY_ROLES } from '../users/user.entity.js';
+import { FACILITY_ROLES, type Role } from '../users/user.entity.js';
+import type { CandidatesQueryDto } from './dto/person-candidates.dto.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
+import { PersonCandidates, type PersonCandidate } from './person-candidates.js';
 import type { PersonEventKind } from './person-event.entity.js';
 import { closeDateProblems, personDateProblems } from './person-rules.js';
 import { escapeLike, foldForSearch, searchTextOf } from './person-search.js';
@@ -43,6 +45,19 @@ function mapNationalIdRace(err: unknown): unknown {
   return err;
 }
 
+/** Roles that search before registering: those who register, and the province that reviews duplicates. */
+export const CANDIDATE_ROLES: readonly Role[] = ['admin', 'province_officer', 'commune_worker'];
+
+/** A new file whose person likely has one already in the caller's scope. */
+export function possibleDuplicate(candidates: PersonCandidate[]): AppError {
+  return new AppError(
+    ErrorCode.PossibleDuplicate,
+    `this person likely has a file already (${candidates.map((c) => c.caseCode).join(', ')}); open it, or send confirmDistinct: true if this is another person`,
+    undefined,
+    { candidates },
+  );
+}
+
 const emptyToNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
 
 /**
@@ -63,6 +78,7 @@ export class PersonsService {
     private readonly conflicts: NationalIdConflicts,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly candidates: PersonCandidates,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -90,12 +106,16 @@ export class PersonsService {
       throwIfProblems(
         personDateProblems({ dateOfBirth: dto.dateOfBirth, registeredOn: dto.registeredOn, managementDecisionOn }, this.clock.today()),
       );
+      // Before any check: a request for the same person waits here, then sees this one's file.
+      await this.candidates.lockBirthDays(m, [dto.dateOfBirth]);
       const nationalId = emptyToNull(dto.nationalId);
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
       if (nationalIdHash) {
         await this.conflicts.assertUnderCap(actor);
         await this.assertNationalIdFree(m, actor, nationalIdHash, unit.id);
       }
+      const [likely] = await this.candidates.find(actor, [{ ...dto, nationalId }], { likelyOnly: true, manager: m });
+      if (likely.length && !dto.confirmDistinct) throw possibleDuplicate(likely);
 
       const contacts: PersonContacts = { nationalId, phone: emptyToNull(dto.phone), address: emptyToNull(dto.address) };
       const [{ id }] = await this.inserts.insertMany(m, actor, [
@@ -112,7 +132,13 @@ export class PersonsService {
           inDetention: dto.inDetention ?? false,
         },
       ]);
-      await this.audit.record(actor, { action: 'create', entity: 'person', entityId: id, fields: writtenFields(dto) }, m);
+      // A file created beside its likely matches says so in the audit log, with the files it was told apart from.
+      const distinctFrom = dto.confirmDistinct && likely.length ? { meta: { confirmDistinct: true, distinctFrom: likely.map((c) => c.id) } } : {};
+      await this.audit.record(
+        actor,
+        { action: 'create', entity: 'person', entityId: id, fields: writtenFields(dto, ['confirmDistinct']), ...distinctFrom },
+        m,
+      );
       const person = await m.findOneByOrFail(Person, { id });
       return toPersonView(person, contacts);
     };
@@ -215,6 +241,18 @@ export class PersonsService {
       await this.audit.record(actor, { action: 'close', entity: 'person', entityId: id, fields: ['closedOn', 'closeReason'] }, m);
       return toPersonView(await m.findOneByOrFail(Person, { id }), this.contactsOf(current));
     });
+  }
+
+  /**
+   * Files in the caller's scope that may be the person about to be registered, best first, without
+   * contact details. Audited as a lookup naming the files whose names were shown.
+   */
+  async findCandidates(actor: Actor, dto: CandidatesQueryDto) {
+    if (!CANDIDATE_ROLES.includes(actor.role)) throw forbidden();
+    const [items] = await this.candidates.find(actor, [dto]);
+    const fields = (['fullName', 'dateOfBirth', 'birthYear', 'sex', 'nationalId'] as const).filter((f) => dto[f] !== undefined);
+    await this.audit.record(actor, { action: 'lookup', entity: 'person', fields, meta: { view: 'candidates', results: items.length, shown: items.map((c) => c.id) } });
+    return { items, total: items.length };
   }
 
   /** One file. Admins and commune workers see its national id, phone and address; nobody else does. */

@@ -21,9 +21,12 @@ export const POST_REHAB_CONTACT_TYPES = ['support', 'counseling', 'vocational'] 
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-/** The file of `p` was open at some time in [from, to]. */
+/**
+ * The file of `p` was open at some time in [from, to]. A file merged into another is never counted:
+ * it was the same person's second file, and the survivor carries its history and its dates.
+ */
 export function fileOpenSql(p: string, from: string, to: string): string {
-  return `(${p}.registered_on <= ${to}::date AND (${p}.closed_on IS NULL OR ${p}.closed_on >= ${from}::date))`;
+  return `(${p}.registered_on <= ${to}::date AND (${p}.closed_on IS NULL OR ${p}.closed_on >= ${from}::date) AND ${p}.merged_into_id IS NULL)`;
 }
 
 /**

@@ -100,6 +100,14 @@ export class CreatePersonDto {
   @Present()
   @IsBoolean()
   inDetention?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'the caller has seen the likely matches (409 possible_duplicate) and states this is another person; recorded in the audit log',
+  })
+  @Present()
+  @IsBoolean()
+  confirmDistinct?: boolean;
 }
 
 /** Every field optional; `version` is the one the client read. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
-import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
+import { FILE_CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
 import { PERSON_EVENT_KINDS } from '../person-event.entity.js';
 
 /**
@@ -21,7 +21,8 @@ export class PersonListItemDto {
   @ApiDate({ required: false, nullable: true }) managementDecisionOn?: string | null;
   @ApiPropertyOptional() inDetention?: boolean;
   @ApiDate({ required: false, nullable: true }) closedOn?: string | null;
-  @ApiPropertyOptional({ enum: CLOSE_REASONS, nullable: true }) closeReason?: CloseReason | null;
+  @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason?: CloseReason | null;
+  @ApiUuid({ required: false, nullable: true, description: 'closeReason merged_into: the file of the same person that survived' }) mergedIntoId?: string | null;
   @ApiInteger({ required: false, description: 'send it back with a change (optimistic locking)' }) version?: number;
   @ApiDateTime({ required: false }) createdAt?: Date;
   @ApiDateTime({ required: false }) updatedAt?: Date;
@@ -41,7 +42,8 @@ export class PersonDto {
   @ApiDate({ nullable: true }) managementDecisionOn: string | null;
   @ApiProperty() inDetention: boolean;
   @ApiDate({ nullable: true }) closedOn: string | null;
-  @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
+  @ApiProperty({ enum: FILE_CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason: CloseReason | null;
+  @ApiUuid({ nullable: true, description: 'closeReason merged_into: the file of the same person that survived (read it instead)' }) mergedIntoId: string | null;
   @ApiInteger({ description: 'send it back with a change (optimistic locking)' }) version: number;
   @ApiDateTime() createdAt: Date;
   @ApiDateTime() updatedAt: Date;
@@ -73,7 +75,13 @@ export class TimelineEventDto {
   @ApiPropertyOptional({ enum: PERSON_STATUSES, description: 'status_changed' }) to?: PersonStatus;
   @ApiUuid({ required: false, description: 'moved' }) fromUnitId?: string;
   @ApiUuid({ required: false, description: 'moved' }) toUnitId?: string;
-  @ApiPropertyOptional({ enum: CLOSE_REASONS, description: 'closed' }) reason?: CloseReason;
+  @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, description: 'closed' }) reason?: CloseReason;
+  @ApiUuid({ required: false, description: 'closed as merged_into: the surviving file' }) mergedIntoId?: string;
+  @ApiPropertyOptional({ description: 'closed as merged_into: the surviving file’s case code' }) mergedIntoCaseCode?: string;
+  @ApiUuid({ required: false, description: 'merged: the file merged into this one' }) mergedPersonId?: string;
+  @ApiPropertyOptional({ description: 'merged: the case code of the file merged into this one' }) mergedCaseCode?: string;
+  @ApiUuid({ required: false, description: 'merged: the duplicate pair that was marked the same person' }) pairId?: string;
+  @ApiPropertyOptional({ description: 'an event of a file merged into this one: that file’s case code' }) mergedFromCaseCode?: string;
   @ApiPropertyOptional({ description: 'enrollment_*: community, methadone or facility; service: counseling, support, medical or vocational' })
   type?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'enrollment_*: voluntary or compulsory' }) mode?: string | null;

@@ -1,0 +1,268 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Access, isUuid, personInScope } from '../../common/access/scope.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppError, ErrorCode, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
+import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
+import { offsetOf, page } from '../../common/http/paging.js';
+import { AuditService } from '../audit/audit.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import type { Role } from '../users/user.entity.js';
+import { DROP_STALE_PAIRS_SQL, FIND_PAIRS_SQL } from './duplicate-pairs.sql.js';
+import { findDuplicatesJobId, parseFindDuplicatesJobId, type FindDuplicatesJobData } from './duplicates.jobs.js';
+import type { DecisionDto, DuplicatePairDto, FindDuplicatesDto, PairFileDto, PairsQuery } from './dto/duplicates.dto.js';
+import { PersonMerge, type MergedFile, type MergeMoves } from './person-merge.js';
+
+/**
+ * Who reviews duplicates: the province office that monitors the registers, and administrators.
+ * Marking a pair (and so merging two files) is the one write a province officer makes; a merge
+ * creates no record, it joins two records of one person that the communes already wrote.
+ */
+export const REVIEWER_ROLES: readonly Role[] = ['admin', 'province_officer'];
+
+export interface FindDuplicatesResult {
+  provinceId: string;
+  people: number;
+  found: number;
+  pending: number;
+  ms: number;
+}
+
+interface PairRow {
+  id: string;
+  person_a_id: string;
+  person_b_id: string;
+  score: string;
+  reasons: string[];
+  status: string;
+  found_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  survivor_id: string | null;
+}
+
+const STATUS_OF_STATE: Record<string, string | undefined> = {
+  waiting: 'queued',
+  'waiting-children': 'queued',
+  prioritized: 'queued',
+  delayed: 'queued',
+  active: 'running',
+  completed: 'done',
+  failed: 'failed',
+};
+
+const FACTS_SQL = `
+  SELECT p.id, p.case_code AS "caseCode", p.full_name AS "fullName", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.sex,
+         p.residence_unit_id AS "residenceUnitId", u.name AS "residenceUnitName", p.status,
+         to_char(p.registered_on, 'YYYY-MM-DD') AS "registeredOn", to_char(p.closed_on, 'YYYY-MM-DD') AS "closedOn",
+         p.close_reason AS "closeReason", p.merged_into_id AS "mergedIntoId", (p.national_id_hash IS NOT NULL) AS "hasNationalId",
+         (SELECT count(*) FROM enrollments e WHERE e.person_id = p.id)::int AS enrollments,
+         (SELECT count(*) FROM service_contacts s WHERE s.person_id = p.id)::int AS services,
+         (SELECT count(*) FROM supervisions s WHERE s.person_id = p.id)::int AS supervisions
+    FROM persons p JOIN admin_units u ON u.id = p.residence_unit_id
+   WHERE p.id = ANY($1::uuid[])`;
+
+/**
+ * Likely duplicate files across a province: found by a job (nightly, or on request), listed side by
+ * side for review, and marked the same person (merged) or distinct (never proposed again).
+ */
+@Injectable()
+export class DuplicatesService {
+  private readonly logger = new Logger('Duplicates');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly merges: PersonMerge,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  // ---- the job ----
+
+  /** Finds and stores the likely pairs of one province (the job's work). */
+  async findInProvince(provinceId: string): Promise<FindDuplicatesResult | undefined> {
+    const [unit]: { path: string; level: string }[] = await this.db.query(`SELECT path, level FROM admin_units WHERE id = $1`, [provinceId]);
+    if (!unit || unit.level !== 'province') return undefined;
+    const started = performance.now();
+    const { found, people } = await this.db.transaction(async (m) => {
+      const [row]: { found: number; people: number }[] = await m.query(FIND_PAIRS_SQL, [provinceId, `${unit.path}%`]);
+      await m.query(DROP_STALE_PAIRS_SQL, [provinceId]);
+      return row;
+    });
+    const ms = Math.round(performance.now() - started);
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM duplicate_pairs WHERE province_id = $1 AND status = 'pending'`,
+      [provinceId],
+    );
+    this.logger.log({ provinceId, people, found, pending: n, ms }, 'duplicates found');
+    return { provinceId, people, found, pending: n, ms };
+  }
+
+  async findInEveryProvince(): Promise<FindDuplicatesResult[]> {
+    const provinces: { id: string }[] = await this.db.query(`SELECT id FROM admin_units WHERE level = 'province' ORDER BY code`);
+    const results: FindDuplicatesResult[] = [];
+    for (const p of provinces) {
+      const r = await this.findInProvince(p.id);
+      if (r) results.push(r);
+    }
+    return results;
+  }
+
+  // ---- requests ----
+
+  /** Queues a search of a province; one asked while another of the same province is queued or running shares it. */
+  async request(actor: Actor, dto: FindDuplicatesDto): Promise<{ jobId: string }> {
+    if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
+    const provinceId = dto.provinceId ?? actor.adminUnitId;
+    if (!provinceId) throw invalid('provinceId', 'is required');
+    const unit = await this.access.unit(actor, provinceId);
+    if (unit.level !== 'province') throw invalid('provinceId', `must be a province, not a ${unit.level}`);
+    const data: FindDuplicatesJobData = { provinceId: unit.id };
+    const jobId = findDuplicatesJobId(unit.id);
+    try {
+      await this.jobs.withQueue('duplicates', async (queue) => {
+        const existing = await queue.getJob(jobId);
+        if (existing) {
+          const state = await existing.getState();
+          if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+          await existing.remove().catch(() => undefined);
+        }
+        await queue.add('find-duplicates', data, { jobId });
+      });
+    } catch (err) {
+      this.logger.warn({ errorClass: (err as Error).name }, 'duplicates job could not be queued');
+      throw err instanceof QueueUnavailable ? err : new QueueUnavailable((err as Error).message);
+    }
+    await this.audit.record(actor, { action: 'find_duplicates', entity: 'admin_unit', entityId: unit.id, meta: { jobId } });
+    return { jobId };
+  }
+
+  /** A search's state; 404 for an unknown id or a province outside the caller's scope. */
+  async jobStatus(actor: Actor, jobId: string): Promise<{ jobId: string; status: string; result?: FindDuplicatesResult }> {
+    if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
+    const parsed = parseFindDuplicatesJobId(jobId);
+    if (!parsed) throw notFound('job');
+    const [state, job] = await this.jobs.withQueue('duplicates', async (queue) => {
+      const s = STATUS_OF_STATE[await queue.getJobState(jobId)];
+      return [s, await queue.getJob(jobId)] as const;
+    });
+    if (!job || !state) throw notFound('job');
+    await this.access.unit(actor, parsed.provinceId).catch(() => {
+      throw notFound('job');
+    });
+    if (state === 'done' && job.returnvalue) return { jobId, status: state, result: job.returnvalue as FindDuplicatesResult };
+    return { jobId, status: state === 'done' ? 'running' : state };
+  }
+
+  /** Pairs whose two files are both in the caller's scope, best first, the facts side by side. Each file shown is audited as read. */
+  async list(actor: Actor, query: PairsQuery) {
+    if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
+    const a = personInScope(actor, 'pa');
+    const b = personInScope(actor, 'pb');
+    const qb = this.db
+      .createQueryBuilder()
+      .from('duplicate_pairs', 'dp')
+      .innerJoin('persons', 'pa', 'pa.id = dp.person_a_id')
+      .innerJoin('persons', 'pb', 'pb.id = dp.person_b_id')
+      .where('dp.status = :status', { status: query.status })
+      .andWhere(a.sql, a.params)
+      .andWhere(b.sql, b.params);
+    // A pending pair one of whose files was closed since is no longer a question.
+    if (query.status === 'pending') qb.andWhere('pa.closed_on IS NULL AND pb.closed_on IS NULL');
+    const [rows, counted] = await Promise.all([
+      qb
+        .clone()
+        .select('dp.*')
+        .orderBy('dp.score', 'DESC')
+        .addOrderBy('dp.found_at', 'ASC')
+        .addOrderBy('dp.id', 'ASC')
+        .offset(offsetOf(query))
+        .limit(query.pageSize)
+        .getRawMany<PairRow>(),
+      qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>(),
+    ]);
+    const total = counted?.n ?? 0;
+    const items = await this.withFacts(this.db.manager, rows);
+    await this.audit.recordMany(
+      actor,
+      [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))].map((id) => ({
+        action: 'read',
+        entity: 'person',
+        entityId: id,
+        meta: { view: 'duplicate_pairs' },
+      })),
+    );
+    return page(items, total, query);
+  }
+
+  /** Marks a pending pair: `distinct` keeps both files; `same` merges them in one transaction, then re-plans the survivor's reminders. */
+  async decide(actor: Actor, pairId: string, dto: DecisionDto) {
+    if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
+    if (!isUuid(pairId)) throw notFound('duplicate pair');
+    const outcome = await this.db.transaction(async (m) => {
+      const [pair]: PairRow[] = await m.query(`SELECT * FROM duplicate_pairs WHERE id = $1 FOR UPDATE`, [pairId]);
+      if (!pair) throw notFound('duplicate pair');
+      const scope = personInScope(actor, 'p');
+      const [sql, params] = this.db.driver.escapeQueryWithParameters(
+        `SELECT p.id, p.case_code, to_char(p.registered_on, 'YYYY-MM-DD') AS registered_on, p.closed_on, p.national_id_hash,
+                p.national_id_cipher, p.created_at
+           FROM persons p WHERE p.id IN (:a, :b) AND ${scope.sql} ORDER BY p.id FOR UPDATE OF p`,
+        { a: pair.person_a_id, b: pair.person_b_id, ...scope.params },
+      );
+      const files: (MergedFile & { created_at: Date })[] = await m.query(sql, params);
+      if (files.length < 2) throw notFound('duplicate pair');
+      if (pair.status !== 'pending') throw new AppError(ErrorCode.PairAlreadyReviewed, `the pair was already marked ${pair.status}`);
+
+      let moved: MergeMoves | undefined;
+      let survivorId: string | null = null;
+      let mergedId: string | null = null;
+      if (dto.decision === 'same') {
+        if (dto.survivorId && !files.some((f) => f.id === dto.survivorId)) throw invalid('survivorId', 'must be one of the two files of the pair');
+        const byAge = [...files].sort(
+          (x, y) => x.registered_on.localeCompare(y.registered_on) || x.created_at.getTime() - y.created_at.getTime() || x.id.localeCompare(y.id),
+        );
+        const survivor = dto.survivorId ? files.find((f) => f.id === dto.survivorId)! : byAge[0];
+        const merged = files.find((f) => f.id !== survivor.id)!;
+        moved = await this.merges.merge(m, actor, survivor, merged, pair.id);
+        survivorId = survivor.id;
+        mergedId = merged.id;
+        // Other pending pairs of the merged file: the next run proposes them again with the survivor.
+        await m.query(`DELETE FROM duplicate_pairs WHERE status = 'pending' AND id <> $2 AND (person_a_id = $1 OR person_b_id = $1)`, [merged.id, pair.id]);
+      } else {
+        await this.audit.record(
+          actor,
+          { action: 'distinct', entity: 'duplicate_pair', entityId: pair.id, meta: { personAId: pair.person_a_id, personBId: pair.person_b_id } },
+          m,
+        );
+      }
+      const [updated]: [PairRow[], number] = await m.query(
+        `UPDATE duplicate_pairs SET status = $2, survivor_id = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1 RETURNING *`,
+        [pair.id, dto.decision, survivorId, actor.id],
+      );
+      const [view] = await this.withFacts(m, updated);
+      return { pair: view, moved, survivorId, mergedId };
+    });
+    if (outcome.survivorId && outcome.mergedId) await this.reminders.replanForPersons([outcome.survivorId, outcome.mergedId]);
+    return outcome.moved ? { pair: outcome.pair, moved: outcome.moved } : { pair: outcome.pair };
+  }
+
+  private async withFacts(m: EntityManager, rows: PairRow[]): Promise<DuplicatePairDto[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))];
+    const facts: PairFileDto[] = ids.length ? await m.query(FACTS_SQL, [ids]) : [];
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    return rows.map((r) => ({
+      id: r.id,
+      score: Number(r.score),
+      reasons: r.reasons,
+      status: r.status,
+      foundAt: r.found_at,
+      reviewedBy: r.reviewed_by,
+      reviewedAt: r.reviewed_at,
+      survivorId: r.survivor_id,
+      a: byId.get(r.person_a_id)!,
+      b: byId.get(r.person_b_id)!,
+    }));
+  }
+}
