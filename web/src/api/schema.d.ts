@@ -1168,7 +1168,7 @@ export interface components {
          * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
         ErrorResponseDto: {
             /**
              * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
@@ -2151,6 +2151,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2575,6 +2584,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2651,6 +2669,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2748,6 +2775,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2854,6 +2890,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3093,6 +3138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3236,6 +3290,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3305,6 +3368,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3711,6 +3783,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3801,6 +3882,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3914,6 +4004,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -3986,6 +4085,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4090,6 +4198,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4172,6 +4289,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,6 +4402,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4357,6 +4492,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4461,6 +4605,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4542,6 +4695,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4697,6 +4859,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5126,6 +5297,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5281,6 +5461,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5371,6 +5560,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5484,6 +5682,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -5583,6 +5790,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5840,6 +6056,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5930,6 +6155,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
