@@ -1168,7 +1168,7 @@ export interface components {
          * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
         ErrorResponseDto: {
             /**
              * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
@@ -2151,6 +2151,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2575,6 +2584,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2651,6 +2669,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2748,6 +2775,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2854,6 +2890,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3093,6 +3138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3236,6 +3290,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3305,6 +3368,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3711,6 +3783,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3801,6 +3882,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3914,6 +4004,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -3986,6 +4085,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4090,6 +4198,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4179,6 +4296,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4258,8 +4384,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4348,6 +4492,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4452,6 +4605,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4533,6 +4695,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4688,6 +4859,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5117,6 +5297,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5272,6 +5461,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5362,6 +5560,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5475,6 +5682,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -5574,6 +5790,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5831,6 +6056,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5921,6 +6155,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
