@@ -55,7 +55,7 @@ describe('loadConfig', () => {
       loginMaxFailuresPerUsername: 50,
       nationalIdConflictsPerDay: 20,
       lookupsPerHour: 30,
-      heavyRequestsPerMinute: 10,
+      heavyRequestsPerMinute: 30,
       corsOrigins: [],
       importLimits: {
         maxUnpackedBytes: 256 * 1024 * 1024,

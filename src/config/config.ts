@@ -262,7 +262,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerUsername: int(env, 'LOGIN_MAX_FAILURES_PER_USERNAME', 50, 1, 100000),
     nationalIdConflictsPerDay: int(env, 'NATIONAL_ID_CONFLICTS_PER_DAY', 20, 1, 100000),
     lookupsPerHour: int(env, 'LOOKUPS_PER_HOUR', 30, 1, 100000),
-    heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 10, 1, 100000),
+    heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 30, 1, 100000),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
     importLimits: {
       maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 256, 1, 4096) * MIB,

@@ -20,7 +20,7 @@ export class PersonsController {
   @Roles('admin', 'commune_worker')
   @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated', operationId: 'createPerson' })
   @ApiCreatedResponse({ type: PersonDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 429)
   @ApiResponse({
     status: 409,
     type: PossibleDuplicateErrorDto,
@@ -47,7 +47,7 @@ export class PersonsController {
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
   @ApiOperation({ summary: 'Files in the caller’s scope, newest first; never national id, phone or address', operationId: 'listPersons' })
   @ApiPagedResponse(PersonListItemDto)
-  @ApiErrors(400)
+  @ApiErrors(400, 429)
   list(@CurrentActor() actor: Actor, @Query() query: PersonQuery): Promise<Page<PersonListItemDto>> {
     return this.persons.list(actor, query);
   }
@@ -65,7 +65,7 @@ export class PersonsController {
   @Roles('admin', 'commune_worker')
   @ApiOperation({ summary: 'Change a file against the version read (409 when stale); a new residenceUnitId moves it', operationId: 'updatePerson' })
   @ApiOkResponse({ type: PersonDto })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 429)
   update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
     return this.persons.update(actor, id, dto);
   }

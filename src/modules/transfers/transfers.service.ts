@@ -4,14 +4,14 @@ import { Access, isUuid, personInScope, unitInScope, type ScopePredicate } from 
 import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
-import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
-import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestView } from './dto/transfer.dto.js';
+import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
 import type { TransferOrigin, TransferStatus } from './transfer-request.entity.js';
 
@@ -59,12 +59,12 @@ export class TransfersService {
   ) {}
 
   /** A worker met a person whose open file another commune holds, and asks for it by national id. */
-  async request(actor: Actor, dto: CreateTransferRequestDto): Promise<TransferRequestView> {
+  async request(actor: Actor, dto: CreateTransferRequestDto): Promise<TransferRequestDto> {
     // A national id answered "found elsewhere" or "not found" is a lookup: limited and audited like one.
     await this.limiter.hit(`lookup:${actor.id}`, this.config.lookupsPerHour, 3600, 'too many lookups; try again later');
     await this.conflicts.assertUnderCap(actor);
-    const unit = await this.access.unit(actor, dto.toUnitId).catch(() => {
-      throw invalid('toUnitId', "is not a commune of the caller's area");
+    const unit = await this.access.unit(actor, dto.toUnitId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === ErrorCode.NotFound ? invalid('toUnitId', "is not a commune of the caller's area") : err;
     });
     if (unit.level !== 'commune') throw invalid('toUnitId', `must be a commune, not a ${unit.level}`);
     const scope = personInScope(actor, 'p');
@@ -90,7 +90,7 @@ export class TransfersService {
   }
 
   /** Requests in the caller's scope, newest first; one audit row names the people the page shows. */
-  async list(actor: Actor, query: TransferRequestQuery): Promise<Page<TransferRequestView>> {
+  async list(actor: Actor, query: TransferRequestQuery): Promise<Page<TransferRequestDto>> {
     return this.db.transaction(async (m) => {
       const qb = this.select(m, actor);
       if (query.status) qb.andWhere('t.status = :status', { status: query.status });
@@ -106,7 +106,7 @@ export class TransfersService {
     });
   }
 
-  async accept(actor: Actor, id: string): Promise<TransferRequestView> {
+  async accept(actor: Actor, id: string): Promise<TransferRequestDto> {
     const personId = await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
       const persons: { residence_unit_id: string; closed_on: string | null; case_code: string }[] = await m.query(
@@ -157,7 +157,7 @@ export class TransfersService {
     return this.one(actor, id);
   }
 
-  async refuse(actor: Actor, id: string, dto: RefuseTransferDto): Promise<TransferRequestView> {
+  async refuse(actor: Actor, id: string, dto: RefuseTransferDto): Promise<TransferRequestDto> {
     await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
       await m.query(
@@ -218,7 +218,7 @@ export class TransfersService {
       .setParameters({ ...from.params, ...to.params });
   }
 
-  private view(actor: Actor, r: RequestRow): TransferRequestView {
+  private view(actor: Actor, r: RequestRow): TransferRequestDto {
     const worker = actor.role === 'commune_worker';
     const direction = worker ? (r.toInScope && !r.fromInScope ? 'in' : r.fromInScope && !r.toInScope ? 'out' : null) : null;
     return {
@@ -242,7 +242,7 @@ export class TransfersService {
   }
 
   /** One request as the caller sees it, read and audited in one transaction. */
-  private async one(actor: Actor, id: string): Promise<TransferRequestView> {
+  private async one(actor: Actor, id: string): Promise<TransferRequestDto> {
     return this.db.transaction(async (m) => {
       const row = await this.select(m, actor).andWhere('t.id = :id', { id }).getRawOne<RequestRow>();
       if (!row) throw notFound('transfer request');

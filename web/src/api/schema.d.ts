@@ -594,6 +594,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transfer-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfer requests in scope: officers those they decide, workers those to or from their area; newest first */
+        get: operations["listTransferRequests"];
+        put?: never;
+        /** Ask for the file of a person met in the caller’s commune that another commune holds (by national id); 404 when no open file has it, 409 when it is already in the caller’s area, 429 past the lookup or national-id limits */
+        post: operations["createTransferRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a pending request: the file moves to the receiving commune (404 outside scope; 409 once decided or when the file closed or moved since) */
+        post: operations["acceptTransferRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a pending request, with a reason (404 outside scope; 409 once decided) */
+        post: operations["refuseTransferRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -951,6 +1003,20 @@ export interface components {
              * @description a commune worker; defaults to the caller when a commune worker
              */
             supervisorUserId?: string;
+        };
+        CreateTransferRequestDto: {
+            /**
+             * @description the national id of the person met, whose open file is held by another commune
+             * @example 001234567890
+             */
+            nationalId: string;
+            /** @description why the file should move (no names) */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description the commune of the caller's area the file should move to
+             */
+            toUnitId: string;
         };
         CreateUserDto: {
             /** @description required except for admins */
@@ -1527,6 +1593,10 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        RefuseTransferDto: {
+            /** @description why the request is refused (no names) */
+            reason: string;
+        };
         ReminderDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -1558,7 +1628,7 @@ export interface components {
             subjectId: string;
         };
         /** @enum {string} */
-        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
         ReminderPage: {
             items: components["schemas"]["ReminderDto"][];
             /** @description This page, from 1 */
@@ -1789,6 +1859,66 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["UserDto"];
         };
+        /**
+         * @description request: asked by a worker; national_id_conflict: a national id written in the receiving commune's area was found open here
+         * @enum {string}
+         */
+        TransferOrigin: "request" | "national_id_conflict";
+        TransferRequestDto: {
+            /**
+             * Format: uuid
+             * @description the smallest unit holding both communes; null: administrators decide
+             */
+            approverUnitId: string | null;
+            /** @description null when the caller may not see the file */
+            caseCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * @description for commune workers: whether the file comes to or leaves the caller's area
+             * @enum {string|null}
+             */
+            direction: "in" | "out" | null;
+            /** Format: uuid */
+            fromUnitId: string;
+            /** @description null when the caller may not see the file */
+            fullName: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description the day the file moved (accepted requests)
+             * @example 2025-03-01
+             */
+            movedOn: string | null;
+            /** @description the name-free trace left to the sending commune, e.g. "moved out on 2026-11-30" */
+            note: string | null;
+            /** @description request: asked by a worker; national_id_conflict: a national id written in the receiving commune's area was found open here */
+            origin: components["schemas"]["TransferOrigin"];
+            /**
+             * Format: uuid
+             * @description null when the caller may not see the file (now or any more)
+             */
+            personId: string | null;
+            reason: string | null;
+            refusalReason: string | null;
+            status: components["schemas"]["TransferStatus"];
+            /** Format: uuid */
+            toUnitId: string;
+        };
+        TransferRequestPage: {
+            items: components["schemas"]["TransferRequestDto"][];
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Items per page */
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+        };
+        /** @enum {string} */
+        TransferStatus: "pending" | "accepted" | "refused";
         UnitFiguresDto: {
             byService: components["schemas"]["ServiceCountsDto"];
             detention: components["schemas"]["DetentionFiguresDto"];
@@ -3555,10 +3685,12 @@ export interface operations {
     listPersons: {
         parameters: {
             query?: {
-                /** @description exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth (case codes run in sequence) */
+                /** @description exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth and fullName (case codes run in sequence) */
                 caseCode?: string;
                 /** @description exact date of birth */
                 dateOfBirth?: string;
+                /** @description the full name, compared without diacritics or case. Clinic and facility staff look up a file beyond their own patients by caseCode with dateOfBirth and fullName (or by nationalId); each lookup is limited per hour and audited */
+                fullName?: string;
                 /** @description exact national id (12 digits); audited. Clinic and facility staff may look up any open file this way to enroll a patient */
                 nationalId?: string;
                 /** @description true: open files only; false: closed files only */
@@ -3606,6 +3738,15 @@ export interface operations {
             };
             /** @description Forbidden: for roles other than admin, province_officer, commune_worker, clinic_staff, facility_staff (code: forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3701,6 +3842,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3900,6 +4050,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4734,7 +4893,7 @@ export interface operations {
     listReminders: {
         parameters: {
             query?: {
-                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
                 page?: number;
                 pageSize?: number;
                 personId?: string;
@@ -5140,6 +5299,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5379,6 +5547,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5799,6 +5976,396 @@ export interface operations {
             };
             /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listTransferRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "accepted" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestPage"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    acceptTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    refuseTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseTransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

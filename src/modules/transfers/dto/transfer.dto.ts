@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiDate, ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { TRANSFER_ORIGINS, TRANSFER_STATUSES, type TransferOrigin, type TransferStatus } from '../transfer-request.entity.js';
 
@@ -44,33 +45,31 @@ export class TransferRequestQuery extends PageQuery {
   status?: TransferStatus;
 }
 
-export class TransferRequestView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: TRANSFER_STATUSES }) status: TransferStatus;
-  @ApiProperty({ enum: TRANSFER_ORIGINS, description: "request: asked by a worker; national_id_conflict: a national id written in the receiving commune's area was found open here" })
+export class TransferRequestDto {
+  @ApiUuid() id: string;
+  @ApiEnum(TRANSFER_STATUSES, 'TransferStatus') status: TransferStatus;
+  @ApiEnum(TRANSFER_ORIGINS, 'TransferOrigin', {
+    description: "request: asked by a worker; national_id_conflict: a national id written in the receiving commune's area was found open here",
+  })
   origin: TransferOrigin;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null when the caller may not see the file (now or any more)' })
-  personId: string | null;
+  @ApiUuid({ nullable: true, description: 'null when the caller may not see the file (now or any more)' }) personId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null when the caller may not see the file' }) caseCode: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null when the caller may not see the file' }) fullName: string | null;
-  @ApiProperty({ format: 'uuid' }) fromUnitId: string;
-  @ApiProperty({ format: 'uuid' }) toUnitId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'the smallest unit holding both communes; null: administrators decide' })
-  approverUnitId: string | null;
+  @ApiUuid() fromUnitId: string;
+  @ApiUuid() toUnitId: string;
+  @ApiUuid({ nullable: true, description: 'the smallest unit holding both communes; null: administrators decide' }) approverUnitId: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ nullable: true, type: String }) refusalReason: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the day the file moved (accepted requests)' }) movedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['in', 'out'], description: "for commune workers: whether the file comes to or leaves the caller's area" })
+  @ApiDateTime() createdAt: Date;
+  @ApiDateTime({ nullable: true }) decidedAt: Date | null;
+  @ApiDate({ nullable: true, description: 'the day the file moved (accepted requests)' }) movedOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['in', 'out'],
+    description: "for commune workers: whether the file comes to or leaves the caller's area",
+  })
   direction: 'in' | 'out' | null;
   @ApiProperty({ nullable: true, type: String, description: 'the name-free trace left to the sending commune, e.g. "moved out on 2026-11-30"' })
   note: string | null;
-}
-
-export class TransferRequestPage {
-  @ApiProperty({ type: [TransferRequestView] }) items: TransferRequestView[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
