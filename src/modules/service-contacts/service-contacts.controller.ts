@@ -18,9 +18,9 @@ export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Record a counseling, support, medical or vocational service', operationId: 'createServiceContact' })
+  @ApiOperation({ summary: 'Record a counseling, support, medical, vocational, job placement or loan service', operationId: 'createServiceContact' })
   @ApiCreatedResponse({ type: ServiceContactDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {
     return this.contacts.create(actor, id, dto);
   }

@@ -373,7 +373,7 @@ export interface paths {
         /** A person's service contacts, latest first */
         get: operations["listServiceContacts"];
         put?: never;
-        /** Record a counseling, support, medical or vocational service */
+        /** Record a counseling, support, medical, vocational, job placement or loan service */
         post: operations["createServiceContact"];
         delete?: never;
         options?: never;
@@ -4602,6 +4602,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
