@@ -1254,7 +1254,7 @@ export interface components {
          * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
         ErrorResponseDto: {
             /**
              * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
@@ -2502,6 +2502,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2926,6 +2935,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3002,6 +3020,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3099,6 +3126,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3205,6 +3241,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3444,6 +3489,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3587,6 +3641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3656,6 +3719,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4062,6 +4134,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4152,6 +4233,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4265,6 +4355,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4337,6 +4436,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4441,6 +4549,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4523,6 +4640,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4627,6 +4753,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4708,6 +4843,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4812,6 +4956,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -4893,6 +5046,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5048,6 +5210,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5470,6 +5641,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6121,6 +6301,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -6211,6 +6400,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6324,6 +6522,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
                 headers: {
@@ -6423,6 +6630,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6680,6 +6896,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -6770,6 +6995,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
