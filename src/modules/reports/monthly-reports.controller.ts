@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
@@ -74,8 +74,13 @@ export class MonthlyReportsController {
     summary: 'A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots',
     operationId: 'exportMonthlyReport',
   })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
-  @ApiOkResponse({ description: 'the file', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The report file',
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @ApiErrors(400, 404)
   async export(
     @CurrentActor() actor: Actor,

@@ -18,7 +18,7 @@ export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Record a counseling, support, medical or vocational service', operationId: 'createServiceContact' })
+  @ApiOperation({ summary: 'Record a counseling, support, medical, vocational, job placement or loan service', operationId: 'createServiceContact' })
   @ApiCreatedResponse({ type: ServiceContactDto })
   @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {

@@ -70,7 +70,7 @@ export class CoverageReportDto extends UnitFiguresDto {
   @ApiUuid() unitId: string;
   @ApiDate() from: string;
   @ApiDate() to: string;
-  @ApiDate({ description: 'the day detention figures were taken' }) asOf: string;
+  @ApiDate({ description: "the day residence, status, detention and open files were taken: the period's last day, or the day computed if earlier" }) asOf: string;
   @ApiProperty({ type: () => [UnitFiguresDto] }) children: UnitFiguresDto[];
   @ApiDateTime() computedAt: string;
   @ApiProperty({ type: String, nullable: true }) jobId: string | null;
