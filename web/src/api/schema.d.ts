@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (current and new); my other logins end */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -114,6 +131,74 @@ export interface paths {
         put?: never;
         /** Trade a refresh token (once) for a new pair; a reused one revokes the login */
         post: operations["refreshTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My logins still usable, the current one marked */
+        get: operations["listOwnSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my logins at once */
+        delete: operations["endOwnSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's active methadone patients with the day's dose, the prescribed dose and the run of missed days */
+        get: operations["getClinicRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/roster/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a whole day's doses in one transaction: a result per row; a row that fails says why and the others stand */
+        post: operations["recordClinicRosterDoses"];
         delete?: never;
         options?: never;
         head?: never;
@@ -166,6 +251,24 @@ export interface paths {
         put?: never;
         /** End an enrollment; completed treatment opens a post-rehab supervision from the next day */
         post: operations["endEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prescribed doses of an enrollment, latest first */
+        get: operations["listDosePrescriptions"];
+        put?: never;
+        /** Prescribe a dose from a day on (a change is a new row; the history is kept) */
+        post: operations["createDosePrescription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,6 +448,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/drug-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's drug tests, latest first (clinic and facility staff: their facility's) */
+        get: operations["listDrugTests"];
+        put?: never;
+        /** Record a drug test; a positive one raises a relapse task for the responsible worker */
+        post: operations["createDrugTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/enrollments": {
         parameters: {
             query?: never;
@@ -410,6 +531,40 @@ export interface paths {
         get: operations["getPersonTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relapse-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One relapse task with the decision taken, if any */
+        get: operations["getRelapseTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relapse-tasks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note) */
+        post: operations["decideRelapseTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -577,6 +732,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervisions/{id}/supervisor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Hand a supervision to another responsible worker of the person's commune */
+        patch: operations["assignSupervisor"];
+        trace?: never;
+    };
     "/api/v1/supervisions/{id}/visits": {
         parameters: {
             query?: never;
@@ -588,6 +760,75 @@ export interface paths {
         put?: never;
         /** Record a visit; it completes the earliest scheduled follow-up */
         post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfer requests in scope: officers those they decide, workers those to or from their area; newest first */
+        get: operations["listTransferRequests"];
+        put?: never;
+        /** Ask for the file of a person met in the caller’s commune that another commune holds (by national id) */
+        post: operations["createTransferRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a pending request: the file moves to the receiving commune */
+        post: operations["acceptTransferRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a pending request, with a reason */
+        post: operations["refuseTransferRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -676,6 +917,13 @@ export interface components {
             /** @description Items matching, over all pages */
             total: number;
         };
+        AssignSupervisorDto: {
+            /**
+             * Format: uuid
+             * @description an active commune worker whose area holds the person's residence
+             */
+            supervisorUserId: string;
+        };
         AuditLogDto: {
             /** @example read */
             action: string;
@@ -713,6 +961,12 @@ export interface components {
             pageSize: number;
             /** @description Items matching, over all pages */
             total: number;
+        };
+        ChangePasswordDto: {
+            /** @description the password the caller signs in with now */
+            currentPassword: string;
+            /** @description not guessable (nor close to the username) */
+            newPassword: string;
         };
         ClosePersonDto: {
             /**
@@ -829,6 +1083,52 @@ export interface components {
             /** @description residents, for rates per population */
             population?: number;
         };
+        CreatedDrugTestDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            facilityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /**
+             * Format: uuid
+             * @description the relapse task a positive test raised (null when one was already open)
+             */
+            relapseTaskId: string | null;
+            /** @enum {string} */
+            result: "negative" | "positive" | "invalid";
+            substances: string[];
+            /** @example 2026-11-20 */
+            testDate: string;
+        };
+        CreateDrugTestDto: {
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /**
+             * @description positive raises a relapse task for the responsible worker
+             * @enum {string}
+             */
+            result: "negative" | "positive" | "invalid";
+            /**
+             * @description what the test found
+             * @example [
+             *       "heroin",
+             *       "methamphetamine"
+             *     ]
+             */
+            substances?: string[];
+            /**
+             * @description not in the future
+             * @example 2026-11-20
+             */
+            testDate: string;
+        };
         CreateEnrollmentDto: {
             /**
              * Format: uuid
@@ -913,6 +1213,16 @@ export interface components {
              */
             substances?: string[];
         };
+        CreatePrescriptionDto: {
+            /** @example 60 */
+            doseMg: number;
+            /**
+             * @description the first day of the new dose; not before the enrollment started
+             * @example 2026-11-20
+             */
+            effectiveFrom: string;
+            note?: string;
+        };
         CreateServiceContactDto: {
             /**
              * Format: date
@@ -952,6 +1262,20 @@ export interface components {
              */
             supervisorUserId?: string;
         };
+        CreateTransferRequestDto: {
+            /**
+             * @description the national id of the person met, whose open file is held by another commune
+             * @example 001234567890
+             */
+            nationalId: string;
+            /** @description why the file should move (no names) */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description the commune of the caller's area the file should move to
+             */
+            toUnitId: string;
+        };
         CreateUserDto: {
             /** @description required except for admins */
             adminUnitId?: string;
@@ -977,6 +1301,17 @@ export interface components {
              * @example 2026-05-02
              */
             visitDate: string;
+        };
+        DecideRelapseDto: {
+            /**
+             * @description the day of the decision (default: today); not in the future
+             * @example 2026-11-20
+             */
+            decidedOn?: string;
+            /** @enum {string} */
+            decision: "re_enroll_treatment" | "refer_compulsory_treatment" | "no_action";
+            /** @description required for no_action */
+            note?: string;
         };
         DetentionFiguresDto: {
             held: number;
@@ -1021,6 +1356,31 @@ export interface components {
         DoseStatus: "taken" | "missed";
         /** @enum {string} */
         DrugTest: "negative" | "positive" | "not_done";
+        DrugTestDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            facilityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @enum {string} */
+            result: "negative" | "positive" | "invalid";
+            substances: string[];
+            /** @example 2026-11-20 */
+            testDate: string;
+        };
+        DrugTestPageDto: {
+            items: components["schemas"]["DrugTestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         EndedEnrollmentDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1377,6 +1737,10 @@ export interface components {
             password: string;
             username: string;
         };
+        PasswordChangedDto: {
+            /** @description other logins of the caller that were ended (this one stays) */
+            sessionsEnded: number;
+        };
         PersonDto: {
             /** @description admins and commune workers only */
             address?: string | null;
@@ -1513,6 +1877,27 @@ export interface components {
             supported: number;
             target: number;
         };
+        PrescriptionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 60 */
+            doseMg: number;
+            /** @example 2026-11-20 */
+            effectiveFrom: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            prescribedBy: string | null;
+        };
+        PrescriptionPageDto: {
+            items: components["schemas"]["PrescriptionDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         RecordDoseDto: {
             /**
              * Format: date
@@ -1524,8 +1909,61 @@ export interface components {
             /** @enum {string} */
             status: "taken" | "missed";
         };
+        RecordRosterDto: {
+            /**
+             * @description the day of every row; not in the future
+             * @example 2026-11-20
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description admin only: the clinic (clinic staff record at their own)
+             */
+            facilityId?: string;
+            rows: components["schemas"]["RosterDoseRowDto"][];
+        };
         RefreshDto: {
             refreshToken: string;
+        };
+        RefuseTransferDto: {
+            /** @description why the request is refused (no names) */
+            reason: string;
+        };
+        RelapseTaskDto: {
+            /** @description adult (18 or older) on the day of detection: a referral to compulsory treatment is possible */
+            adult: boolean;
+            /**
+             * Format: uuid
+             * @description the responsible worker
+             */
+            assignedUserId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedOn: string | null;
+            /** @enum {string|null} */
+            decision: "re_enroll_treatment" | "refer_compulsory_treatment" | "no_action" | null;
+            decisionNote: string | null;
+            /** @example 2026-11-20 */
+            detectedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            source: "visit" | "drug_test";
+            /**
+             * Format: uuid
+             * @description the visit or drug test that showed the relapse
+             */
+            sourceId: string;
+            /** @enum {string} */
+            status: "open" | "decided";
+            /** Format: uuid */
+            supervisionId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ReminderDto: {
             /** Format: date-time */
@@ -1558,7 +1996,7 @@ export interface components {
             subjectId: string;
         };
         /** @enum {string} */
-        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
         ReminderPage: {
             items: components["schemas"]["ReminderDto"][];
             /** @description This page, from 1 */
@@ -1582,6 +2020,115 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "province_officer" | "commune_worker" | "clinic_staff" | "facility_staff";
+        RosterCountsDto: {
+            missed: number;
+            pending: number;
+            taken: number;
+        };
+        RosterDoseDto: {
+            doseMg: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "taken" | "missed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RosterDoseRowDto: {
+            /** @description mg; when taken and absent, the dose prescribed for the day; absent when missed */
+            doseMg?: number;
+            /** Format: uuid */
+            enrollmentId: string;
+            /**
+             * @description only for a missed dose: why it was missed, passed to the dose record
+             * @enum {string}
+             */
+            missedReason?: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other";
+            /** @enum {string} */
+            status: "taken" | "missed";
+        };
+        RosterDoseViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            date: string;
+            doseMg: number | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @enum {string} */
+            status: "taken" | "missed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RosterItemDto: {
+            caseCode: string;
+            /** @description missed doses in a row up to the day (after the last taken one) */
+            consecutiveMissedDays: number;
+            /** @enum {string} */
+            dayStatus: "pending" | "taken" | "missed";
+            /** @description the day's dose record, if recorded */
+            dose: components["schemas"]["RosterDoseDto"] | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            fullName: string;
+            /** @description the last day a dose was taken, up to the day */
+            lastTakenOn: string | null;
+            /** Format: uuid */
+            personId: string;
+            plannedEndDate: string | null;
+            /** @description the dose prescribed for the day, if any */
+            prescribedDoseMg: number | null;
+            /** Format: uuid */
+            prescriptionId: string | null;
+            /** @example 2026-06-01 */
+            startDate: string;
+        };
+        RosterPageDto: {
+            /** @description the whole roster's day, whatever the status filter */
+            counts: components["schemas"]["RosterCountsDto"];
+            /** @example 2026-11-20 */
+            date: string;
+            /** Format: uuid */
+            facilityId: string;
+            items: components["schemas"]["RosterItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RosterRowResultDto: {
+            /** @description the dose as recorded (ok rows) */
+            dose?: components["schemas"]["RosterDoseViewDto"];
+            /** Format: uuid */
+            enrollmentId: string;
+            /** @description why the row was not recorded (failed rows) */
+            error?: components["schemas"]["RowErrorDto"];
+            /** @description the row’s position in the request, from 0 */
+            index: number;
+            ok: boolean;
+        };
+        RosterWriteDto: {
+            date: string;
+            /** Format: uuid */
+            facilityId: string;
+            failed: number;
+            recorded: number;
+            results: components["schemas"]["RosterRowResultDto"][];
+        };
+        RowErrorDto: {
+            /** @example conflict */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @example [
+             *       "the enrollment has ended; doses are recorded for active enrollments only"
+             *     ]
+             */
+            message: string[];
+            /** @example 409 */
+            statusCode: number;
+        };
         ServiceContactDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1623,6 +2170,34 @@ export interface components {
         };
         /** @enum {string} */
         ServiceType: "counseling" | "support" | "medical" | "vocational";
+        SessionDto: {
+            /** @description the login this request was made with */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description when its latest refresh token expires
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description the login (refresh-token family)
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description when its tokens were last renewed
+             */
+            lastRefreshedAt: string;
+            /**
+             * Format: date-time
+             * @description when the user signed in
+             */
+            startedAt: string;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+        };
         /** @enum {string} */
         Sex: "male" | "female";
         SupervisionDto: {
@@ -1677,6 +2252,65 @@ export interface components {
         };
         /** @enum {string} */
         SupervisionStatus: "active" | "ended";
+        TaskCountsDto: {
+            dose_not_recorded: number;
+            enrollment_ending: number;
+            follow_up_due: number;
+            follow_up_overdue: number;
+            management_ending: number;
+            missed_doses: number;
+            relapse: number;
+            stay_ending: number;
+            supervision_ending: number;
+            transfer_decision: number;
+            transfer_in: number;
+            transfer_waiting: number;
+        };
+        TaskDto: {
+            assignedToMe: boolean;
+            /**
+             * Format: uuid
+             * @description the responsible worker, when the task has one
+             */
+            assignedUserId: string | null;
+            caseCode: string;
+            /** @example 2026-11-20 */
+            dueDate: string;
+            fullName: string;
+            /** @enum {string} */
+            kind: "follow_up_due" | "follow_up_overdue" | "supervision_ending" | "management_ending" | "enrollment_ending" | "relapse" | "transfer_in" | "transfer_waiting" | "transfer_decision" | "missed_doses" | "dose_not_recorded" | "stay_ending";
+            /** Format: uuid */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description the reminder that announced it, if one is still open
+             */
+            reminderId: string | null;
+            /** Format: uuid */
+            residenceUnitId: string;
+            /**
+             * Format: uuid
+             * @description the follow-up, supervision, enrollment, relapse task, transfer request or file the task is about
+             */
+            subjectId: string;
+            /**
+             * @description overdue (due before today), today, or upcoming
+             * @enum {string}
+             */
+            urgency: "overdue" | "today" | "upcoming";
+        };
+        TaskListDto: {
+            /** @description tasks per kind under the other filters (for a badge) */
+            counts: components["schemas"]["TaskCountsDto"];
+            items: components["schemas"]["TaskDto"][];
+            /** @description overdue tasks under the filters */
+            overdue: number;
+            page: number;
+            pageSize: number;
+            /** @example 2026-11-20 */
+            today: string;
+            total: number;
+        };
         TimelineEventDto: {
             /**
              * Format: date
@@ -1693,7 +2327,7 @@ export interface components {
             endDate?: string;
             /**
              * Format: uuid
-             * @description enrollment_*, service
+             * @description enrollment_*, service, drug_test
              */
             facilityId?: string | null;
             /**
@@ -1719,7 +2353,7 @@ export interface components {
             /** @description supervision_started */
             intervalDays?: number;
             kind: components["schemas"]["TimelineEventKind"];
-            /** @description visit: home_visit, phone or office */
+            /** @description visit: home_visit, phone or office; drug_test: urine_rapid, saliva, blood, hair or other */
             method?: string;
             /** @description enrollment_*: voluntary or compulsory */
             mode?: string | null;
@@ -1743,6 +2377,8 @@ export interface components {
              * @description registered: the commune
              */
             residenceUnitId?: string;
+            /** @description drug_test: negative, positive or invalid */
+            result?: string;
             /**
              * Format: uuid
              * @description supervision_started
@@ -1753,6 +2389,8 @@ export interface components {
              * @enum {string}
              */
             status?: "using" | "addicted";
+            /** @description drug_test: what the test found */
+            substances?: string[];
             /**
              * Format: uuid
              * @description visit
@@ -1772,7 +2410,7 @@ export interface components {
             type?: string;
         };
         /** @enum {string} */
-        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit";
+        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit" | "drug_test";
         TimelineEventPage: {
             items: components["schemas"]["TimelineEventDto"][];
             /** @description This page, from 1 */
@@ -1788,6 +2426,59 @@ export interface components {
             /** @description one use: POST /auth/refresh answers a new pair */
             refreshToken: string;
             user: components["schemas"]["UserDto"];
+        };
+        TransferRequestPage: {
+            items: components["schemas"]["TransferRequestView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransferRequestView: {
+            /**
+             * Format: uuid
+             * @description the smallest unit holding both communes; null: administrators decide
+             */
+            approverUnitId: string | null;
+            /** @description null when the caller may not see the file */
+            caseCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * @description for commune workers: whether the file comes to or leaves the caller's area
+             * @enum {string|null}
+             */
+            direction: "in" | "out" | null;
+            /** Format: uuid */
+            fromUnitId: string;
+            /** @description null when the caller may not see the file */
+            fullName: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description the day the file moved (accepted requests)
+             */
+            movedOn: string | null;
+            /** @description the name-free trace left to the sending commune, e.g. "moved out on 2026-11-30" */
+            note: string | null;
+            /**
+             * @description request: asked by a worker; national_id_conflict: a national id written in the receiving commune's area was found open here
+             * @enum {string}
+             */
+            origin: "request" | "national_id_conflict";
+            /**
+             * Format: uuid
+             * @description null when the caller may not see the file (now or any more)
+             */
+            personId: string | null;
+            reason: string | null;
+            refusalReason: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused";
+            /** Format: uuid */
+            toUnitId: string;
         };
         UnitFiguresDto: {
             byService: components["schemas"]["ServiceCountsDto"];
@@ -2452,6 +3143,92 @@ export interface operations {
             };
         };
     };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     refreshTokens: {
         parameters: {
             query?: never;
@@ -2484,6 +3261,296 @@ export interface operations {
             };
             /** @description Unauthorized (code: unauthorized) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listOwnSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    endOwnSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getClinicRoster: {
+        parameters: {
+            query?: {
+                /** @description the day (default: today); not in the future */
+                date?: string;
+                /** @description admin only: the clinic (clinic staff see their own) */
+                facilityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description name (with or without diacritics) or case code */
+                q?: string;
+                /** @description the day's dose: pending (not recorded yet), taken or missed */
+                status?: "pending" | "taken" | "missed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordClinicRosterDoses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRosterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterWriteDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2826,6 +3893,190 @@ export interface operations {
                 };
             };
             /** @description Forbidden: for roles other than admin, commune_worker, clinic_staff, facility_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listDosePrescriptions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createDosePrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrescriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3483,10 +4734,12 @@ export interface operations {
     listPersons: {
         parameters: {
             query?: {
-                /** @description exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth (case codes run in sequence) */
+                /** @description exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth and fullName (case codes run in sequence) */
                 caseCode?: string;
                 /** @description exact date of birth */
                 dateOfBirth?: string;
+                /** @description the full name, compared without diacritics or case. Clinic and facility staff look up a file beyond their own patients by caseCode with dateOfBirth and fullName (or by nationalId); each lookup is limited per hour and audited */
+                fullName?: string;
                 /** @description exact national id (12 digits); audited. Clinic and facility staff may look up any open file this way to enroll a patient */
                 nationalId?: string;
                 /** @description true: open files only; false: closed files only */
@@ -3629,6 +4882,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3817,6 +5079,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3879,6 +5150,190 @@ export interface operations {
                 };
             };
             /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listDrugTests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrugTestPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker, clinic_staff, facility_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createDrugTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDrugTestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDrugTestDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker, clinic_staff, facility_staff (code: forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,10 +6015,191 @@ export interface operations {
             };
         };
     };
+    getRelapseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelapseTaskDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    decideRelapseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRelapseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelapseTaskDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listReminders: {
         parameters: {
             query?: {
-                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
                 page?: number;
                 pageSize?: number;
                 personId?: string;
@@ -5504,6 +7140,112 @@ export interface operations {
             };
         };
     };
+    assignSupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignSupervisorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     recordVisit: {
         parameters: {
             query?: never;
@@ -5546,6 +7288,471 @@ export interface operations {
                 };
             };
             /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                /** @description only the tasks of supervisions and relapses the caller answers for */
+                assignedToMe?: boolean;
+                /** @description due on or after */
+                from?: string;
+                kind?: "follow_up_due" | "follow_up_overdue" | "supervision_ending" | "management_ending" | "enrollment_ending" | "relapse" | "transfer_in" | "transfer_waiting" | "transfer_decision" | "missed_doses" | "dose_not_recorded" | "stay_ending";
+                page?: number;
+                pageSize?: number;
+                /** @description due on or before */
+                to?: string;
+                /** @description people living in this unit (in the caller’s area) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskListDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listTransferRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "accepted" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestPage"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    acceptTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    refuseTransferRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseTransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferRequestView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
