@@ -5713,6 +5713,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
                 headers: {
