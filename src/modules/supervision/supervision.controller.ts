@@ -56,7 +56,7 @@ export class SupervisionController {
   @Patch('supervisions/:id/supervisor')
   @ApiOperation({ summary: "Hand a supervision to another responsible worker of the person's commune", operationId: 'assignSupervisor' })
   @ApiOkResponse({ type: SupervisionDto })
-  @ApiErrors(400, 403, 404, 409)
+  @ApiErrors(400, 404, 409)
   assignSupervisor(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: AssignSupervisorDto): Promise<SupervisionDto> {
     return this.supervisions.reassign(actor, id, dto.supervisorUserId);
   }
