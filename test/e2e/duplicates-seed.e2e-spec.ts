@@ -54,8 +54,8 @@ describe('planted duplicates of the synthetic data set', () => {
   });
 
   it('the duplicates job finds every planted pair', async () => {
-    const results = await t.app.get(DuplicatesService).findInEveryProvince();
-    expect(results).toHaveLength(2);
+    const result = await t.app.get(DuplicatesService).findInEveryProvince();
+    expect(result.people).toBe(Number((await t.db.query(`SELECT count(*) AS n FROM persons WHERE closed_on IS NULL`))[0].n));
     const found = new Set(
       ((await t.db.query(`SELECT person_a_id AS a, person_b_id AS b FROM duplicate_pairs WHERE status = 'pending'`)) as { a: string; b: string }[]).map(
         (r) => `${r.a}|${r.b}`,
@@ -63,6 +63,6 @@ describe('planted duplicates of the synthetic data set', () => {
     );
     const missed = planted.filter((p) => !found.has(p.dup < p.orig ? `${p.dup}|${p.orig}` : `${p.orig}|${p.dup}`));
     expect(missed).toEqual([]);
-    expect(results.reduce((n, r) => n + r.found, 0)).toBe(found.size);
+    expect(result).toMatchObject({ found: found.size, pending: found.size });
   });
 });

@@ -85,29 +85,28 @@ export class DuplicatesService {
   async findInProvince(provinceId: string): Promise<FindDuplicatesResult | undefined> {
     const [unit]: { path: string; level: string }[] = await this.db.query(`SELECT path, level FROM admin_units WHERE id = $1`, [provinceId]);
     if (!unit || unit.level !== 'province') return undefined;
+    return { provinceId, ...(await this.findPairs(provinceId, `${unit.path}%`)) };
+  }
+
+  /** The nightly job: every province in one pass. */
+  async findInEveryProvince(): Promise<Omit<FindDuplicatesResult, 'provinceId'>> {
+    return this.findPairs(null, null);
+  }
+
+  private async findPairs(provinceId: string | null, pattern: string | null): Promise<Omit<FindDuplicatesResult, 'provinceId'>> {
     const started = performance.now();
     const { found, people } = await this.db.transaction(async (m) => {
-      const [row]: { found: number; people: number }[] = await m.query(FIND_PAIRS_SQL, [provinceId, `${unit.path}%`]);
+      const [row]: { found: number; people: number }[] = await m.query(FIND_PAIRS_SQL, [pattern]);
       await m.query(DROP_STALE_PAIRS_SQL, [provinceId]);
       return row;
     });
     const ms = Math.round(performance.now() - started);
     const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM duplicate_pairs WHERE province_id = $1 AND status = 'pending'`,
+      `SELECT count(*)::int AS n FROM duplicate_pairs WHERE ($1::uuid IS NULL OR province_id = $1::uuid) AND status = 'pending'`,
       [provinceId],
     );
     this.logger.log({ provinceId, people, found, pending: n, ms }, 'duplicates found');
-    return { provinceId, people, found, pending: n, ms };
-  }
-
-  async findInEveryProvince(): Promise<FindDuplicatesResult[]> {
-    const provinces: { id: string }[] = await this.db.query(`SELECT id FROM admin_units WHERE level = 'province' ORDER BY code`);
-    const results: FindDuplicatesResult[] = [];
-    for (const p of provinces) {
-      const r = await this.findInProvince(p.id);
-      if (r) results.push(r);
-    }
-    return results;
+    return { people, found, pending: n, ms };
   }
 
   // ---- requests ----
