@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
@@ -144,8 +144,15 @@ function sharedHome(): string {
 
 /** Copies the binaries once per version into `home` (0755, so the database user can run them). */
 function copyBinaries(nativeDir: string, home: string): string {
+  // By the package's version and the binary's size, not its time: every fresh install reuses the copy.
   const postgres = statSync(join(nativeDir, 'bin', 'postgres'));
-  const version = createHash('sha256').update(`${postgres.size}:${postgres.mtimeMs}`).digest('hex').slice(0, 12);
+  let release = '';
+  try {
+    release = (JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+  } catch {
+    // No package.json beside the binaries: the size alone tells versions apart well enough.
+  }
+  const version = createHash('sha256').update(`${release}:${postgres.size}`).digest('hex').slice(0, 12);
   const target = join(home, `pg-${version}`);
   if (!existsSync(join(target, 'bin', 'postgres'))) {
     const partial = `${target}.${randomBytes(4).toString('hex')}`;

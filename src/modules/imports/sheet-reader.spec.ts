@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { repeatedDeflate, sheetXml, sstXml, xlsxOfParts, zip } from '../../../test/support/zip-writer.js';
@@ -10,6 +11,9 @@ import { DEFAULT_SHEET_LIMITS, FileTooLarge, parseCsv, ReaderFailure, readSheet,
  * LibreOffice-like writers read the same every time, whatever the order of their parts; files past
  * the limits are refused, row-free, before what they hold is kept; a fault of the reader is ours.
  */
+
+// Reading files of hundreds of megabytes unpacked takes a few seconds, more on a busy machine.
+jest.setTimeout(180_000);
 
 const DOB = new Date(Date.UTC(1990, 4, 3));
 const HEADERS = ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Mã đơn vị cư trú', 'Ghi chú'];
