@@ -2067,7 +2067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2296,7 +2296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2377,7 +2377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2500,7 +2500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2773,7 +2773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2888,7 +2888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,7 +3054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3880,7 +3880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,7 +4393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4596,7 +4596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,7 +4857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4948,7 +4948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5788,7 +5788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5963,7 +5963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6153,7 +6153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
