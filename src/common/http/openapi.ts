@@ -32,7 +32,7 @@ function withCommonResponses(doc: OpenAPIObject): OpenAPIObject {
       // The body parser reads any body sent with these methods, whether the route uses one or not.
       if (op.requestBody || method === 'post' || method === 'put' || method === 'patch') {
         add(400, 'the body is not valid JSON or breaks a rule');
-        add(413, 'the body is larger than 1 MiB');
+        add(413, 'the body is too large (1 MiB; an import upload 20 MiB)');
         add(415, 'the body is not of a type the route reads');
       }
       add(500, 'a fault on the server');

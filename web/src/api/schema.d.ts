@@ -2197,7 +2197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +2507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2630,7 +2630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2903,7 +2903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3018,7 +3018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,7 +3184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +3831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4154,7 +4154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4348,7 +4348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4552,7 +4552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4755,7 +4755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5107,7 +5107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,7 +5281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5735,7 +5735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +5850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +5965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6530,7 +6530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6720,7 +6720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
