@@ -21,7 +21,7 @@ export class PersonListItemDto {
   @ApiDate({ required: false, nullable: true }) managementDecisionOn?: string | null;
   @ApiPropertyOptional() inDetention?: boolean;
   @ApiDate({ required: false, nullable: true }) closedOn?: string | null;
-  @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason?: CloseReason | null;
+  @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, nullable: true }) closeReason?: CloseReason | null;
   @ApiUuid({ required: false, nullable: true, description: 'closeReason merged_into: the file of the same person that survived' }) mergedIntoId?: string | null;
   @ApiInteger({ required: false, description: 'send it back with a change (optimistic locking)' }) version?: number;
   @ApiDateTime({ required: false }) createdAt?: Date;
@@ -42,7 +42,7 @@ export class PersonDto {
   @ApiDate({ nullable: true }) managementDecisionOn: string | null;
   @ApiProperty() inDetention: boolean;
   @ApiDate({ nullable: true }) closedOn: string | null;
-  @ApiProperty({ enum: FILE_CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason: CloseReason | null;
+  @ApiProperty({ enum: FILE_CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
   @ApiUuid({ nullable: true, description: 'closeReason merged_into: the file of the same person that survived (read it instead)' }) mergedIntoId: string | null;
   @ApiInteger({ description: 'send it back with a change (optimistic locking)' }) version: number;
   @ApiDateTime() createdAt: Date;
