@@ -5,6 +5,7 @@ import { FacilitiesModule } from './modules/facilities/facilities.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { PersonsModule } from './modules/persons/persons.module.js';
+import { PublicHolidaysModule } from './modules/public-holidays/public-holidays.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ServiceContactsModule } from './modules/service-contacts/service-contacts.module.js';
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   TreatmentModule,
   ServiceContactsModule,
   ImportsModule,
+  PublicHolidaysModule,
 ];

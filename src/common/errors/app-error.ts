@@ -28,6 +28,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string | string[],
+    /** A stable snake_case code for a broken domain rule (`legal_term_not_reached`), sent as `code`. */
+    readonly rule?: string,
   ) {
     super(Array.isArray(message) ? message.join('; ') : message);
     this.messages = message;

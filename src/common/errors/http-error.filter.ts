@@ -7,6 +7,8 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Present when a named domain rule refused the request. */
+  code?: string;
 }
 
 function body(statusCode: number, message: string | string[]): ErrorBody {
@@ -67,7 +69,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: { id?: string; method?: string; url?: string }): ErrorBody {
-    if (exception instanceof AppError) return body(STATUS_OF[exception.code], exception.messages);
+    if (exception instanceof AppError) {
+      const out = body(STATUS_OF[exception.code], exception.messages);
+      return exception.rule ? { ...out, code: exception.rule } : out;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -7,6 +7,9 @@ export const REMINDER_KINDS = [
   'supervision_ending',
   'enrollment_ending',
   'management_ending',
+  'self_termination',
+  'post_rehab_file_due',
+  'post_rehab_decision_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
