@@ -45,7 +45,11 @@ export class PublicHolidaysService {
 
   async remove(actor: Actor, date: IsoDate): Promise<PublicHolidayView> {
     return this.db.transaction(async (m) => {
-      const rows: PublicHoliday[] = await m.query(`DELETE FROM public_holidays WHERE date = $1 RETURNING date::text AS date, name, source`, [date]);
+      // A bare DELETE … RETURNING answers [rows, count]; inside a CTE it answers the rows.
+      const rows: PublicHoliday[] = await m.query(
+        `WITH removed AS (DELETE FROM public_holidays WHERE date = $1 RETURNING date::text AS date, name, source) SELECT * FROM removed`,
+        [date],
+      );
       if (!rows[0]) throw notFound('public holiday');
       await this.audit.record(actor, { action: 'delete', entity: 'public_holiday', entityId: date }, m);
       return toView(rows[0]);
