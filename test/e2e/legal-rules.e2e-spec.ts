@@ -1,4 +1,5 @@
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
+import { createPerson } from '../support/persons-factories.js';
 import { remindersOf } from '../support/reminders-factories.js';
 import { at, person } from '../support/treatment-factories.js';
 import { startTestApp, type Reply, type TestApp } from '../support/test-app.js';
@@ -159,6 +160,28 @@ describe('legal rules', () => {
       const res = await end(fac, r.body.id, { endDate: '2026-03-05', outcome: 'dropped_out', certificateNo: '1', certificateOn: '2026-03-05' });
       expect(res.status).toBe(400);
       expect(messageOf(res)).toContain('certificateOn');
+    });
+  });
+
+  describe('management of a using person (Law 73/2021/QH14 Art 23)', () => {
+    it('records the management decision number, and ends management early for each reason the law names', async () => {
+      const created = await createPerson(t, cw1.token, w.c1.id, { managementDecisionNo: '25/QĐ-UBND' });
+      expect(created).toMatchObject({ status: 'using', managementDecisionOn: '2025-03-05', managementDecisionNo: '25/QĐ-UBND' });
+      const renumbered = await t.as(cw1.token).patch(`/api/v1/persons/${created.id}`, { version: created.version, managementDecisionNo: '26/QĐ-UBND' });
+      expect(renumbered.status).toBe(200);
+      expect(renumbered.body.managementDecisionNo).toBe('26/QĐ-UBND');
+
+      for (const reason of ['commune_education', 'reformatory', 'imprisoned', 'deceased']) {
+        const p = await createPerson(t, cw1.token, w.c1.id);
+        const closed = await t.as(cw1.token).post(`/api/v1/persons/${p.id}/close`, { closedOn: '2026-03-01', closeReason: reason });
+        expect(closed.status).toBe(200);
+        expect(closed.body).toMatchObject({ closedOn: '2026-03-01', closeReason: reason });
+      }
+      // Closed files are not reminded of: the one-year management ending is not announced.
+      const p = await createPerson(t, cw1.token, w.c1.id, { managementDecisionOn: '2025-03-25' });
+      await t.as(cw1.token).post(`/api/v1/persons/${p.id}/close`, { closedOn: '2026-03-01', closeReason: 'reformatory' });
+      await t.as(adm.token).post('/api/v1/reminders/replan');
+      expect(await remindersOf(t.db, p.id)).toEqual([]);
     });
   });
 
