@@ -34,7 +34,7 @@ describe('login throttling', () => {
         expectError(existing[i], 401, 'Unauthorized');
         expect(shape(existing[i])).toEqual(shape(unknown[i]));
       }
-      expect(existing[0].body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'invalid credentials' });
+      expect(existing[0].body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'unauthorized', message: 'invalid credentials' });
 
       const right = await login(t, u.username, u.password);
       const ghostAgain = await login(t, ghost, 'whatever-password');

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators.js';
+import { ErrorCode } from '../../common/errors/app-error.js';
 import { REDIS } from '../../common/jobs/jobs.service.js';
 
 type Check = 'up' | 'down';
@@ -37,6 +38,6 @@ export class HealthController {
     // The one error shape, with the checks beside it.
     reply.status(503);
     const down = Object.entries(checks).flatMap(([part, check]) => (check === 'down' ? [part] : []));
-    return { statusCode: 503, error: 'Service Unavailable', message: `${down.join(' and ')} down`, status: 'error', checks };
+    return { statusCode: 503, error: 'Service Unavailable', code: ErrorCode.Unavailable, message: `${down.join(' and ')} down`, status: 'error', checks };
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
 import { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
@@ -19,19 +20,22 @@ export class TreatmentController {
 
   @Post('persons/:id/enrollments')
   @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'Enroll a person; the planned end must respect the legal term in force on startDate' })
+  @ApiOperation({ summary: 'Enroll a person; the planned end must respect the legal term in force on startDate', operationId: 'createEnrollment' })
+  @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateEnrollmentDto) {
     return this.treatment.create(actor, id, dto);
   }
 
   @Get('persons/:id/enrollments')
-  @ApiOperation({ summary: "A person's enrollments (clinic and facility staff: those at their own facility)" })
+  @ApiOperation({ summary: "A person's enrollments (clinic and facility staff: those at their own facility)", operationId: 'listEnrollments' })
+  @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery) {
     return this.treatment.listForPerson(actor, id, query);
   }
 
   @Get('enrollments/:id')
-  @ApiOperation({ summary: 'One enrollment; methadone ones carry consecutiveMissedDays' })
+  @ApiOperation({ summary: 'One enrollment; methadone ones carry consecutiveMissedDays and absentWithoutReason', operationId: 'getEnrollment' })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
     return this.treatment.get(actor, id);
   }
@@ -39,21 +43,27 @@ export class TreatmentController {
   @Post('enrollments/:id/end')
   @HttpCode(200)
   @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day' })
+  @ApiOperation({
+    summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day; completing before the legal minimum term needs the decision that allows it',
+    operationId: 'endEnrollment',
+  })
+  @ApiErrors(400, 404, 409)
   end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndEnrollmentDto) {
     return this.treatment.end(actor, id, dto);
   }
 
   @Post('enrollments/:id/doses')
   @Roles('admin', 'clinic_staff')
-  @ApiOperation({ summary: 'Record the methadone dose of a day (a second write for the day updates it)' })
+  @ApiOperation({ summary: 'Record the methadone dose of a day (a second write for the day updates it); a missed dose may carry its reason', operationId: 'recordDose' })
+  @ApiErrors(400, 404, 409)
   recordDose(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: RecordDoseDto) {
     return this.treatment.recordDose(actor, id, dto);
   }
 
   @Get('enrollments/:id/doses')
   @Roles('admin', 'clinic_staff')
-  @ApiOperation({ summary: 'Methadone doses of an enrollment, latest first, optionally within from..to' })
+  @ApiOperation({ summary: 'Methadone doses of an enrollment, latest first, optionally within from..to', operationId: 'listDoses' })
+  @ApiErrors(400, 404)
   listDoses(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: DoseQuery) {
     return this.treatment.listDoses(actor, id, query);
   }

@@ -244,7 +244,7 @@ export class TreatmentService {
       if (dto.outcome === 'completed' && !dto.earlyCompletionDecisionOn) {
         const facts = await this.termFacts(m, e.personId, e.type, e.mode, e.startDate, e.priorCompletedOnPaper, e.id);
         const early = earlyCompletionViolation(facts, dto.endDate);
-        if (early) throw new AppError(ErrorCode.Conflict, early, 'legal_term_not_reached');
+        if (early) throw new AppError(ErrorCode.LegalTermNotReached, early);
       }
       const deadlines = dto.certificateOn ? await this.postRehabDeadlines(m, dto.certificateOn) : null;
       await m.update(
