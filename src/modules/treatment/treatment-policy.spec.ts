@@ -1,8 +1,10 @@
+import { addWorkingDays } from '../../common/time/working-days.js';
 import {
   allowedPlannedEnd,
   earlyCompletionViolation,
   LAW_2021,
   plannedEndViolation,
+  postRehabDeadlineRuleOn,
   ruleFor,
   selfTerminationHolds,
   selfTerminationRuleOn,
@@ -113,5 +115,20 @@ describe('early completion (Law 73/2021/QH14: the legal minimum term)', () => {
 
   it('does not govern methadone', () => {
     expect(earlyCompletionViolation(facts({ type: 'methadone', mode: null }), '2025-03-02')).toBeUndefined();
+  });
+});
+
+describe('post-rehab deadlines (Decree 116/2021 Arts 77-78)', () => {
+  it('puts the post-rehab file 3 working days after the certificate and the decision 2 more', () => {
+    const rule = postRehabDeadlineRuleOn('2026-03-05')!;
+    expect(rule).toMatchObject({ id: 'D116-2021-arts77-78', source: 'Decree 116/2021/ND-CP Arts 77-78', fileWorkingDays: 3, decisionWorkingDays: 2 });
+    expect(postRehabDeadlineRuleOn('2021-12-31')).toBeUndefined();
+    // Certificate on Thursday 5 March 2026: Fri 6, Mon 9, Tue 10; then Wed 11, Thu 12.
+    const file = addWorkingDays('2026-03-05', rule.fileWorkingDays, new Set());
+    expect(file).toBe('2026-03-10');
+    expect(addWorkingDays(file, rule.decisionWorkingDays, new Set())).toBe('2026-03-12');
+    // A certificate just before Tết 2026: the days off do not count.
+    const tet = new Set(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    expect(addWorkingDays('2026-02-12', rule.fileWorkingDays, tet)).toBe('2026-02-24');
   });
 });

@@ -177,7 +177,27 @@ export function selfTerminationHolds(absence: UnexcusedAbsence, rule: SelfTermin
   return rule !== undefined && (absence.workingDays >= rule.workingDays || absence.sessions >= rule.sessions);
 }
 
-/** Decree 116/2021/ND-CP Art 77: the post-rehab file is made within 3 working days of the completion certificate. */
-export const POST_REHAB_FILE_WORKING_DAYS = 3;
-/** Decree 116/2021/ND-CP Art 78: the post-rehab management decision follows within 2 working days of the file. */
-export const POST_REHAB_DECISION_WORKING_DAYS = 2;
+/**
+ * Post-rehab deadlines, as dated data: the post-rehab file within `fileWorkingDays` working days of
+ * the completion certificate, the management decision within `decisionWorkingDays` more.
+ */
+export interface PostRehabDeadlineRule {
+  id: string;
+  source: string;
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate;
+  fileWorkingDays: number;
+  decisionWorkingDays: number;
+}
+
+export const POST_REHAB_DEADLINE_RULES: readonly PostRehabDeadlineRule[] = [
+  { id: 'D116-2021-arts77-78', source: 'Decree 116/2021/ND-CP Arts 77-78', effectiveFrom: '2022-01-01', fileWorkingDays: 3, decisionWorkingDays: 2 },
+];
+
+/** The deadline rule in force on the certificate's date, or undefined. */
+export function postRehabDeadlineRuleOn(
+  certificateOn: IsoDate,
+  rules: readonly PostRehabDeadlineRule[] = POST_REHAB_DEADLINE_RULES,
+): PostRehabDeadlineRule | undefined {
+  return rules.find((r) => r.effectiveFrom <= certificateOn && (r.effectiveTo === undefined || certificateOn <= r.effectiveTo));
+}

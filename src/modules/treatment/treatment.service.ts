@@ -19,10 +19,9 @@ import { Enrollment, type EnrollmentType, type LegalBasis } from './enrollment.e
 import { MethadoneDose } from './methadone-dose.entity.js';
 import { currentMissedRuns, type MissedRunRow } from './missed-doses.sql.js';
 import {
-  POST_REHAB_DECISION_WORKING_DAYS,
-  POST_REHAB_FILE_WORKING_DAYS,
   earlyCompletionViolation,
   plannedEndViolation,
+  postRehabDeadlineRuleOn,
   selfTerminationHolds,
   selfTerminationRuleOn,
   type TermFacts,
@@ -381,11 +380,13 @@ export class TreatmentService {
     return { legalBasis, ageAtDecision };
   }
 
-  /** Decree 116/2021 Arts 77-78: the post-rehab file within 3 working days of the certificate, the decision within 2 more. */
-  private async postRehabDeadlines(m: EntityManager, certificateOn: string): Promise<{ fileDue: string; decisionDue: string }> {
+  /** The post-rehab file and decision deadlines of the rule in force on the certificate's date (Decree 116/2021 Arts 77-78). */
+  private async postRehabDeadlines(m: EntityManager, certificateOn: string): Promise<{ fileDue: string; decisionDue: string } | null> {
+    const rule = postRehabDeadlineRuleOn(certificateOn);
+    if (!rule) return null;
     const holidays = await this.holidays.between(certificateOn, addDays(certificateOn, 60), m);
-    const fileDue = addWorkingDays(certificateOn, POST_REHAB_FILE_WORKING_DAYS, holidays);
-    return { fileDue, decisionDue: addWorkingDays(fileDue, POST_REHAB_DECISION_WORKING_DAYS, holidays) };
+    const fileDue = addWorkingDays(certificateOn, rule.fileWorkingDays, holidays);
+    return { fileDue, decisionDue: addWorkingDays(fileDue, rule.decisionWorkingDays, holidays) };
   }
 
   /** Community treatment is voluntary; a facility stay states its mode; methadone has none. */
