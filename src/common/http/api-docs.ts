@@ -30,7 +30,7 @@
  *
  * Added to every operation when the document is built (src/common/http/openapi.ts), not by hand:
  * 401 unless the route is @Public() (which also writes `security: []`), 500 and 503, and 400,
- * 413, 415 when it takes a body. Error codes: ErrorCode in src/common/errors/app-error.ts.
+ * 413, 415 on POST, PUT and PATCH (the body parser). Error codes: ErrorCode in src/common/errors/app-error.ts.
  */
 import { type Type, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, type ApiPropertyOptions, ApiResponse } from '@nestjs/swagger';

@@ -14,7 +14,7 @@ const errorResponse = (status: number, detail: string) => ({
 /**
  * The answers every operation can give whatever its own decorators say, added here once rather
  * than on every route: 401 from the default-deny guard unless the route is public, 400/413/415
- * from the body parser when it takes a body, 500 and 503 when something fails on our side.
+ * from the body parser on POST, PUT and PATCH, 500 and 503 when something fails on our side.
  */
 function withCommonResponses(doc: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
@@ -26,7 +26,8 @@ function withCommonResponses(doc: OpenAPIObject): OpenAPIObject {
       };
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       if (!isPublic) add(401, 'missing, invalid or expired access token');
-      if (op.requestBody) {
+      // The body parser reads any body sent with these methods, whether the route uses one or not.
+      if (op.requestBody || method === 'post' || method === 'put' || method === 'patch') {
         add(400, 'the body is not valid JSON or breaks a rule');
         add(413, 'the body is larger than 1 MiB');
         add(415, 'the body is not of a type the route reads');

@@ -22,7 +22,7 @@ export class PersonListItemDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: "number of the commune's management decision" }) managementDecisionNo?: string | null;
   @ApiPropertyOptional() inDetention?: boolean;
   @ApiDate({ required: false, nullable: true }) closedOn?: string | null;
-  @ApiPropertyOptional({ enum: CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason?: CloseReason | null;
+  @ApiPropertyOptional({ enum: CLOSE_REASONS, nullable: true }) closeReason?: CloseReason | null;
   @ApiInteger({ required: false, description: 'send it back with a change (optimistic locking)' }) version?: number;
   @ApiDateTime({ required: false }) createdAt?: Date;
   @ApiDateTime({ required: false }) updatedAt?: Date;
@@ -43,7 +43,7 @@ export class PersonDto {
   @ApiProperty({ type: String, nullable: true, description: "number of the commune's management decision" }) managementDecisionNo: string | null;
   @ApiProperty() inDetention: boolean;
   @ApiDate({ nullable: true }) closedOn: string | null;
-  @ApiProperty({ enum: CLOSE_REASONS, enumName: 'CloseReason', nullable: true }) closeReason: CloseReason | null;
+  @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
   @ApiInteger({ description: 'send it back with a change (optimistic locking)' }) version: number;
   @ApiDateTime() createdAt: Date;
   @ApiDateTime() updatedAt: Date;

@@ -5,11 +5,12 @@ import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../v
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
 
 export class CreateSupervisionDto {
-  @ApiProperty({ example: '2026-04-01' })
+  @ApiProperty({ format: 'date', example: '2026-04-01' })
   @IsCalendarDate()
   startDate: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     description: 'overrides the default term (Law 73/2021/QH14 Art 40: 2 years after the administrative measure of compulsory treatment, 1 year otherwise)',
   })
   @IsOptional()
@@ -59,7 +60,7 @@ export class UpdateSupervisionDto {
   @Max(366)
   intervalDays?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
@@ -84,7 +85,7 @@ export class UpdateSupervisionDto {
 }
 
 export class CreateVisitDto {
-  @ApiProperty({ example: '2026-05-02' })
+  @ApiProperty({ format: 'date', example: '2026-05-02' })
   @IsCalendarDate()
   visitDate: string;
 
@@ -110,12 +111,12 @@ export class CreateVisitDto {
 
 /** The day supervision ended: `endDate`, as on an enrollment's end, or `endedOn`, the field it is stored in; today when neither is given. */
 export class EndSupervisionDto {
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'the day supervision ended (default: today)' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the day supervision ended (default: today)' })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
   @IsOptional()
   @IsCalendarDate()
   endedOn?: string;
