@@ -5,9 +5,20 @@
  * change breaks a caller, this file stops compiling.
  */
 import createClient from 'openapi-fetch';
-import type { components, paths } from '../../web/src/api/schema.js';
+import type { components, operations, paths } from '../../web/src/api/schema.js';
 
 type Person = components['schemas']['PersonDto'];
+
+/**
+ * Every operation's success answer is typed: a JSON body with a schema, a file, or (204) nothing.
+ * An operation without one makes `everyRouteTyped` fail to compile, naming the operation.
+ */
+type SuccessOf<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 202 | 204>] : never;
+type BodyOf<S> = S extends { content: infer C } ? C[keyof C] : S extends { content?: never } ? 'no body' : never;
+type Untyped = {
+  [K in keyof operations]: unknown extends BodyOf<SuccessOf<operations[K]>> ? K : [BodyOf<SuccessOf<operations[K]>>] extends [never] ? K : never;
+}[keyof operations];
+export const everyRouteTyped: [Untyped] extends [never] ? true : Untyped = true;
 type ErrorCode = components['schemas']['ErrorCode'];
 
 export async function typedClientCalls(baseUrl: string): Promise<void> {

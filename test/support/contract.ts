@@ -87,7 +87,7 @@ export class ContractChecker {
     if (!operation) {
       // No such operation: the router's refusal, in the one error shape.
       if (status !== 404 && status !== 400) return [`${where}: no operation in the document answers this request`];
-      return this.validate(`error`, ERROR_SCHEMA, body).map((p) => `${where}: ${p}`);
+      return this.validate(JSON.stringify(ERROR_SCHEMA), ERROR_SCHEMA, body).map((p) => `${where}: ${p}`);
     }
     const response = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`] ?? operation.responses.default;
     if (!response) {
@@ -103,9 +103,10 @@ export class ContractChecker {
     if (!media.includes('json')) return [];
     const schema = response.content![media].schema;
     if (!schema) return [];
-    return this.validate(`${operation.operationId}:${status}:${media}`, schema, body).map((p) => `${where} (${operation.operationId}): ${p}`);
+    return this.validate(JSON.stringify(schema), schema, body).map((p) => `${where} (${operation.operationId}): ${p}`);
   }
 
+  /** Validators are compiled once per distinct schema (every error response shares one). */
   private validate(key: string, schema: Json, body: unknown): string[] {
     let validator = this.validators.get(key);
     if (!validator) {

@@ -76,6 +76,8 @@ function client(baseUrl: string, contract: ContractChecker, token?: string): Cli
   };
 }
 
+let contractChecker: ContractChecker | undefined;
+
 /**
  * Boots the whole service on a fresh clone of the migrated template database, listening on a
  * free loopback port, with its own BullMQ key prefix. Workers are off unless asked for.
@@ -106,7 +108,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     await dropDatabase(databaseName);
     throw err;
   }
-  const contract = new ContractChecker(createOpenApiDocument(app));
+  // The document depends on the code only, not on the configuration: one checker per test file.
+  contractChecker ??= new ContractChecker(createOpenApiDocument(app));
+  const contract = contractChecker;
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 

@@ -25,6 +25,8 @@ export enum ErrorCode {
   /** Two writes met at the same time; the same request may succeed when retried. */
   ConcurrentUpdate = 'concurrent_update',
   PayloadTooLarge = 'payload_too_large',
+  /** A path segment longer than the router accepts. */
+  UriTooLong = 'uri_too_long',
   UnsupportedMediaType = 'unsupported_media_type',
   TooManyRequests = 'too_many_requests',
   Internal = 'internal_error',
@@ -45,6 +47,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.StaleVersion]: 409,
   [ErrorCode.ConcurrentUpdate]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UriTooLong]: 414,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Internal]: 500,

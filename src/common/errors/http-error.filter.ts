@@ -26,6 +26,8 @@ export function codeOfStatus(statusCode: number): ErrorCode {
       return ErrorCode.Conflict;
     case 413:
       return ErrorCode.PayloadTooLarge;
+    case 414:
+      return ErrorCode.UriTooLong;
     case 415:
       return ErrorCode.UnsupportedMediaType;
     case 429:

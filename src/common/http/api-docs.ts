@@ -24,13 +24,18 @@
  * Response DTOs are plain classes in the module's dto/ folder, named `...Dto`, with @ApiProperty
  * on every field: ApiUuid, ApiDate, ApiDateTime, ApiInteger below for the common formats (each
  * takes `{ nullable: true }`, `{ required: false }` for a field that may be absent, a description),
- * `enum` + `enumName` for fixed values, `type: () => OtherDto` or `[OtherDto]` for nested objects.
- * Declare the handler's return type as the DTO (or Page<Dto>) so the compiler keeps the service and
- * the document together.
+ * ApiEnum(values, 'Name') for fixed values (a nullable enum: `@ApiProperty({ enum, nullable: true })`
+ * without enumName, which Redocly's lint refuses), `type: () => OtherDto` or `[OtherDto]` for nested
+ * objects. Declare the handler's return type as the DTO (or Page<Dto>) so the compiler keeps the
+ * service and the document together.
+ *
+ * A new error a client should tell apart gets a code in ErrorCode (src/common/errors/app-error.ts)
+ * and is thrown as `new AppError(ErrorCode.X, 'field: reason')`. After changing the contract run
+ * `npm run client:generate` and commit web/src/api/schema.d.ts; src/openapi.spec.ts fails otherwise.
  *
  * Added to every operation when the document is built (src/common/http/openapi.ts), not by hand:
- * 401 unless the route is @Public() (which also writes `security: []`), 500 and 503, and 400,
- * 413, 415 on POST, PUT and PATCH (the body parser). Error codes: ErrorCode in src/common/errors/app-error.ts.
+ * 401 unless the route is @Public() (which also writes `security: []`), 500 and 503, 414 with path
+ * parameters (the router), and 400, 413, 415 on POST, PUT and PATCH (the body parser). Error codes: ErrorCode in src/common/errors/app-error.ts.
  */
 import { type Type, applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, type ApiPropertyOptions, ApiResponse } from '@nestjs/swagger';

@@ -13,8 +13,9 @@ const errorResponse = (status: number, detail: string) => ({
 
 /**
  * The answers every operation can give whatever its own decorators say, added here once rather
- * than on every route: 401 from the default-deny guard unless the route is public, 400/413/415
- * from the body parser on POST, PUT and PATCH, 500 and 503 when something fails on our side.
+ * than on every route: 401 from the default-deny guard unless the route is public, 414 from the
+ * router on routes with path parameters, 400/413/415 from the body parser on POST, PUT and PATCH,
+ * 500 and 503 when something fails on our side.
  */
 function withCommonResponses(doc: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
@@ -26,6 +27,8 @@ function withCommonResponses(doc: OpenAPIObject): OpenAPIObject {
       };
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       if (!isPublic) add(401, 'missing, invalid or expired access token');
+      // The router refuses a path parameter longer than Fastify's maxParamLength.
+      if (op.parameters?.some((p) => 'in' in p && p.in === 'path')) add(414, 'a path segment is too long');
       // The body parser reads any body sent with these methods, whether the route uses one or not.
       if (op.requestBody || method === 'post' || method === 'put' || method === 'patch') {
         add(400, 'the body is not valid JSON or breaks a rule');

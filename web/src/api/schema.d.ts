@@ -127,7 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One enrollment; methadone ones carry consecutiveMissedDays */
+        /** One enrollment; methadone ones carry consecutiveMissedDays and absentWithoutReason */
         get: operations["getEnrollment"];
         put?: never;
         post?: never;
@@ -147,7 +147,7 @@ export interface paths {
         /** Methadone doses of an enrollment, latest first, optionally within from..to */
         get: operations["listDoses"];
         put?: never;
-        /** Record the methadone dose of a day (a second write for the day updates it) */
+        /** Record the methadone dose of a day (a second write for the day updates it); a missed dose may carry its reason */
         post: operations["recordDose"];
         delete?: never;
         options?: never;
@@ -164,7 +164,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an enrollment; completed treatment opens a post-rehab supervision from the next day */
+        /** End an enrollment; completed treatment opens a post-rehab supervision from the next day; completing before the legal minimum term needs the decision that allows it */
         post: operations["endEnrollment"];
         delete?: never;
         options?: never;
@@ -416,6 +416,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public-holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public holidays, in date order (optionally of one year) */
+        get: operations["listPublicHolidays"];
+        put?: never;
+        /** Add a public holiday or a day off moved to a weekday (admin) */
+        post: operations["createPublicHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a public holiday (admin); answers the removed day */
+        delete: operations["deletePublicHoliday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -651,6 +686,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbsenceDto: {
+            /** @description the rule applied */
+            rule: string | null;
+            /** @description whether the self-termination rule in force holds */
+            selfTermination: boolean;
+            sessions: number;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            since: string;
+            workingDays: number;
+        };
         AdminUnitDto: {
             /** @example 01 */
             code: string;
@@ -720,8 +768,11 @@ export interface components {
              * @description not before registeredOn, not in the future
              */
             closedOn: string;
-            /** @enum {string} */
-            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other";
+            /**
+             * @description management of a using person ends early (Law 73/2021/QH14 Art 23) on commune_education, reformatory, imprisoned or deceased; found addicted is a change of status instead
+             * @enum {string}
+             */
+            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned";
             /** @description when given, a stale version answers 409 */
             version?: number;
         };
@@ -831,10 +882,25 @@ export interface components {
         };
         CreateEnrollmentDto: {
             /**
+             * @description number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn
+             * @example 12/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the treatment decision; the age at it decides the legal basis of a compulsory stay
+             * @example 2026-02-20
+             */
+            decisionOn?: string;
+            /**
              * Format: uuid
              * @description required for methadone (a methadone clinic) and facility (a rehabilitation facility)
              */
             facilityId?: string;
+            /**
+             * @description compulsory stays only; derived from the age at the decision when absent: administrative_measure (18 or older), court_decision (a minor, Law 73/2021/QH14 Art 33)
+             * @enum {string}
+             */
+            legalBasis?: "administrative_measure" | "court_decision";
             /**
              * @description required for facility stays; community treatment is voluntary; none for methadone
              * @enum {string}
@@ -846,6 +912,11 @@ export interface components {
              * @example 2027-02-28
              */
             plannedEndDate?: string;
+            /**
+             * @description completed treatments known from paper files only; any makes this a repeat treatment
+             * @default 0
+             */
+            priorCompletedTreatments?: number;
             /**
              * Format: date
              * @example 2026-03-01
@@ -875,6 +946,11 @@ export interface components {
             fullName: string;
             /** @default false */
             inDetention?: boolean;
+            /**
+             * @description number of the commune's management decision
+             * @example 25/QĐ-UBND
+             */
+            managementDecisionNo?: string | null;
             /**
              * Format: date
              * @description the commune's management decision (status using)
@@ -913,6 +989,20 @@ export interface components {
              */
             substances?: string[];
         };
+        CreatePublicHolidayDto: {
+            /**
+             * @description a day off (public holiday, or a day off moved to a weekday)
+             * @example 2028-01-26
+             */
+            date: string;
+            /** @example Tết Nguyên đán (Mùng 1) */
+            name: string;
+            /**
+             * @description the law or announcement that sets the day off
+             * @example Labour Code 2019 Art 112; 2028 announcement
+             */
+            source: string;
+        };
         CreateServiceContactDto: {
             /**
              * Format: date
@@ -930,8 +1020,18 @@ export interface components {
         };
         CreateSupervisionDto: {
             /**
+             * @description number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn
+             * @example 15/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the post-rehab management decision; given with decisionNo
+             * @example 2026-04-03
+             */
+            decisionOn?: string;
+            /**
              * Format: date
-             * @description overrides the default term (1 year, or 2 after a compulsory stay of an adult)
+             * @description overrides the default term (Law 73/2021/QH14 Art 40: 2 years after the administrative measure of compulsory treatment, 1 year otherwise)
              */
             endDate?: string;
             /** @default 30 */
@@ -959,7 +1059,10 @@ export interface components {
             facilityId?: string;
             fullName?: string;
             password: string;
-            /** @enum {string} */
+            /**
+             * @description admin: system administrator; province_officer: provincial office, since 1 March 2025 the provincial drug police (PC04) who run rehab and post-rehab management (before: the labour department); commune_worker: commune health or social worker; clinic_staff: methadone clinic staff; facility_staff: rehabilitation facility staff
+             * @enum {string}
+             */
             role: "admin" | "province_officer" | "commune_worker" | "clinic_staff" | "facility_staff";
             /** @example cb.tanlap */
             username: string;
@@ -1002,6 +1105,11 @@ export interface components {
             enrollmentId: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description why a missed dose was missed
+             * @enum {string|null}
+             */
+            missedReason: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other" | null;
             /** Format: uuid */
             recordedBy: string | null;
             status: components["schemas"]["DoseStatus"];
@@ -1022,8 +1130,31 @@ export interface components {
         /** @enum {string} */
         DrugTest: "negative" | "positive" | "not_done";
         EndedEnrollmentDto: {
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1033,6 +1164,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1046,6 +1182,20 @@ export interface components {
             plannedEndDate: string | null;
             /**
              * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
+            /**
+             * Format: date
              * @example 2025-03-01
              */
             startDate: string;
@@ -1057,6 +1207,26 @@ export interface components {
             version: number;
         };
         EndEnrollmentDto: {
+            /**
+             * @description completed only: number of the completion certificate; given with certificateOn
+             * @example 07/GCN
+             */
+            certificateNo?: string;
+            /**
+             * @description date of the completion certificate: the post-rehab file is due 3 working days later, the decision 2 more (Decree 116/2021 Arts 77-78)
+             * @example 2027-02-28
+             */
+            certificateOn?: string;
+            /**
+             * @description completed before the legal minimum term: number of the decision that allows it; given with earlyCompletionDecisionOn
+             * @example 21/QĐ
+             */
+            earlyCompletionDecisionNo?: string;
+            /**
+             * @description date of the decision that allows completion before the legal minimum term
+             * @example 2026-06-30
+             */
+            earlyCompletionDecisionOn?: string;
             /**
              * Format: date
              * @example 2027-02-28
@@ -1082,10 +1252,35 @@ export interface components {
             outcome: "completed" | "relapsed" | "moved_away" | "deceased" | "other";
         };
         EnrollmentDetailDto: {
+            /** @description methadone enrollments only: the missed days without a reason at the end of the current run */
+            absentWithoutReason?: components["schemas"]["AbsenceDto"] | null;
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
             /** @description methadone enrollments only */
             consecutiveMissedDays?: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1095,6 +1290,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1106,6 +1306,20 @@ export interface components {
              * @example 2025-03-01
              */
             plannedEndDate: string | null;
+            /**
+             * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1118,8 +1332,31 @@ export interface components {
             version: number;
         };
         EnrollmentDto: {
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1129,6 +1366,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1140,6 +1382,20 @@ export interface components {
              * @example 2025-03-01
              */
             plannedEndDate: string | null;
+            /**
+             * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1168,7 +1424,7 @@ export interface components {
          * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable" | "legal_term_not_reached";
         ErrorResponseDto: {
             /**
              * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
@@ -1388,7 +1644,7 @@ export interface components {
              */
             closedOn: string | null;
             /** @enum {string|null} */
-            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | null;
+            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1401,6 +1657,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             inDetention: boolean;
+            /** @description number of the commune's management decision */
+            managementDecisionNo: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1445,7 +1703,7 @@ export interface components {
              */
             closedOn?: string | null;
             /** @enum {string|null} */
-            closeReason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | null;
+            closeReason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | null;
             /** Format: date-time */
             createdAt?: string;
             /**
@@ -1458,6 +1716,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             inDetention?: boolean;
+            /** @description number of the commune's management decision */
+            managementDecisionNo?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1513,6 +1773,17 @@ export interface components {
             supported: number;
             target: number;
         };
+        PublicHolidayList: {
+            items: components["schemas"]["PublicHolidayView"][];
+        };
+        PublicHolidayView: {
+            /** @example 2026-02-17 */
+            date: string;
+            /** @example Tết Nguyên đán (Mùng 1) */
+            name: string;
+            /** @example Labour Code 2019 Art 112 */
+            source: string;
+        };
         RecordDoseDto: {
             /**
              * Format: date
@@ -1521,6 +1792,11 @@ export interface components {
             date: string;
             /** @description mg; required (> 0) when taken, absent when missed */
             doseMg?: number;
+            /**
+             * @description only for a missed dose: a missed dose with a reason does not count towards self-termination (Decree 116/2021 Art 3(5))
+             * @enum {string}
+             */
+            missedReason?: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other";
             /** @enum {string} */
             status: "taken" | "missed";
         };
@@ -1558,7 +1834,7 @@ export interface components {
             subjectId: string;
         };
         /** @enum {string} */
-        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "self_termination" | "post_rehab_file_due" | "post_rehab_decision_due";
         ReminderPage: {
             items: components["schemas"]["ReminderDto"][];
             /** @description This page, from 1 */
@@ -1628,6 +1904,13 @@ export interface components {
         SupervisionDto: {
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the post-rehab management decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1659,6 +1942,8 @@ export interface components {
             status: components["schemas"]["SupervisionStatus"];
             /** Format: uuid */
             supervisorUserId: string | null;
+            /** @description the dated rule that set the default term */
+            termRule: string | null;
             /** Format: date-time */
             updatedAt: string;
             /** @description send it back with a change (optimistic locking) */
@@ -1735,7 +2020,7 @@ export interface components {
              * @description closed
              * @enum {string}
              */
-            reason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other";
+            reason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned";
             /** @description visit */
             relapse?: boolean;
             /**
@@ -1835,6 +2120,11 @@ export interface components {
             fullName?: string;
             inDetention?: boolean;
             /**
+             * @description number of the commune's management decision
+             * @example 25/QĐ-UBND
+             */
+            managementDecisionNo?: string | null;
+            /**
              * Format: date
              * @description a new date records a new management decision
              */
@@ -1858,6 +2148,16 @@ export interface components {
             version: number;
         };
         UpdateSupervisionDto: {
+            /**
+             * @description number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn
+             * @example 15/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the post-rehab management decision; given with decisionNo
+             * @example 2026-04-03
+             */
+            decisionOn?: string;
             /** Format: date */
             endDate?: string;
             intervalDays?: number;
@@ -2058,7 +2358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2144,6 +2444,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2575,6 +2884,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -2651,6 +2969,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2737,7 +3064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,6 +3075,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2843,7 +3179,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,6 +3190,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3000,7 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,6 +3431,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3236,6 +3590,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3305,6 +3668,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3609,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3711,6 +4083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -3790,7 +4171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3801,6 +4182,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3896,7 +4286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,6 +4297,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3993,6 +4392,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4072,7 +4480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,6 +4491,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4179,6 +4596,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4258,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,6 +4695,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4364,6 +4799,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4443,7 +4887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,6 +4898,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4549,6 +5002,252 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listPublicHolidays: {
+        parameters: {
+            query?: {
+                /** @description holidays of this year only */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayList"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createPublicHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePublicHolidayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deletePublicHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -4572,7 +5271,7 @@ export interface operations {
     listReminders: {
         parameters: {
             query?: {
-                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending";
+                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "self_termination" | "post_rehab_file_due" | "post_rehab_decision_due";
                 page?: number;
                 pageSize?: number;
                 personId?: string;
@@ -4686,7 +5385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,6 +5396,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5126,6 +5834,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5281,6 +5998,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5360,7 +6086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5371,6 +6097,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5466,7 +6201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,6 +6212,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5572,7 +6316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5583,6 +6327,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5738,7 +6491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5840,6 +6593,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5919,7 +6681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5930,6 +6692,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
