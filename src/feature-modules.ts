@@ -9,6 +9,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { PersonsModule } from './modules/persons/persons.module.js';
 import { RelapseModule } from './modules/relapse/relapse.module.js';
+import { PublicHolidaysModule } from './modules/public-holidays/public-holidays.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { RosterModule } from './modules/roster/roster.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -41,4 +42,5 @@ export const FEATURE_MODULES = [
   DrugTestsModule,
   TasksModule,
   DuplicatesModule,
+  PublicHolidaysModule,
 ];

@@ -7,6 +7,7 @@ import { PersonsListCoveringIndex1764800000000 } from '../../migrations/17648000
 import { SecurityHardening1765100000000 } from '../../migrations/1765100000000-SecurityHardening.js';
 import { EncryptNotes1765100000001 } from '../../migrations/1765100000001-EncryptNotes.js';
 import { DailyWork1765300000000 } from '../../migrations/1765300000000-DailyWork.js';
+import { LegalRules1765500000000 } from '../../migrations/1765500000000-LegalRules.js';
 import { PersonHistory1765600000000 } from '../../migrations/1765600000000-PersonHistory.js';
 import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
 import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   SecurityHardening1765100000000,
   EncryptNotes1765100000001,
   DailyWork1765300000000,
+  LegalRules1765500000000,
   PersonHistory1765600000000,
   DetentionTreatment1765600000001,
   MonthlyReports1765600000002,

@@ -42,7 +42,7 @@ const FROM = '2025-03-01';
 const TO = '2025-03-31';
 
 type Scope = 'own' | 'other' | 'none';
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Expected statuses: [own, other] for scoped routes, [status] for routes without a record. */
 type Expected = readonly [number, number] | readonly [number];
@@ -171,6 +171,12 @@ function freshPeriod(): { from: string; to: string } {
   return { from: '2024-02-01', to };
 }
 
+let holidaySeq = 0;
+/** A day no other case uses, far in the future, for the public holiday routes. */
+function freshHoliday(): string {
+  return new Date(Date.UTC(2100, 0, 1) + ++holidaySeq * 86_400_000).toISOString().slice(0, 10);
+}
+
 const idsOf = (res: Reply) => (res.body.items as { id: string }[]).map((i) => i.id);
 const visible = (role: Role, scope: Scope) => role === 'admin' || scope === 'own';
 
@@ -248,6 +254,36 @@ const ROUTES: Route[] = [
     prepare: async (_role, scope) => c.main[scope as 'own' | 'other'],
     call: (role, _scope, fx: Fixture) => as(role).get(`/api/v1/persons/${fx.personId}/timeline`),
     check: (res) => expect(Array.isArray(res.body.items)).toBe(true),
+  },
+
+  // ---------------------------------------------------------------- public holidays
+  {
+    method: 'GET',
+    path: '/public-holidays',
+    // Public information: every signed-in role reads it.
+    expected: { admin: [200], province_officer: [200], commune_worker: [200], clinic_staff: [200], facility_staff: [200] },
+    call: (role) => as(role).get('/api/v1/public-holidays?year=2026'),
+    check: (res) => expect(res.body.items.length).toBeGreaterThan(0),
+  },
+  {
+    method: 'POST',
+    path: '/public-holidays',
+    expected: { admin: [201], province_officer: [403], commune_worker: [403], clinic_staff: [403], facility_staff: [403] },
+    prepare: async () => freshHoliday(),
+    call: (role, _scope, date: string) => as(role).post('/api/v1/public-holidays', { date, name: 'Day off', source: 'matrix test' }),
+    probe: (date: string) => one(`SELECT count(*)::int FROM public_holidays WHERE date = $1`, [date]),
+  },
+  {
+    method: 'DELETE',
+    path: '/public-holidays/:date',
+    expected: { admin: [200], province_officer: [403], commune_worker: [403], clinic_staff: [403], facility_staff: [403] },
+    prepare: async () => {
+      const date = freshHoliday();
+      await c.t.db.query(`INSERT INTO public_holidays (date, name, source) VALUES ($1, 'Day off', 'matrix test')`, [date]);
+      return date;
+    },
+    call: (role, _scope, date: string) => as(role).delete(`/api/v1/public-holidays/${date}`),
+    probe: (date: string) => one(`SELECT count(*)::int FROM public_holidays WHERE date = $1`, [date]),
   },
 
   // ---------------------------------------------------------------- enrollments
@@ -975,6 +1011,9 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /duplicates/runs/:jobId',
         'GET /duplicates/pairs',
         'POST /duplicates/pairs/:id/decision',
+        'GET /public-holidays',
+        'POST /public-holidays',
+        'DELETE /public-holidays/:date',
       ].sort(),
     );
   });

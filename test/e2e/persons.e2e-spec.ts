@@ -38,6 +38,7 @@ describe('person files: create, read, visibility, at rest', () => {
         substances: ['heroin'],
         registeredOn: '2025-03-01',
         managementDecisionOn: '2025-03-05',
+        managementDecisionNo: null,
         inDetention: false,
         closedOn: null,
         closeReason: null,

@@ -46,7 +46,7 @@ describe('reminder planning for many persons at once', () => {
     const enrB = await enrollment(t.db, b.id, { type: 'methadone', facilityId: w.clinicP, startDate: '2026-01-01', plannedEndDate: '2026-04-20' });
     await dose(t.db, enrB, '2026-03-06', 'taken');
     for (const d of ['2026-03-07', '2026-03-08', '2026-03-09']) await dose(t.db, enrB, d, 'missed');
-    // c: another province, five missed days: self-termination.
+    // c: another province, five missed days in a row (3 working days: an alert, not self-termination).
     c = await person(t.db, w.qc);
     const enrC = await enrollment(t.db, c.id, { type: 'methadone', facilityId: w.clinicQ, startDate: '2026-01-01' });
     for (const d of ['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']) await dose(t.db, enrC, d, 'missed');
@@ -68,21 +68,21 @@ describe('reminder planning for many persons at once', () => {
   it('plans the very jobs the per-person calls plan: same ids, payloads and delays', async () => {
     const now = at(TODAY).getTime();
     const delay = (date: string) => Math.max(0, t.clock.startOf(date).getTime() - now);
-    const job = (kind: string, personId: string, subjectId: string, dueDate: string, level: string | null, moment: string) => ({
-      id: [kind, subjectId, dueDate, ...(level ? [level] : [])].join('.'),
+    const job = (kind: string, personId: string, subjectId: string, dueDate: string, moment: string) => ({
+      id: [kind, subjectId, dueDate].join('.'),
       delay: delay(moment),
-      data: { kind, personId, subjectId, dueDate, level },
+      data: { kind, personId, subjectId, dueDate },
     });
     const expected = [
-      job('follow_up_due', a.id, ids.f1, '2026-03-12', null, '2026-03-09'),
-      job('follow_up_overdue', a.id, ids.f1, '2026-03-12', null, '2026-03-19'),
-      job('follow_up_due', a.id, ids.f2, '2026-03-20', null, '2026-03-17'),
-      job('follow_up_overdue', a.id, ids.f2, '2026-03-20', null, '2026-03-27'),
-      job('supervision_ending', a.id, ids.supA, '2026-03-24', null, '2026-03-09'),
-      job('management_ending', b.id, b.id, '2026-03-19', null, '2026-03-04'),
-      job('enrollment_ending', b.id, ids.enrB, '2026-04-20', null, '2026-04-05'),
-      job('missed_doses', b.id, ids.enrB, '2026-03-07', 'alert', '2026-03-09'),
-      job('missed_doses', c.id, ids.enrC, '2026-03-05', 'self_termination', '2026-03-07'),
+      job('follow_up_due', a.id, ids.f1, '2026-03-12', '2026-03-09'),
+      job('follow_up_overdue', a.id, ids.f1, '2026-03-12', '2026-03-19'),
+      job('follow_up_due', a.id, ids.f2, '2026-03-20', '2026-03-17'),
+      job('follow_up_overdue', a.id, ids.f2, '2026-03-20', '2026-03-27'),
+      job('supervision_ending', a.id, ids.supA, '2026-03-24', '2026-03-09'),
+      job('management_ending', b.id, b.id, '2026-03-19', '2026-03-04'),
+      job('enrollment_ending', b.id, ids.enrB, '2026-04-20', '2026-04-05'),
+      job('missed_doses', b.id, ids.enrB, '2026-03-07', '2026-03-09'),
+      job('missed_doses', c.id, ids.enrC, '2026-03-05', '2026-03-07'),
     ].sort((x, y) => x.id.localeCompare(y.id));
     expect(expected.filter((j) => j.delay === 0).map((j) => j.id)).toHaveLength(5);
 

@@ -106,7 +106,7 @@ describe('reminders', () => {
       );
       expect(delayed.some((j) => j.data.subjectId === f4)).toBe(false);
       // Payloads carry ids and dates only.
-      expect(Object.keys(delayed[0].data).sort()).toEqual(['dueDate', 'kind', 'level', 'personId', 'subjectId']);
+      expect(Object.keys(delayed[0].data).sort()).toEqual(['dueDate', 'kind', 'personId', 'subjectId']);
       // Retries with backoff, failed jobs kept.
       expect(delayed[0].opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnFail: false });
     });
@@ -221,7 +221,7 @@ describe('reminders', () => {
   });
 
   describe('missed doses', () => {
-    it('alerts the clinic after 3 missed days in a row, says self-termination from 5, and a taken dose resolves it', async () => {
+    it('alerts the clinic after 3 missed days in a row, claims no self-termination before the count of the law, and a taken dose resolves it', async () => {
       const p = await person(t.db, w.c1);
       const enr = await enrollment(t.db, p.id, { type: 'methadone', facilityId: w.clinicP, startDate: '2026-01-01' });
       await dose(t.db, enr, '2026-03-01', 'taken');
@@ -243,31 +243,28 @@ describe('reminders', () => {
       expect(rows.map((r) => [r.kind, r.subject_id, r.due_date, r.facility_id, r.status])).toEqual([
         ['missed_doses', enr, '2026-03-05', w.clinicP, 'open'],
       ]);
-      expect(rows[0].message).toBe(`Case ${p.caseCode}: 3 or more methadone doses missed in a row since 2026-03-05.`);
+      expect(rows[0].message).toBe(`Case ${p.caseCode}: alert: 3 or more methadone doses missed in a row since 2026-03-05.`);
 
-      // The clinic acknowledges; two more missed days make it self-termination: the same reminder, open again.
+      // The clinic acknowledges; two more missed days make 5 in a row, but only 3 working days
+      // (5-9 March 2026 spans a weekend): no self-termination under Decree 116/2021 Art 3(5), whose
+      // count is 5 working days or 10 sessions (it used to be claimed from 5 calendar days). The
+      // alert stays acknowledged: the same run, nothing new to say.
       const clinic = await user(t, 'clinic_staff', w.c1, w.clinicP);
       expect((await t.as(clinic.token).post(`/api/v1/reminders/${rows[0].id}/ack`)).status).toBe(200);
       await dose(t.db, enr, '2026-03-08', 'missed');
       await reminders(t).replanForPerson(p.id);
       await dose(t.db, enr, '2026-03-09', 'missed');
       await reminders(t).replanForPerson(p.id);
-      rows = await waitFor(async () => {
-        const r = await remindersOf(t.db, p.id);
-        return r[0].message.includes('self-termination') && r;
-      }, 10_000, 'self-termination message');
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ id: rows[0].id, status: 'open', due_date: '2026-03-05' });
-      expect(rows[0].message).toBe(
-        `Case ${p.caseCode}: 5 or more methadone doses missed in a row since 2026-03-05: under the law this is self-termination of treatment.`,
-      );
+      await t.as(adm.token).post('/api/v1/reminders/replan');
+      rows = await remindersOf(t.db, p.id);
+      expect(rows.map((r) => [r.kind, r.due_date, r.status])).toEqual([['missed_doses', '2026-03-05', 'acknowledged']]);
       const ids = (await raiseJobs(t.app)).filter((j) => j.data.subjectId === enr).map((j) => j.id).sort();
-      expect(ids).toEqual([`missed_doses.${enr}.2026-03-05.alert`, `missed_doses.${enr}.2026-03-05.self_termination`]);
+      expect(ids).toEqual([`missed_doses.${enr}.2026-03-05`]);
 
-      // A taken dose: the treatment feature resolves in its transaction.
+      // A taken dose on the latest day ends the run: the treatment feature resolves in its transaction.
       await t.db.transaction(async (m) => {
         await m.query(`INSERT INTO methadone_doses (enrollment_id, date, dose_mg, status) VALUES ($1, $2, 60, 'taken')`, [enr, TODAY]);
-        await reminders(t).resolve(m, enr, ['missed_doses']);
+        await reminders(t).resolveStaleMissedDoses(m, enr);
       });
       expect((await remindersOf(t.db, p.id)).map((r) => r.status)).toEqual(['resolved']);
       await reminders(t).replanForPerson(p.id);

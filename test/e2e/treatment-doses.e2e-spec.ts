@@ -178,6 +178,8 @@ describe('methadone doses', () => {
 
   it('resolves the missed-doses reminder when a dose is taken, not when another is missed', async () => {
     const e = await newEnrollment();
+    // The alert follows the current run of missed days: here the run that starts on 11-01.
+    for (const date of ['2026-11-01', '2026-11-02', '2026-11-03']) expect((await dose(clin, e.id, { date, status: 'missed' })).status).toBe(201);
     await t.db.query(
       `INSERT INTO reminders (kind, person_id, subject_id, due_date, message, facility_id) VALUES ('missed_doses', $1, $2, '2026-11-01', 'missed doses', $3)`,
       [e.personId, e.id, w.clinicP],

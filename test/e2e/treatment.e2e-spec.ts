@@ -248,7 +248,7 @@ describe('treatment enrollments', () => {
       expect(r.status).toBe(400);
       expect(messageOf(r)).toContain('plannedEndDate');
       expect(messageOf(r)).toContain('L73-2021-compulsory-minor');
-      expect(messageOf(r)).toContain('Law 73/2021/QH15');
+      expect(messageOf(r)).toContain('Law 73/2021/QH14');
       expect(messageOf(r)).toContain('between 2025-08-31 and 2026-03-01');
     });
 
@@ -366,9 +366,13 @@ describe('treatment enrollments', () => {
       expect(s.followUps.at(-1).dueDate).toBe('2027-02-23');
     });
 
-    it('for 2 years when a minor at the start is 18 at the end of a compulsory stay', async () => {
+    // It used to be 2 years (age taken at the stay's end); Law 73/2021/QH14 Art 40 gives 2 years only
+    // after the administrative measure, which applies to a person 18 or older when it was decided.
+    it("for 1 year when a minor at the decision is 18 at the end of a compulsory stay: a court decision (Law 73/2021/QH14 Arts 33, 40)", async () => {
       const { reply } = await completeStay('2008-02-27', 'compulsory', '2025-03-01', '2026-02-28', '2026-02-27');
-      expect([reply.body.supervision.startDate, reply.body.supervision.endDate]).toEqual(['2026-02-28', '2028-02-27']);
+      expect([reply.body.supervision.startDate, reply.body.supervision.endDate]).toEqual(['2026-02-28', '2027-02-27']);
+      expect(reply.body).toMatchObject({ legalBasis: 'court_decision', ageAtDecision: 17 });
+      expect(reply.body.supervision.termRule).toBe('L73-2021-art40-other');
     });
 
     it('for 1 year after community and methadone treatment', async () => {

@@ -42,6 +42,8 @@ export enum ErrorCode {
   MergeConflict = 'merge_conflict',
   /** A duplicate pair already marked the same person or distinct. */
   PairAlreadyReviewed = 'pair_already_reviewed',
+  /** `completed` before the legal minimum term of the treatment, without the decision that allows it. */
+  LegalTermNotReached = 'legal_term_not_reached',
 }
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -65,6 +67,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.FileClosed]: 409,
   [ErrorCode.MergeConflict]: 409,
   [ErrorCode.PairAlreadyReviewed]: 409,
+  [ErrorCode.LegalTermNotReached]: 409,
 };
 
 /** One field at fault in a `validation_failed` error: which field, which rule, in words. */

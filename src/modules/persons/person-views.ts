@@ -18,6 +18,7 @@ export const toPersonListView = (p: Person) => ({
   substances: p.substances,
   registeredOn: p.registeredOn,
   managementDecisionOn: p.managementDecisionOn,
+  managementDecisionNo: p.managementDecisionNo,
   inDetention: p.inDetention,
   closedOn: p.closedOn,
   closeReason: p.closeReason,

@@ -4,7 +4,22 @@ export const PERSON_STATUSES = ['using', 'addicted'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
-export const CLOSE_REASONS = ['moved_away', 'deceased', 'management_ended', 'detained', 'other'] as const;
+/**
+ * Why a file was closed. Management of a `using` person ends early (Law 73/2021/QH14 Art 23) when
+ * the person is found addicted (a change of status, the file stays open), given education at the
+ * commune (`commune_education`), sent to a reformatory (`reformatory`), imprisoned (`imprisoned`)
+ * or dies (`deceased`).
+ */
+export const CLOSE_REASONS = [
+  'moved_away',
+  'deceased',
+  'management_ended',
+  'detained',
+  'other',
+  'commune_education',
+  'reformatory',
+  'imprisoned',
+] as const;
 /** Reasons a file is closed: those a caller may give, and `merged_into`, set only by a merge of duplicates. */
 export const FILE_CLOSE_REASONS = [...CLOSE_REASONS, 'merged_into'] as const;
 export type CloseReason = (typeof FILE_CLOSE_REASONS)[number];
@@ -31,6 +46,7 @@ export class Person {
   @Column('text', { array: true, default: () => "'{}'" }) substances: string[];
   @Column('date') registeredOn: string;
   @Column('date', { nullable: true }) managementDecisionOn: string | null;
+  @Column('text', { nullable: true }) managementDecisionNo: string | null;
   @Column('boolean', { default: false }) inDetention: boolean;
   @Column('date', { nullable: true }) closedOn: string | null;
   @Column('text', { nullable: true }) closeReason: CloseReason | null;

@@ -28,7 +28,17 @@ const NATIONAL_ID_TAKEN = 'nationalId: an open file with this national id alread
 
 /** Fields whose change is recorded as its own kind of event rather than as a plain update. */
 const EVENTFUL_FIELDS = ['status', 'managementDecisionOn', 'residenceUnitId'];
-const PLAIN_FIELDS = ['fullName', 'dateOfBirth', 'sex', 'status', 'registeredOn', 'managementDecisionOn', 'inDetention', 'residenceUnitId'] as const;
+const PLAIN_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'status',
+  'registeredOn',
+  'managementDecisionOn',
+  'managementDecisionNo',
+  'inDetention',
+  'residenceUnitId',
+] as const;
 const CONTACT_FIELDS = ['nationalId', 'phone', 'address'] as const;
 const CONTACT_CIPHERS = ['nationalIdCipher', 'phoneCipher', 'addressCipher'];
 
@@ -132,6 +142,8 @@ export class PersonsService {
           inDetention: dto.inDetention ?? false,
         },
       ]);
+      // Not a column of the bulk insert (imports do not carry it); set in the same transaction.
+      if (dto.managementDecisionNo) await m.query(`UPDATE persons SET management_decision_no = $2 WHERE id = $1`, [id, dto.managementDecisionNo]);
       // A file created beside its likely matches says so in the audit log, with the files it was told apart from.
       const distinctFrom = dto.confirmDistinct && likely.length ? { meta: { confirmDistinct: true, distinctFrom: likely.map((c) => c.id) } } : {};
       await this.audit.record(

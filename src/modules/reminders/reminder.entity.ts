@@ -9,6 +9,9 @@ export const REMINDER_KINDS = [
   'management_ending',
   'transfer_in',
   'conflict_cap',
+  'self_termination',
+  'post_rehab_file_due',
+  'post_rehab_decision_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_STATUSES = ['open', 'acknowledged', 'resolved'] as const;

@@ -6,14 +6,14 @@ describe('reminder job ids and delays', () => {
   it('builds the same id for the same reminder, with no colon (BullMQ refuses them in custom ids)', () => {
     const id = raiseJobId({ kind: 'follow_up_due', personId: 'x', subjectId, dueDate: '2026-03-12' });
     expect(id).toBe(`follow_up_due.${subjectId}.2026-03-12`);
-    expect(raiseJobId({ kind: 'follow_up_due', personId: 'other', subjectId, dueDate: '2026-03-12', level: null })).toBe(id);
+    expect(raiseJobId({ kind: 'follow_up_due', personId: 'other', subjectId, dueDate: '2026-03-12' })).toBe(id);
     expect(id).not.toContain(':');
     expect(`${parseInt(id, 10)}`).not.toBe(id);
   });
 
-  it('adds the missed-dose level, so an escalation is a job of its own', () => {
-    expect(raiseJobId({ kind: 'missed_doses', personId: 'x', subjectId, dueDate: '2026-03-05', level: 'self_termination' })).toBe(
-      `missed_doses.${subjectId}.2026-03-05.self_termination`,
+  it('gives self-termination a job of its own, apart from the missed-dose alert of the same run', () => {
+    expect(raiseJobId({ kind: 'self_termination', personId: 'x', subjectId, dueDate: '2026-03-05' })).not.toBe(
+      raiseJobId({ kind: 'missed_doses', personId: 'x', subjectId, dueDate: '2026-03-05' }),
     );
   });
 

@@ -16,8 +16,6 @@ export interface RaiseReminderJob {
   personId: string;
   subjectId: string;
   dueDate: string;
-  /** For `missed_doses`: which message the job raises ('alert', then 'self_termination'). */
-  level?: string | null;
 }
 
 /** Ids of the repeatable jobs' schedulers. */
@@ -31,8 +29,7 @@ export const REPLAN_PATTERN = '5 0 * * *';
  * joined with '.': `follow_up_due.<follow-up id>.2026-03-10`.
  */
 export function raiseJobId(job: RaiseReminderJob): string {
-  const id = `${job.kind}.${job.subjectId}.${job.dueDate}`;
-  return job.level ? `${id}.${job.level}` : id;
+  return `${job.kind}.${job.subjectId}.${job.dueDate}`;
 }
 
 /** Milliseconds from `now` until `moment`; a moment already past runs at once. */

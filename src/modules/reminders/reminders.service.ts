@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock.js';
 import { addDays } from '../../common/time/dates.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { selfTerminationRuleOn } from '../treatment/treatment-policy.js';
 import type { ReminderQuery } from './dto/reminder.dto.js';
 import type { ReminderKind, ReminderStatus } from './reminder.entity.js';
 import {
@@ -22,6 +23,7 @@ import {
 } from './reminders.jobs.js';
 import {
   CANDIDATES,
+  CANDIDATE_PARAMS,
   MARK_MISSED,
   PLANNED,
   PLAN_HORIZON_DAYS,
@@ -125,6 +127,14 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
 
   // ---- called by other features ----
 
+  /**
+   * After a dose write, inside its transaction: resolves the enrollment's missed-dose reminders whose
+   * run is no longer current. A correction of a day outside the current run resolves nothing.
+   */
+  async resolveStaleMissedDoses(manager: EntityManager, enrollmentId: string): Promise<void> {
+    await manager.query(`WITH touched AS (${RESOLVE_DONE}) SELECT 1`, this.resolveParams(enrollmentId));
+  }
+
   async resolve(manager: EntityManager, subjectId: string, kinds: ReminderKind[]): Promise<void> {
     await manager.query(
       `UPDATE reminders SET status = 'resolved', resolved_at = now()
@@ -159,13 +169,21 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   // ---- planning, sweeping, raising ----
 
   private candidateParams(personIds: readonly string[] | null, today = this.clock.today()) {
+    const rule = selfTerminationRuleOn(today);
     return candidateArgs({
       today,
       leadDays: this.config.reminderLeadDays,
       graceDays: this.config.reminderGraceDays,
       missedAlertDays: this.config.methadoneMissedAlertDays,
       personIds,
+      selfTermination: rule ? { workingDays: rule.workingDays, sessions: rule.sessions, label: `${rule.source} (rule ${rule.id})` } : null,
     });
+  }
+
+  /** Parameters of `RESOLVE_DONE`: every subject, or one. */
+  private resolveParams(subjectId: string | null) {
+    const rule = selfTerminationRuleOn(this.clock.today());
+    return [this.config.methadoneMissedAlertDays, rule?.workingDays ?? null, rule?.sessions ?? null, subjectId];
   }
 
   /** Adds a delayed job for every pending reminder (of these persons, or all) due within the horizon. */
@@ -189,7 +207,6 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
         personId: c.person_id,
         subjectId: c.subject_id,
         dueDate: c.due_date,
-        level: c.level,
       };
       jobs[i] = { name: 'raise-reminder', data, opts: { jobId: raiseJobId(data), delay } };
     }
@@ -216,7 +233,10 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
         );
       }
       const rows: { inserted: boolean }[] = await m.query(
-        insertReminders(`SELECT * FROM (${CANDIDATES}) x WHERE x.kind = $6 AND x.subject_id = $7::uuid AND x.due_date = $8::date`),
+        insertReminders(
+          `SELECT * FROM (${CANDIDATES}) x
+            WHERE x.kind = $${CANDIDATE_PARAMS + 1} AND x.subject_id = $${CANDIDATE_PARAMS + 2}::uuid AND x.due_date = $${CANDIDATE_PARAMS + 3}::date`,
+        ),
         [...this.candidateParams([job.personId]), job.kind, job.subjectId, job.dueDate],
       );
       return { raised: rows.length > 0 };
@@ -233,7 +253,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
         insertReminders(`SELECT * FROM (${CANDIDATES}) x WHERE x.moment_date <= $1::date`),
         this.candidateParams(null),
       );
-      const [resolved]: { n: number }[] = await m.query(countOf(RESOLVE_DONE));
+      const [resolved]: { n: number }[] = await m.query(countOf(RESOLVE_DONE), this.resolveParams(null));
       const result = { raised: raised.length, markedMissed: marked.n, resolved: resolved.n };
       if (result.raised || result.markedMissed || result.resolved) this.logger.log(result, 'reminder sweep');
       return result;

@@ -1,23 +1,67 @@
 import { addDays, addYears, ageOn, type IsoDate } from '../../common/time/dates.js';
 
-/** Supervision after a compulsory facility stay of an adult lasts 2 years; every other case 1 year. */
-export const ADULT_COMPULSORY_TERM_YEARS = 2;
-export const DEFAULT_TERM_YEARS = 1;
 export const DEFAULT_INTERVAL_DAYS = 30;
+
+/**
+ * What a post-rehab term depends on: the kind of treatment that was completed and, for a compulsory
+ * stay, its legal basis. An adult's compulsory treatment (18 or older when it was decided) is an
+ * administrative measure; a minor's is ordered by a court (Law 73/2021/QH14 Art 33).
+ */
+export type PostRehabBasis = 'voluntary' | 'methadone' | 'administrative_measure' | 'court_decision';
+export type CompulsoryBasis = Extract<PostRehabBasis, 'administrative_measure' | 'court_decision'>;
+
+/** Post-rehab supervision terms as dated data, like the treatment terms (treatment-policy.ts). */
+export interface PostRehabTermRule {
+  id: string;
+  source: string;
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate;
+  bases: PostRehabBasis[];
+  years: number;
+}
+
+const ART_40 = 'Law 73/2021/QH14 Art 40';
+
+// Law 120/2025 may change these from 1 July 2026; until its text is checked they stay open-ended.
+export const POST_REHAB_TERM_RULES: readonly PostRehabTermRule[] = [
+  { id: 'L73-2021-art40-administrative', source: ART_40, effectiveFrom: '2022-01-01', bases: ['administrative_measure'], years: 2 },
+  { id: 'L73-2021-art40-other', source: ART_40, effectiveFrom: '2022-01-01', bases: ['voluntary', 'methadone', 'court_decision'], years: 1 },
+];
+
+/** The legal basis of a compulsory stay, from the age on the day it was decided. */
+export function compulsoryBasis(dateOfBirth: IsoDate, decidedOn: IsoDate): CompulsoryBasis {
+  return ageOn(dateOfBirth, decidedOn) >= 18 ? 'administrative_measure' : 'court_decision';
+}
 
 export interface TermSource {
   type: 'community' | 'methadone' | 'facility';
   mode: 'voluntary' | 'compulsory' | null;
-  /** The day the treatment ended: age is reckoned on it. */
-  endDate: IsoDate;
+  /** Recorded when a compulsory stay starts; absent on stays recorded before it was (then derived from the age at the start). */
+  legalBasis?: CompulsoryBasis | null;
+  startDate: IsoDate;
 }
 
-/** Default supervision term in years (SPEC 6): 2 after a compulsory facility stay of a person 18+ at its end, else 1. */
-export function supervisionTerm(source: TermSource | null, dateOfBirth: IsoDate): number {
-  if (source && source.type === 'facility' && source.mode === 'compulsory' && ageOn(dateOfBirth, source.endDate) >= 18) {
-    return ADULT_COMPULSORY_TERM_YEARS;
-  }
-  return DEFAULT_TERM_YEARS;
+export function postRehabBasis(source: TermSource, dateOfBirth: IsoDate): PostRehabBasis {
+  if (source.type === 'methadone') return 'methadone';
+  if (source.mode !== 'compulsory') return 'voluntary';
+  return source.legalBasis ?? compulsoryBasis(dateOfBirth, source.startDate);
+}
+
+/**
+ * The default post-rehab term (SPEC 6) for a supervision starting on `startDate`: the rule in force
+ * then for the completed treatment's basis; 1 year without a source treatment.
+ */
+export function supervisionTerm(
+  source: TermSource | null,
+  dateOfBirth: IsoDate,
+  startDate: IsoDate,
+  rules: readonly PostRehabTermRule[] = POST_REHAB_TERM_RULES,
+): { years: number; rule: string | null } {
+  const basis = source ? postRehabBasis(source, dateOfBirth) : 'voluntary';
+  const rule = rules.find(
+    (r) => r.effectiveFrom <= startDate && (r.effectiveTo === undefined || startDate <= r.effectiveTo) && r.bases.includes(basis),
+  );
+  return rule ? { years: rule.years, rule: rule.id } : { years: 1, rule: null };
 }
 
 /** Last day of a term starting on `startDate`: startDate + term − 1 day. */

@@ -17,6 +17,11 @@ export class Supervision {
   @Column('text', { default: 'active' }) status: SupervisionStatus;
   @Column('text', { nullable: true }) outcome: SupervisionOutcome | null;
   @Column('date', { nullable: true }) endedOn: string | null;
+  /** The post-rehab management decision (Decree 116/2021 Art 78), once made. */
+  @Column('text', { nullable: true }) decisionNo: string | null;
+  @Column('date', { nullable: true }) decisionOn: string | null;
+  /** The dated rule that set the default term (plan.ts), or null when the end date was given. */
+  @Column('text', { nullable: true }) termRule: string | null;
   @VersionColumn() version: number;
   @Column('uuid', { nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

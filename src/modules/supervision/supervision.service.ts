@@ -49,6 +49,9 @@ export const toSupervisionView = (s: Supervision) => ({
   status: s.status,
   outcome: s.outcome,
   endedOn: s.endedOn,
+  decisionNo: s.decisionNo,
+  decisionOn: s.decisionOn,
+  termRule: s.termRule,
   version: s.version,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
@@ -63,12 +66,16 @@ interface OpenInput {
   endDate: IsoDate;
   intervalDays: number;
   supervisorUserId: string | null;
+  termRule: string | null;
+  decisionNo?: string | null;
+  decisionOn?: IsoDate | null;
 }
 
 /** A completed treatment that may open a supervision. */
 export interface CompletedEnrollment extends TermSource {
   id: string;
   personId: string;
+  endDate: IsoDate;
 }
 
 /**
@@ -98,13 +105,15 @@ export class SupervisionService {
     const [person]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1 FOR UPDATE`, [enrollment.personId]);
     if (await m.existsBy(Supervision, { personId: enrollment.personId, status: 'active' })) return null;
     const startDate = addDays(enrollment.endDate, 1);
+    const term = supervisionTerm(enrollment, person.date_of_birth, startDate);
     return this.open(m, who, {
       personId: enrollment.personId,
       sourceEnrollmentId: enrollment.id,
       startDate,
-      endDate: supervisionEndDate(startDate, supervisionTerm(enrollment, person.date_of_birth)),
+      endDate: supervisionEndDate(startDate, term.years),
       intervalDays: DEFAULT_INTERVAL_DAYS,
       supervisorUserId: await defaultSupervisor(m, enrollment.personId),
+      termRule: term.rule,
     });
   }
 
@@ -138,15 +147,18 @@ export class SupervisionService {
       }
       let source: TermSource | null = null;
       if (dto.sourceEnrollmentId) {
-        const [e]: { type: TermSource['type']; mode: TermSource['mode']; end_date: string | null }[] = await m.query(
-          `SELECT type, mode, end_date FROM enrollments WHERE id = $1 AND person_id = $2`,
+        const [e]: { type: TermSource['type']; mode: TermSource['mode']; legal_basis: TermSource['legalBasis']; start_date: string }[] = await m.query(
+          `SELECT type, mode, legal_basis, start_date FROM enrollments WHERE id = $1 AND person_id = $2`,
           [dto.sourceEnrollmentId, personId],
         );
         if (!e) throw invalid('sourceEnrollmentId', "is not one of this person's enrollments");
-        source = { type: e.type, mode: e.mode, endDate: e.end_date ?? addDays(dto.startDate, -1) };
+        source = { type: e.type, mode: e.mode, legalBasis: e.legal_basis, startDate: e.start_date };
       }
+      const decision = this.decisionOf(dto);
+      if (decision.on && dto.sourceEnrollmentId) await this.reminders.resolve(m, dto.sourceEnrollmentId, ['post_rehab_file_due', 'post_rehab_decision_due']);
       const [dob]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1`, [personId]);
-      const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, supervisionTerm(source, dob.date_of_birth));
+      const term = dto.endDate === undefined ? supervisionTerm(source, dob.date_of_birth, dto.startDate) : null;
+      const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, term!.years);
       if (endDate < dto.startDate) throw invalid('endDate', 'must not be before startDate');
       // The caller when a commune worker (the file is in its area), else a worker of the residence commune.
       const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : await defaultSupervisor(m, personId));
@@ -161,6 +173,9 @@ export class SupervisionService {
           endDate,
           intervalDays: dto.intervalDays ?? DEFAULT_INTERVAL_DAYS,
           supervisorUserId,
+          termRule: term?.rule ?? null,
+          decisionNo: decision.no,
+          decisionOn: decision.on,
         },
         writtenFields(dto),
       );
@@ -205,15 +220,18 @@ export class SupervisionService {
       if (endDate < s.startDate) throw invalid('endDate', `must not be before the supervision's startDate ${s.startDate}`);
       if (dto.supervisorUserId) await checkSupervisorFor(m, dto.supervisorUserId, s.personId);
       const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
+      const decision = this.decisionOf(dto, s);
 
       const [updated]: unknown[] = await m.query(
-        returningRows(`UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, version = version + 1, updated_at = now()
+        returningRows(`UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, decision_no = $6, decision_on = $7,
+                              version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING id`),
-        [id, dto.version, endDate, intervalDays, supervisorUserId],
+        [id, dto.version, endDate, intervalDays, supervisorUserId, decision.no, decision.on],
       );
       if (!updated) throw new AppError(ErrorCode.StaleVersion, 'version: the supervision changed at the same time; read it again');
       const replanned = endDate !== s.endDate || intervalDays !== s.intervalDays ? await this.replanFuture(m, s, endDate, intervalDays) : 0;
       if (endDate !== s.endDate) await this.reminders.resolve(m, id, ['supervision_ending']);
+      if (decision.on && s.sourceEnrollmentId) await this.reminders.resolve(m, s.sourceEnrollmentId, ['post_rehab_file_due', 'post_rehab_decision_due']);
       await this.audit.record(
         actor,
         { action: 'update', entity: 'supervision', entityId: id, fields: writtenFields(dto, ['version']), meta: { followUpsPlanned: replanned } },
@@ -313,6 +331,15 @@ export class SupervisionService {
   }
 
   // ---- internals ----
+
+  /** The post-rehab decision after an update: number and date are given together, never in the future. */
+  private decisionOf(dto: UpdateSupervisionDto | CreateSupervisionDto, s?: Supervision): { no: string | null; on: IsoDate | null } {
+    if ((dto.decisionNo === undefined) !== (dto.decisionOn === undefined)) {
+      throw invalid(dto.decisionNo === undefined ? 'decisionNo' : 'decisionOn', 'is given together with the other (decisionNo and decisionOn)');
+    }
+    if (dto.decisionOn !== undefined && dto.decisionOn > this.clock.today()) throw invalid('decisionOn', 'must not be in the future');
+    return { no: dto.decisionNo ?? s?.decisionNo ?? null, on: dto.decisionOn ?? s?.decisionOn ?? null };
+  }
 
   private async open(m: EntityManager, who: Actor | AuditContext, input: OpenInput, fields?: string[]): Promise<SupervisionView> {
     const supervision = m.create(Supervision, { ...input, status: 'active', createdBy: who.id });

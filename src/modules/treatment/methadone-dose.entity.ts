@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const DOSE_STATUSES = ['taken', 'missed'] as const;
 export type DoseStatus = (typeof DOSE_STATUSES)[number];
+/** Why a dose was missed; a missed dose with a reason does not count towards self-termination. */
+export const MISSED_REASONS = ['sick', 'hospitalised', 'detained', 'permitted_travel', 'other'] as const;
+export type MissedReason = (typeof MISSED_REASONS)[number];
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -13,6 +16,7 @@ export class MethadoneDose {
   @Column('date') date: string;
   @Column('numeric', { precision: 7, scale: 2, nullable: true, transformer: numeric }) doseMg: number | null;
   @Column('text') status: DoseStatus;
+  @Column('text', { nullable: true }) missedReason: MissedReason | null;
   @Column('uuid', { nullable: true }) recordedBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

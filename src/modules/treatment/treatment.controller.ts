@@ -37,7 +37,7 @@ export class TreatmentController {
   }
 
   @Get('enrollments/:id')
-  @ApiOperation({ summary: 'One enrollment; methadone ones carry consecutiveMissedDays', operationId: 'getEnrollment' })
+  @ApiOperation({ summary: 'One enrollment; methadone ones carry consecutiveMissedDays and absentWithoutReason', operationId: 'getEnrollment' })
   @ApiOkResponse({ type: EnrollmentDetailDto })
   @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<EnrollmentDetailDto> {
@@ -47,7 +47,7 @@ export class TreatmentController {
   @Post('enrollments/:id/end')
   @HttpCode(200)
   @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day', operationId: 'endEnrollment' })
+  @ApiOperation({ summary: 'End an enrollment; completed treatment opens a post-rehab supervision from the next day; completing before the legal minimum term needs the decision that allows it', operationId: 'endEnrollment' })
   @ApiOkResponse({ type: EndedEnrollmentDto })
   @ApiErrors(400, 404, 409)
   end(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: EndEnrollmentDto): Promise<EndedEnrollmentDto> {
@@ -56,7 +56,7 @@ export class TreatmentController {
 
   @Post('enrollments/:id/doses')
   @Roles('admin', 'clinic_staff')
-  @ApiOperation({ summary: 'Record the methadone dose of a day (a second write for the day updates it)', operationId: 'recordDose' })
+  @ApiOperation({ summary: 'Record the methadone dose of a day (a second write for the day updates it); a missed dose may carry its reason', operationId: 'recordDose' })
   @ApiCreatedResponse({ type: DoseDto })
   @ApiErrors(400, 404, 409)
   recordDose(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: RecordDoseDto): Promise<DoseDto> {

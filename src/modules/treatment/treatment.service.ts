@@ -2,19 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { Access, isUuid, ownEnrollmentType, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
+import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
+import { addDays, ageOn } from '../../common/time/dates.js';
+import { addWorkingDays } from '../../common/time/working-days.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { FacilityType } from '../facilities/facility.entity.js';
+import { PublicHolidaysService } from '../public-holidays/public-holidays.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { compulsoryBasis } from '../supervision/plan.js';
 import { SupervisionService, type SupervisionView } from '../supervision/supervision.service.js';
 import type { Role } from '../users/user.entity.js';
 import type { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
 import { facilityActedFor } from '../../common/access/facility-scope.js';
-import { Enrollment, type EnrollmentType } from './enrollment.entity.js';
+import { Enrollment, type EnrollmentType, type LegalBasis } from './enrollment.entity.js';
 import { MethadoneDose } from './methadone-dose.entity.js';
-import { plannedEndViolation } from './treatment-policy.js';
+import { currentMissedRuns, type MissedRunRow } from './missed-doses.sql.js';
+import {
+  earlyCompletionViolation,
+  plannedEndViolation,
+  postRehabDeadlineRuleOn,
+  selfTerminationHolds,
+  selfTerminationRuleOn,
+  type TermFacts,
+} from './treatment-policy.js';
 
 /** Who may enroll (and end) each type of treatment. Clinic and facility staff only at their own facility. */
 const ENROLLING_ROLES: Record<EnrollmentType, Role[]> = {
@@ -41,11 +53,28 @@ export const toEnrollmentView = (e: Enrollment) => ({
   endDate: e.endDate,
   outcome: e.outcome,
   status: e.status,
+  legalBasis: e.legalBasis,
+  ageAtDecision: e.ageAtDecision,
+  decisionNo: e.decisionNo,
+  decisionOn: e.decisionOn,
+  certificateNo: e.certificateNo,
+  certificateOn: e.certificateOn,
+  earlyCompletionDecisionNo: e.earlyCompletionDecisionNo,
+  earlyCompletionDecisionOn: e.earlyCompletionDecisionOn,
+  postRehabFileDue: e.postRehabFileDue,
+  postRehabDecisionDue: e.postRehabDecisionDue,
+  priorCompletedOnPaper: e.priorCompletedOnPaper,
   version: e.version,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });
 export type EnrollmentView = ReturnType<typeof toEnrollmentView>;
+
+export interface MissedRunView {
+  consecutiveMissedDays: number;
+  /** The missed days without a reason at the end of the run, or null. */
+  absentWithoutReason: { since: string; sessions: number; workingDays: number; selfTermination: boolean; rule: string | null } | null;
+}
 
 export const toDoseView = (d: MethadoneDose) => ({
   id: d.id,
@@ -53,10 +82,16 @@ export const toDoseView = (d: MethadoneDose) => ({
   date: d.date,
   status: d.status,
   doseMg: d.doseMg,
+  missedReason: d.missedReason,
   recordedBy: d.recordedBy,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
+
+/** Two fields given together or not at all (a decision's number and date). */
+function pair<T extends object>(dto: T, a: keyof T & string, b: keyof T & string): void {
+  if ((dto[a] === undefined) !== (dto[b] === undefined)) throw invalid(dto[a] === undefined ? a : b, `is given together with ${dto[a] === undefined ? b : a}`);
+}
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
@@ -76,25 +111,33 @@ export class TreatmentService {
     private readonly clock: Clock,
     private readonly reminders: RemindersService,
     private readonly supervisions: SupervisionService,
+    private readonly holidays: PublicHolidaysService,
   ) {}
 
   // ---- called by other features ----
 
   /**
-   * Missed doses in a row: explicit 'missed' rows on consecutive dates ending at the latest
-   * recorded dose date. A 'taken' day, or a day without a record, breaks the run; 0 when the
-   * latest record is a taken dose.
+   * The enrollment's current run of missed doses (missed-doses.sql.ts, the definition the reminders
+   * use too): days missed in a row up to the latest recorded day, and the absence without a reason
+   * at its end, with whether it amounts to self-termination under the rule in force today.
    */
+  async missedRun(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<MissedRunView> {
+    const [run]: MissedRunRow[] = await manager.query(currentMissedRuns('$1'), [enrollmentId]);
+    const rule = selfTerminationRuleOn(this.clock.today());
+    if (!run) return { consecutiveMissedDays: 0, absentWithoutReason: null };
+    const absence = { sessions: run.unexcused_sessions, workingDays: run.unexcused_working_days };
+    return {
+      consecutiveMissedDays: run.sessions,
+      absentWithoutReason:
+        absence.sessions === 0
+          ? null
+          : { since: run.unexcused_start, ...absence, selfTermination: selfTerminationHolds(absence, rule), rule: rule?.id ?? null },
+    };
+  }
+
+  /** Missed doses in a row up to the latest recorded day (0 when that day's dose was taken). */
   async consecutiveMissedDays(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM (
-         SELECT date, status, row_number() OVER (ORDER BY date DESC) AS rn, max(date) OVER () AS last_date
-           FROM methadone_doses WHERE enrollment_id = $1) d
-        WHERE d.status = 'missed' AND d.last_date - d.date = d.rn - 1
-          AND NOT EXISTS (SELECT 1 FROM methadone_doses t WHERE t.enrollment_id = $1 AND t.status = 'taken' AND t.date >= d.date)`,
-      [enrollmentId],
-    );
-    return row.n;
+    return (await this.missedRun(enrollmentId, manager)).consecutiveMissedDays;
   }
 
   // ---- enrollments ----
@@ -106,6 +149,8 @@ export class TreatmentService {
     if (facilityRule && !dto.facilityId) throw invalid('facilityId', `is required for ${dto.type} enrollments`);
     if (ownEnrollmentType(actor.role) && dto.facilityId !== actor.facilityId) throw forbidden('staff enroll people only at their own facility');
     if (dto.plannedEndDate !== undefined && dto.plannedEndDate < dto.startDate) throw invalid('plannedEndDate', 'must not be before startDate');
+    pair(dto, 'decisionNo', 'decisionOn');
+    if (dto.decisionOn !== undefined && dto.decisionOn > this.clock.today()) throw invalid('decisionOn', 'must not be in the future');
 
     const view = await this.db.transaction(async (m) => {
       const person = await this.lockPerson(m, actor, personId);
@@ -119,19 +164,12 @@ export class TreatmentService {
       if (await m.existsBy(Enrollment, { personId, type: dto.type, status: 'active' })) {
         throw conflict(`the person already has an active ${dto.type} enrollment; end it first`);
       }
+      const facts = await this.termFacts(m, personId, dto.type, mode, dto.startDate, dto.priorCompletedTreatments ?? 0);
       if (dto.plannedEndDate !== undefined) {
-        const [facts]: { date_of_birth: string; repeat: boolean }[] = await m.query(
-          `SELECT p.date_of_birth,
-                  EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.type IN ('community', 'facility') AND e.start_date < $2) AS repeat
-             FROM persons p WHERE p.id = $1`,
-          [personId, dto.startDate],
-        );
-        const violation = plannedEndViolation(
-          { type: dto.type, mode, startDate: dto.startDate, dateOfBirth: facts.date_of_birth, repeat: facts.repeat },
-          dto.plannedEndDate,
-        );
+        const violation = plannedEndViolation(facts, dto.plannedEndDate);
         if (violation) throw invalid('plannedEndDate', violation);
       }
+      const basis = this.legalBasisOf(dto, mode, facts.dateOfBirth);
       const enrollment = m.create(Enrollment, {
         personId,
         type: dto.type,
@@ -140,6 +178,11 @@ export class TreatmentService {
         startDate: dto.startDate,
         plannedEndDate: dto.plannedEndDate ?? null,
         status: 'active',
+        legalBasis: basis?.legalBasis ?? null,
+        ageAtDecision: basis?.ageAtDecision ?? null,
+        decisionNo: dto.decisionNo ?? null,
+        decisionOn: dto.decisionOn ?? null,
+        priorCompletedOnPaper: dto.priorCompletedTreatments ?? 0,
         createdBy: actor.id,
       });
       try {
@@ -176,11 +219,11 @@ export class TreatmentService {
     return page(items.map(toEnrollmentView), total, query);
   }
 
-  async get(actor: Actor, id: string): Promise<EnrollmentView & { consecutiveMissedDays?: number }> {
+  async get(actor: Actor, id: string): Promise<EnrollmentView & Partial<MissedRunView>> {
     const e = await this.findInScope(this.db.manager, actor, id);
     await this.audit.recordPersonRead(actor, e.personId, 'enrollment', { enrollmentId: e.id });
     const view = toEnrollmentView(e);
-    return e.type === 'methadone' ? { ...view, consecutiveMissedDays: await this.consecutiveMissedDays(e.id) } : view;
+    return e.type === 'methadone' ? { ...view, ...(await this.missedRun(e.id)) } : view;
   }
 
   /** Ends an enrollment; `completed` community, facility or methadone treatment opens a supervision. */
@@ -191,13 +234,51 @@ export class TreatmentService {
       if (e.status !== 'active') throw conflict('the enrollment has already ended');
       if (dto.endDate > this.clock.today()) throw invalid('endDate', 'must not be in the future');
       if (dto.endDate < e.startDate) throw invalid('endDate', `must not be before the enrollment's startDate ${e.startDate}`);
-      await m.update(Enrollment, { id }, { status: 'ended', endDate: dto.endDate, outcome: dto.outcome });
-      await this.reminders.resolve(m, id, ['enrollment_ending', 'missed_doses']);
-      await this.audit.record(actor, { action: 'end', entity: 'enrollment', entityId: id, fields: ['status', 'endDate', 'outcome'] }, m);
+      pair(dto, 'certificateNo', 'certificateOn');
+      pair(dto, 'earlyCompletionDecisionNo', 'earlyCompletionDecisionOn');
+      if (dto.outcome !== 'completed' && (dto.certificateOn || dto.earlyCompletionDecisionOn)) {
+        throw invalid(dto.certificateOn ? 'certificateOn' : 'earlyCompletionDecisionOn', 'applies to a completed treatment only');
+      }
+      for (const field of ['certificateOn', 'earlyCompletionDecisionOn'] as const) {
+        const date = dto[field];
+        if (date !== undefined && date > this.clock.today()) throw invalid(field, 'must not be in the future');
+        if (date !== undefined && date < e.startDate) throw invalid(field, `must not be before the enrollment's startDate ${e.startDate}`);
+      }
+      if (dto.outcome === 'completed' && !dto.earlyCompletionDecisionOn) {
+        const facts = await this.termFacts(m, e.personId, e.type, e.mode, e.startDate, e.priorCompletedOnPaper, e.id);
+        const early = earlyCompletionViolation(facts, dto.endDate);
+        if (early) throw new AppError(ErrorCode.LegalTermNotReached, early);
+      }
+      const deadlines = dto.certificateOn ? await this.postRehabDeadlines(m, dto.certificateOn) : null;
+      await m.update(
+        Enrollment,
+        { id },
+        {
+          status: 'ended',
+          endDate: dto.endDate,
+          outcome: dto.outcome,
+          certificateNo: dto.certificateNo ?? null,
+          certificateOn: dto.certificateOn ?? null,
+          earlyCompletionDecisionNo: dto.earlyCompletionDecisionNo ?? null,
+          earlyCompletionDecisionOn: dto.earlyCompletionDecisionOn ?? null,
+          postRehabFileDue: deadlines?.fileDue ?? null,
+          postRehabDecisionDue: deadlines?.decisionDue ?? null,
+        },
+      );
+      await this.reminders.resolve(m, id, ['enrollment_ending', 'missed_doses', 'self_termination']);
+      await this.audit.record(actor, { action: 'end', entity: 'enrollment', entityId: id, fields: ['status', ...writtenFields(dto)] }, m);
       const supervision =
         // Treatment in detention ends while the person is still held: no supervision follows from it here.
         dto.outcome === 'completed' && e.type !== 'detention'
-          ? await this.supervisions.openAfterCompletion(m, actor, { id, personId: e.personId, type: e.type, mode: e.mode, endDate: dto.endDate })
+          ? await this.supervisions.openAfterCompletion(m, actor, {
+              id,
+              personId: e.personId,
+              type: e.type,
+              mode: e.mode,
+              legalBasis: e.legalBasis,
+              startDate: e.startDate,
+              endDate: dto.endDate,
+            })
           : null;
       const ended = await m.findOneByOrFail(Enrollment, { id });
       return { ...toEnrollmentView(ended), supervision };
@@ -221,6 +302,7 @@ export class TreatmentService {
   async recordDose(actor: Actor, enrollmentId: string, dto: RecordDoseDto, opts: { manager?: EntityManager } = {}) {
     if (dto.status === 'taken' && dto.doseMg === undefined) throw invalid('doseMg', 'is required (> 0) when the dose was taken');
     if (dto.status === 'missed' && dto.doseMg !== undefined) throw invalid('doseMg', 'must be absent when the dose was missed');
+    if (dto.status === 'taken' && dto.missedReason !== undefined) throw invalid('missedReason', 'applies to missed doses only');
     if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
     const { view, personId } = await (opts.manager ?? this.db.manager).transaction(async (m) => {
       // A shared lock: doses of one enrollment may be written in parallel, but not while it is ended.
@@ -229,13 +311,15 @@ export class TreatmentService {
       if (e.status !== 'active') throw conflict('the enrollment has ended; doses are recorded for active enrollments only');
       if (dto.date < e.startDate) throw invalid('date', `must not be before the enrollment's startDate ${e.startDate}`);
       const [row]: (Record<string, unknown> & { id: string; inserted: boolean })[] = await m.query(
-        `INSERT INTO methadone_doses (enrollment_id, date, dose_mg, status, recorded_by) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO methadone_doses (enrollment_id, date, dose_mg, status, missed_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (enrollment_id, date) DO UPDATE
-            SET dose_mg = EXCLUDED.dose_mg, status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, updated_at = now()
+            SET dose_mg = EXCLUDED.dose_mg, status = EXCLUDED.status, missed_reason = EXCLUDED.missed_reason,
+                recorded_by = EXCLUDED.recorded_by, updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
-        [enrollmentId, dto.date, dto.doseMg ?? null, dto.status, actor.id],
+        [enrollmentId, dto.date, dto.doseMg ?? null, dto.status, dto.missedReason ?? null, actor.id],
       );
-      if (dto.status === 'taken') await this.reminders.resolve(m, enrollmentId, ['missed_doses']);
+      // Only what no longer follows the current run is resolved; the re-plan below raises what is due.
+      await this.reminders.resolveStaleMissedDoses(m, enrollmentId);
       await this.audit.record(
         actor,
         { action: row.inserted ? 'create' : 'update', entity: 'methadone_dose', entityId: row.id, fields: writtenFields(dto), meta: { enrollmentId } },
@@ -261,6 +345,63 @@ export class TreatmentService {
   }
 
   // ---- internals ----
+
+  /**
+   * What the legal terms depend on. A treatment is a repeat when the person completed a community or
+   * facility treatment before it: one recorded here, or one known from paper files (Law 120/2025:
+   * 24 months first, 36 repeat). Treatments dropped out of do not count.
+   */
+  private async termFacts(
+    m: EntityManager,
+    personId: string,
+    type: EnrollmentType,
+    mode: Enrollment['mode'],
+    startDate: string,
+    priorOnPaper: number,
+    exceptId: string | null = null,
+  ): Promise<TermFacts> {
+    const [row]: { date_of_birth: string; repeat: boolean }[] = await m.query(
+      `SELECT p.date_of_birth,
+              EXISTS (SELECT 1 FROM enrollments e
+                       WHERE e.person_id = p.id AND e.id IS DISTINCT FROM $3::uuid
+                         AND ((e.type IN ('community', 'facility') AND e.outcome = 'completed' AND e.end_date < $2)
+                              OR (e.prior_completed_on_paper > 0 AND e.start_date <= $2))) AS repeat
+         FROM persons p WHERE p.id = $1`,
+      [personId, startDate, exceptId],
+    );
+    return { type, mode, startDate, dateOfBirth: row.date_of_birth, repeat: row.repeat || priorOnPaper > 0 };
+  }
+
+  /**
+   * The legal basis of a compulsory stay, from the age on the day it was decided (the decision date,
+   * else the start): an adult's is an administrative measure, a minor's a court decision (Law
+   * 73/2021/QH14 Art 33). A basis given that the age contradicts is refused.
+   */
+  private legalBasisOf(dto: CreateEnrollmentDto, mode: Enrollment['mode'], dateOfBirth: string): { legalBasis: LegalBasis; ageAtDecision: number } | null {
+    if (dto.type !== 'facility' || mode !== 'compulsory') {
+      if (dto.legalBasis) throw invalid('legalBasis', 'applies to compulsory facility stays only');
+      return null;
+    }
+    const decidedOn = dto.decisionOn ?? dto.startDate;
+    const legalBasis = compulsoryBasis(dateOfBirth, decidedOn);
+    const ageAtDecision = ageOn(dateOfBirth, decidedOn);
+    if (dto.legalBasis && dto.legalBasis !== legalBasis) {
+      throw invalid(
+        'legalBasis',
+        `the person was ${ageAtDecision} on ${decidedOn}: compulsory treatment is ${legalBasis === 'court_decision' ? "a court decision for a minor (Law 73/2021/QH14 Art 33)" : 'an administrative measure for an adult'}`,
+      );
+    }
+    return { legalBasis, ageAtDecision };
+  }
+
+  /** The post-rehab file and decision deadlines of the rule in force on the certificate's date (Decree 116/2021 Arts 77-78). */
+  private async postRehabDeadlines(m: EntityManager, certificateOn: string): Promise<{ fileDue: string; decisionDue: string } | null> {
+    const rule = postRehabDeadlineRuleOn(certificateOn);
+    if (!rule) return null;
+    const holidays = await this.holidays.between(certificateOn, addDays(certificateOn, 60), m);
+    const fileDue = addWorkingDays(certificateOn, rule.fileWorkingDays, holidays);
+    return { fileDue, decisionDue: addWorkingDays(fileDue, rule.decisionWorkingDays, holidays) };
+  }
 
   /** Community treatment is voluntary; a facility stay states its mode; methadone has none. */
   private modeOf(dto: CreateEnrollmentDto): Enrollment['mode'] {

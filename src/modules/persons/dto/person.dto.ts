@@ -96,6 +96,13 @@ export class CreatePersonDto {
   @IsCalendarDate()
   managementDecisionOn?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  managementDecisionNo?: string | null;
+
   @ApiPropertyOptional({ default: false })
   @Present()
   @IsBoolean()
@@ -184,6 +191,13 @@ export class UpdatePersonDto {
   @IsCalendarDate()
   managementDecisionOn?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  managementDecisionNo?: string | null;
+
   @ApiPropertyOptional()
   @Present()
   @IsBoolean()
@@ -195,7 +209,11 @@ export class ClosePersonDto {
   @IsCalendarDate()
   closedOn: string;
 
-  @ApiProperty({ enum: CLOSE_REASONS })
+  @ApiProperty({
+    enum: CLOSE_REASONS,
+    description:
+      'management of a using person ends early (Law 73/2021/QH14 Art 23) on commune_education, reformatory, imprisoned or deceased; found addicted is a change of status instead',
+  })
   @IsIn(CLOSE_REASONS)
   closeReason: CloseReason;
 

@@ -19,6 +19,7 @@ export class PersonListItemDto {
   @ApiPropertyOptional({ type: [String], example: ['heroin'] }) substances?: string[];
   @ApiDate({ required: false }) registeredOn?: string;
   @ApiDate({ required: false, nullable: true }) managementDecisionOn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "number of the commune's management decision" }) managementDecisionNo?: string | null;
   @ApiPropertyOptional() inDetention?: boolean;
   @ApiDate({ required: false, nullable: true }) closedOn?: string | null;
   @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, nullable: true }) closeReason?: CloseReason | null;
@@ -40,6 +41,7 @@ export class PersonDto {
   @ApiProperty({ type: [String], example: ['heroin'] }) substances: string[];
   @ApiDate() registeredOn: string;
   @ApiDate({ nullable: true }) managementDecisionOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "number of the commune's management decision" }) managementDecisionNo: string | null;
   @ApiProperty() inDetention: boolean;
   @ApiDate({ nullable: true }) closedOn: string | null;
   @ApiProperty({ enum: FILE_CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
@@ -9,7 +9,10 @@ export class CreateSupervisionDto {
   @IsCalendarDate()
   startDate: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'overrides the default term (1 year, or 2 after a compulsory stay of an adult)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'overrides the default term (Law 73/2021/QH14 Art 40: 2 years after the administrative measure of compulsory treatment, 1 year otherwise)',
+  })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
@@ -30,6 +33,18 @@ export class CreateSupervisionDto {
   @IsOptional()
   @IsUUID()
   sourceEnrollmentId?: string;
+
+  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
+  @IsOptional()
+  @IsCalendarDate()
+  decisionOn?: string;
 }
 
 export class UpdateSupervisionDto {
@@ -55,6 +70,18 @@ export class UpdateSupervisionDto {
   @ValidateIf((_o, v) => v !== null)
   @IsUUID()
   supervisorUserId?: string | null;
+
+  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
+  @IsOptional()
+  @IsCalendarDate()
+  decisionOn?: string;
 }
 
 export class CreateVisitDto {

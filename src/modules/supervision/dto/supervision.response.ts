@@ -36,6 +36,9 @@ export class SupervisionDto {
   @ApiEnum(['active', 'ended'], 'SupervisionStatus') status: SupervisionStatus;
   @ApiProperty({ enum: SUPERVISION_OUTCOMES, nullable: true }) outcome: SupervisionOutcome | null;
   @ApiDate({ nullable: true }) endedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'number of the post-rehab management decision' }) decisionNo: string | null;
+  @ApiDate({ nullable: true }) decisionOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the dated rule that set the default term' }) termRule: string | null;
   @ApiInteger({ description: 'send it back with a change (optimistic locking)' }) version: number;
   @ApiDateTime() createdAt: Date;
   @ApiDateTime() updatedAt: Date;

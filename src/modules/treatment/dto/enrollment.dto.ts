@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
-import { DOSE_STATUSES, type DoseStatus } from '../methadone-dose.entity.js';
+import { DOSE_STATUSES, MISSED_REASONS, type DoseStatus, type MissedReason } from '../methadone-dose.entity.js';
 import {
   ENROLLMENT_MODES,
   ENROLLMENT_OUTCOMES,
   ENROLLMENT_TYPES,
+  LEGAL_BASES,
   type EnrollmentMode,
+  type LegalBasis,
   type EnrollmentOutcome,
   type EnrollmentType,
 } from '../enrollment.entity.js';
@@ -35,6 +37,34 @@ export class CreateEnrollmentDto {
   @IsOptional()
   @IsCalendarDate()
   plannedEndDate?: string;
+
+  @ApiPropertyOptional({
+    enum: LEGAL_BASES,
+    description:
+      'compulsory stays only; derived from the age at the decision when absent: administrative_measure (18 or older), court_decision (a minor, Law 73/2021/QH14 Art 33)',
+  })
+  @IsOptional()
+  @IsIn(LEGAL_BASES)
+  legalBasis?: LegalBasis;
+
+  @ApiPropertyOptional({ example: '12/QĐ-UBND', description: 'number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-02-20', description: 'date of the treatment decision; the age at it decides the legal basis of a compulsory stay' })
+  @IsOptional()
+  @IsCalendarDate()
+  decisionOn?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 0, description: 'completed treatments known from paper files only; any makes this a repeat treatment' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  priorCompletedTreatments?: number;
 }
 
 export class EndEnrollmentDto {
@@ -45,6 +75,30 @@ export class EndEnrollmentDto {
   @ApiProperty({ enum: ENROLLMENT_OUTCOMES })
   @IsIn(ENROLLMENT_OUTCOMES)
   outcome: EnrollmentOutcome;
+
+  @ApiPropertyOptional({ example: '07/GCN', description: 'completed only: number of the completion certificate; given with certificateOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  certificateNo?: string;
+
+  @ApiPropertyOptional({ example: '2027-02-28', description: 'date of the completion certificate: the post-rehab file is due 3 working days later, the decision 2 more (Decree 116/2021 Arts 77-78)' })
+  @IsOptional()
+  @IsCalendarDate()
+  certificateOn?: string;
+
+  @ApiPropertyOptional({ example: '21/QĐ', description: 'completed before the legal minimum term: number of the decision that allows it; given with earlyCompletionDecisionOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  earlyCompletionDecisionNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'date of the decision that allows completion before the legal minimum term' })
+  @IsOptional()
+  @IsCalendarDate()
+  earlyCompletionDecisionOn?: string;
 }
 
 /** The largest dose the service accepts; far above any clinical dose, it keeps typing slips out. */
@@ -65,6 +119,14 @@ export class RecordDoseDto {
   @IsPositive()
   @Max(MAX_DOSE_MG)
   doseMg?: number;
+
+  @ApiPropertyOptional({
+    enum: MISSED_REASONS,
+    description: 'only for a missed dose: a missed dose with a reason does not count towards self-termination (Decree 116/2021 Art 3(5))',
+  })
+  @IsOptional()
+  @IsIn(MISSED_REASONS)
+  missedReason?: MissedReason;
 }
 
 export class DoseQuery extends PageQuery {

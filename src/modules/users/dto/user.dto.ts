@@ -5,7 +5,7 @@ import { ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js'
 import { PageQuery } from '../../../common/http/paging.js';
 import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
-import { ROLES, type Role } from '../user.entity.js';
+import { ROLE_DESCRIPTION, ROLES, type Role } from '../user.entity.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
@@ -36,7 +36,7 @@ export class CreateUserDto {
   @Matches(PLAIN, { message: 'fullName must not contain control characters' })
   fullName?: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, description: ROLE_DESCRIPTION })
   @IsIn(ROLES)
   role: Role;
 
