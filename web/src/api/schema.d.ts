@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (current and new); my other logins end */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -120,6 +137,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My logins still usable, the current one marked */
+        get: operations["listOwnSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my logins at once */
+        delete: operations["endOwnSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's active methadone patients with the day's dose, the prescribed dose and the run of missed days */
+        get: operations["getClinicRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/roster/doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a whole day's doses in one transaction: a result per row; a row that fails says why and the others stand */
+        post: operations["recordClinicRosterDoses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate pairs whose two files are in the caller’s scope, best first, the facts side by side (no contact details) */
+        get: operations["listDuplicatePairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/pairs/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a pair: `same` merges the two files into one (the survivor keeps its case code), `distinct` is never proposed again */
+        post: operations["decideDuplicatePair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a search for likely duplicate files across a province (also run every night) */
+        post: operations["findDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/runs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The state of a search, with its counts and time when done */
+        get: operations["getDuplicatesRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrollments/{id}": {
         parameters: {
             query?: never;
@@ -127,7 +280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One enrollment; methadone ones carry consecutiveMissedDays */
+        /** One enrollment; methadone ones carry consecutiveMissedDays and absentWithoutReason */
         get: operations["getEnrollment"];
         put?: never;
         post?: never;
@@ -147,7 +300,7 @@ export interface paths {
         /** Methadone doses of an enrollment, latest first, optionally within from..to */
         get: operations["listDoses"];
         put?: never;
-        /** Record the methadone dose of a day (a second write for the day updates it) */
+        /** Record the methadone dose of a day (a second write for the day updates it); a missed dose may carry its reason */
         post: operations["recordDose"];
         delete?: never;
         options?: never;
@@ -164,8 +317,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an enrollment; completed treatment opens a post-rehab supervision from the next day */
+        /** End an enrollment; completed treatment opens a post-rehab supervision from the next day; completing before the legal minimum term needs the decision that allows it */
         post: operations["endEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prescribed doses of an enrollment, latest first */
+        get: operations["listDosePrescriptions"];
+        put?: never;
+        /** Prescribe a dose from a day on (a change is a new row; the history is kept) */
+        post: operations["createDosePrescription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,6 +516,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/drug-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's drug tests, latest first (clinic and facility staff: their facility's) */
+        get: operations["listDrugTests"];
+        put?: never;
+        /** Record a drug test; a positive one raises a relapse task for the responsible worker */
+        post: operations["createDrugTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/enrollments": {
         parameters: {
             query?: never;
@@ -373,7 +562,7 @@ export interface paths {
         /** A person's service contacts, latest first */
         get: operations["listServiceContacts"];
         put?: never;
-        /** Record a counseling, support, medical or vocational service */
+        /** Record a counseling, support, medical, vocational, job placement or loan service */
         post: operations["createServiceContact"];
         delete?: never;
         options?: never;
@@ -410,6 +599,92 @@ export interface paths {
         get: operations["getPersonTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search before registering: files in the caller’s scope that may be this person, best first, without contact details */
+        post: operations["findPersonCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public holidays, in date order (optionally of one year) */
+        get: operations["listPublicHolidays"];
+        put?: never;
+        /** Add a public holiday or a day off moved to a weekday (admin) */
+        post: operations["createPublicHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a public holiday (admin); answers the removed day */
+        delete: operations["deletePublicHoliday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relapse-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One relapse task with the decision taken, if any */
+        get: operations["getRelapseTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relapse-tasks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note) */
+        post: operations["decideRelapseTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -476,7 +751,7 @@ export interface paths {
         };
         /**
          * The stored coverage report of a unit and period (404 if never computed)
-         * @description Figures of SPEC 8 for the unit and each direct child, with computedAt and inputs. People count where they live now. `rates` (null without a population): `peopleWithFiles` = people of either status whose file was open at some time in the period; `filesPer1000` = peopleWithFiles per 1,000 residents; `drugComplexCriterion` = peopleWithFiles >= 0.5% of the population (2025 drug-complex commune criterion). Detention figures are taken on `asOf`, the day the job ran.
+         * @description Figures of SPEC 8 for the unit and each direct child, with computedAt and inputs. People count where they lived, with the status they had, on `asOf` (the period's last day, or the day computed if earlier). `rates` (null without a population): `peopleWithFiles` = people of either status whose file was open on `asOf`; `filesPer1000` = peopleWithFiles per 1,000 residents; `drugComplexCriterion` = peopleWithFiles >= 0.5% of the population (one criterion of Decision 28/2025/QĐ-TTg). Detention: `held` = addicted and held on `asOf` (or closed as detained in the period), `treated` = of them treated in detention.
          */
         get: operations["getCoverageReport"];
         put?: never;
@@ -542,6 +817,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A commune's month: the live draft, its status, and every submitted version */
+        get: operations["getMonthlyReport"];
+        put?: never;
+        /** Submit a commune's ended month as a snapshot; `correction: true` adds a new version and keeps the old */
+        post: operations["submitMonthlyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots */
+        get: operations["exportMonthlyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports due (commune workers) and overdue (province officers) in the caller’s area */
+        get: operations["listMonthlyReportNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which communes under a unit submitted a month, and the sums of their submitted snapshots (with the live sum where it differs) */
+        get: operations["getMonthlyRollup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator of a unit per month, up to 36 months, from the monthly snapshots (null where none is stored) */
+        get: operations["getTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervisions/{id}": {
         parameters: {
             query?: never;
@@ -577,6 +938,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervisions/{id}/supervisor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Hand a supervision to another responsible worker of the person's commune */
+        patch: operations["assignSupervisor"];
+        trace?: never;
+    };
     "/api/v1/supervisions/{id}/visits": {
         parameters: {
             query?: never;
@@ -588,6 +966,23 @@ export interface paths {
         put?: never;
         /** Record a visit; it completes the earliest scheduled follow-up */
         post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -703,6 +1098,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbsenceDto: {
+            /** @description the rule applied */
+            rule: string | null;
+            /** @description whether the self-termination rule in force holds */
+            selfTermination: boolean;
+            sessions: number;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            since: string;
+            workingDays: number;
+        };
         AdminUnitDto: {
             /** @example 01 */
             code: string;
@@ -727,6 +1135,13 @@ export interface components {
             pageSize: number;
             /** @description Items matching, over all pages */
             total: number;
+        };
+        AssignSupervisorDto: {
+            /**
+             * Format: uuid
+             * @description an active commune worker whose area holds the person's residence
+             */
+            supervisorUserId: string;
         };
         AuditLogDto: {
             /** @example read */
@@ -766,14 +1181,48 @@ export interface components {
             /** @description Items matching, over all pages */
             total: number;
         };
+        CandidatesQueryDto: {
+            /**
+             * @description when the exact date of birth is not known
+             * @example 1990
+             */
+            birthYear?: number;
+            /**
+             * Format: date
+             * @description the date of birth; or give birthYear
+             * @example 1990-05-03
+             */
+            dateOfBirth?: string;
+            /**
+             * @description compared without diacritics, case or extra spaces
+             * @example Nguyen Van An
+             */
+            fullName: string;
+            /**
+             * @description 12 digits; compared by its lookup hash, never stored or logged
+             * @example 001090012345
+             */
+            nationalId?: string;
+            /** @enum {string} */
+            sex?: "male" | "female";
+        };
+        ChangePasswordDto: {
+            /** @description the password the caller signs in with now */
+            currentPassword: string;
+            /** @description not guessable (nor close to the username) */
+            newPassword: string;
+        };
         ClosePersonDto: {
             /**
              * Format: date
              * @description not before registeredOn, not in the future
              */
             closedOn: string;
-            /** @enum {string} */
-            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other";
+            /**
+             * @description management of a using person ends early (Law 73/2021/QH14 Art 23) on commune_education, reformatory, imprisoned or deceased; found addicted is a change of status instead
+             * @enum {string}
+             */
+            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned";
             /** @description when given, a stale version answers 409 */
             version?: number;
         };
@@ -827,7 +1276,7 @@ export interface components {
         CoverageReportDto: {
             /**
              * Format: date
-             * @description the day detention figures were taken
+             * @description the day residence, status, detention and open files were taken: the period's last day, or the day computed if earlier
              * @example 2025-03-01
              */
             asOf: string;
@@ -881,12 +1330,73 @@ export interface components {
             /** @description residents, for rates per population */
             population?: number;
         };
+        CreatedDrugTestDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            facilityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /**
+             * Format: uuid
+             * @description the relapse task a positive test raised (null when one was already open)
+             */
+            relapseTaskId: string | null;
+            /** @enum {string} */
+            result: "negative" | "positive" | "invalid";
+            substances: string[];
+            /** @example 2026-11-20 */
+            testDate: string;
+        };
+        CreateDrugTestDto: {
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /**
+             * @description positive raises a relapse task for the responsible worker
+             * @enum {string}
+             */
+            result: "negative" | "positive" | "invalid";
+            /**
+             * @description what the test found
+             * @example [
+             *       "heroin",
+             *       "methamphetamine"
+             *     ]
+             */
+            substances?: string[];
+            /**
+             * @description not in the future
+             * @example 2026-11-20
+             */
+            testDate: string;
+        };
         CreateEnrollmentDto: {
+            /**
+             * @description number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn
+             * @example 12/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the treatment decision; the age at it decides the legal basis of a compulsory stay
+             * @example 2026-02-20
+             */
+            decisionOn?: string;
             /**
              * Format: uuid
              * @description required for methadone (a methadone clinic) and facility (a rehabilitation facility)
              */
             facilityId?: string;
+            /**
+             * @description compulsory stays only; derived from the age at the decision when absent: administrative_measure (18 or older), court_decision (a minor, Law 73/2021/QH14 Art 33)
+             * @enum {string}
+             */
+            legalBasis?: "administrative_measure" | "court_decision";
             /**
              * @description required for facility stays; community treatment is voluntary; none for methadone
              * @enum {string}
@@ -899,12 +1409,17 @@ export interface components {
              */
             plannedEndDate?: string;
             /**
+             * @description completed treatments known from paper files only; any makes this a repeat treatment
+             * @default 0
+             */
+            priorCompletedTreatments?: number;
+            /**
              * Format: date
              * @example 2026-03-01
              */
             startDate: string;
             /** @enum {string} */
-            type: "community" | "methadone" | "facility";
+            type: "community" | "methadone" | "facility" | "detention";
         };
         CreateFacilityDto: {
             adminUnitId: string;
@@ -913,11 +1428,16 @@ export interface components {
             /** @example Cơ sở điều trị Methadone Đống Đa */
             name: string;
             /** @enum {string} */
-            type: "methadone_clinic" | "rehab_facility" | "health_station";
+            type: "methadone_clinic" | "rehab_facility" | "health_station" | "detention_facility";
         };
         CreatePersonDto: {
             /** @description stored encrypted */
             address?: string | null;
+            /**
+             * @description the caller has seen the likely matches (409 possible_duplicate) and states this is another person; recorded in the audit log
+             * @default false
+             */
+            confirmDistinct?: boolean;
             /**
              * Format: date
              * @example 1990-05-03
@@ -927,6 +1447,11 @@ export interface components {
             fullName: string;
             /** @default false */
             inDetention?: boolean;
+            /**
+             * @description number of the commune's management decision
+             * @example 25/QĐ-UBND
+             */
+            managementDecisionNo?: string | null;
             /**
              * Format: date
              * @description the commune's management decision (status using)
@@ -965,6 +1490,30 @@ export interface components {
              */
             substances?: string[];
         };
+        CreatePrescriptionDto: {
+            /** @example 60 */
+            doseMg: number;
+            /**
+             * @description the first day of the new dose; not before the enrollment started
+             * @example 2026-11-20
+             */
+            effectiveFrom: string;
+            note?: string;
+        };
+        CreatePublicHolidayDto: {
+            /**
+             * @description a day off (public holiday, or a day off moved to a weekday)
+             * @example 2028-01-26
+             */
+            date: string;
+            /** @example Tết Nguyên đán (Mùng 1) */
+            name: string;
+            /**
+             * @description the law or announcement that sets the day off
+             * @example Labour Code 2019 Art 112; 2028 announcement
+             */
+            source: string;
+        };
         CreateServiceContactDto: {
             /**
              * Format: date
@@ -978,12 +1527,22 @@ export interface components {
             facilityId?: string;
             notes?: string;
             /** @enum {string} */
-            type: "counseling" | "support" | "medical" | "vocational";
+            type: "counseling" | "support" | "medical" | "vocational" | "job" | "loan";
         };
         CreateSupervisionDto: {
             /**
+             * @description number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn
+             * @example 15/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the post-rehab management decision; given with decisionNo
+             * @example 2026-04-03
+             */
+            decisionOn?: string;
+            /**
              * Format: date
-             * @description overrides the default term (1 year, or 2 after a compulsory stay of an adult)
+             * @description overrides the default term (Law 73/2021/QH14 Art 40: 2 years after the administrative measure of compulsory treatment, 1 year otherwise)
              */
             endDate?: string;
             /** @default 30 */
@@ -1025,7 +1584,10 @@ export interface components {
             facilityId?: string;
             fullName?: string;
             password: string;
-            /** @enum {string} */
+            /**
+             * @description admin: system administrator; province_officer: provincial office, since 1 March 2025 the provincial drug police (PC04) who run rehab and post-rehab management (before: the labour department); commune_worker: commune health or social worker; clinic_staff: methadone clinic staff; facility_staff: rehabilitation facility staff
+             * @enum {string}
+             */
             role: "admin" | "province_officer" | "commune_worker" | "clinic_staff" | "facility_staff";
             /** @example cb.tanlap */
             username: string;
@@ -1043,6 +1605,34 @@ export interface components {
              * @example 2026-05-02
              */
             visitDate: string;
+        };
+        DecideRelapseDto: {
+            /**
+             * @description the day of the decision (default: today); not in the future
+             * @example 2026-11-20
+             */
+            decidedOn?: string;
+            /** @enum {string} */
+            decision: "re_enroll_treatment" | "refer_compulsory_treatment" | "no_action";
+            /** @description required for no_action */
+            note?: string;
+        };
+        DecisionDto: {
+            /**
+             * @description `same` merges the two files; `distinct` keeps both and never proposes the pair again
+             * @enum {string}
+             */
+            decision: "same" | "distinct";
+            /**
+             * Format: uuid
+             * @description for `same`: the file that survives (keeps its case code); by default the one registered first
+             */
+            survivorId?: string;
+        };
+        DecisionResultDto: {
+            /** @description for `same`: what moved to the survivor */
+            moved?: components["schemas"]["MergeMovesDto"];
+            pair: components["schemas"]["DuplicatePairDto"];
         };
         DetentionFiguresDto: {
             held: number;
@@ -1068,6 +1658,11 @@ export interface components {
             enrollmentId: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description why a missed dose was missed
+             * @enum {string|null}
+             */
+            missedReason: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other" | null;
             /** Format: uuid */
             recordedBy: string | null;
             status: components["schemas"]["DoseStatus"];
@@ -1087,9 +1682,99 @@ export interface components {
         DoseStatus: "taken" | "missed";
         /** @enum {string} */
         DrugTest: "negative" | "positive" | "not_done";
-        EndedEnrollmentDto: {
+        DrugTestDto: {
             /** Format: date-time */
             createdAt: string;
+            /** Format: uuid */
+            facilityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "urine_rapid" | "saliva" | "blood" | "hair" | "other";
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @enum {string} */
+            result: "negative" | "positive" | "invalid";
+            substances: string[];
+            /** @example 2026-11-20 */
+            testDate: string;
+        };
+        DrugTestPageDto: {
+            items: components["schemas"]["DrugTestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DuplicatePairDto: {
+            a: components["schemas"]["PairFileDto"];
+            b: components["schemas"]["PairFileDto"];
+            /** Format: date-time */
+            foundAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example [
+             *       "name",
+             *       "date_of_birth"
+             *     ]
+             */
+            reasons: string[];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            score: number;
+            /** @enum {string} */
+            status: "pending" | "same" | "distinct";
+            /**
+             * Format: uuid
+             * @description for a merged pair, the file that survived
+             */
+            survivorId: string | null;
+        };
+        DuplicatePairPage: {
+            items: components["schemas"]["DuplicatePairDto"][];
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Items per page */
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+        };
+        DuplicatesJobDto: {
+            jobId: string;
+            result?: components["schemas"]["FindDuplicatesResultDto"];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+        };
+        EndedEnrollmentDto: {
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1099,6 +1784,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1112,6 +1802,20 @@ export interface components {
             plannedEndDate: string | null;
             /**
              * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
+            /**
+             * Format: date
              * @example 2025-03-01
              */
             startDate: string;
@@ -1123,6 +1827,26 @@ export interface components {
             version: number;
         };
         EndEnrollmentDto: {
+            /**
+             * @description completed only: number of the completion certificate; given with certificateOn
+             * @example 07/GCN
+             */
+            certificateNo?: string;
+            /**
+             * @description date of the completion certificate: the post-rehab file is due 3 working days later, the decision 2 more (Decree 116/2021 Arts 77-78)
+             * @example 2027-02-28
+             */
+            certificateOn?: string;
+            /**
+             * @description completed before the legal minimum term: number of the decision that allows it; given with earlyCompletionDecisionOn
+             * @example 21/QĐ
+             */
+            earlyCompletionDecisionNo?: string;
+            /**
+             * @description date of the decision that allows completion before the legal minimum term
+             * @example 2026-06-30
+             */
+            earlyCompletionDecisionOn?: string;
             /**
              * Format: date
              * @example 2027-02-28
@@ -1148,10 +1872,35 @@ export interface components {
             outcome: "completed" | "relapsed" | "moved_away" | "deceased" | "other";
         };
         EnrollmentDetailDto: {
+            /** @description methadone enrollments only: the missed days without a reason at the end of the current run */
+            absentWithoutReason?: components["schemas"]["AbsenceDto"] | null;
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
             /** @description methadone enrollments only */
             consecutiveMissedDays?: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1161,6 +1910,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1172,6 +1926,20 @@ export interface components {
              * @example 2025-03-01
              */
             plannedEndDate: string | null;
+            /**
+             * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1184,8 +1952,31 @@ export interface components {
             version: number;
         };
         EnrollmentDto: {
+            /** @description compulsory stays: age on the day of the decision */
+            ageAtDecision: number | null;
+            /** @description number of the completion certificate */
+            certificateNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            certificateOn: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the treatment decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
+            /** @description the decision allowing completion before the legal minimum term */
+            earlyCompletionDecisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            earlyCompletionDecisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1195,6 +1986,11 @@ export interface components {
             facilityId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description compulsory stays: administrative_measure (18 or older at the decision) or court_decision (a minor)
+             * @enum {string|null}
+             */
+            legalBasis: "administrative_measure" | "court_decision" | null;
             /** @enum {string|null} */
             mode: "voluntary" | "compulsory" | null;
             /** @enum {string|null} */
@@ -1206,6 +2002,20 @@ export interface components {
              * @example 2025-03-01
              */
             plannedEndDate: string | null;
+            /**
+             * Format: date
+             * @description post-rehab decision due (Decree 116/2021 Art 78)
+             * @example 2025-03-01
+             */
+            postRehabDecisionDue: string | null;
+            /**
+             * Format: date
+             * @description post-rehab file due (Decree 116/2021 Art 77)
+             * @example 2025-03-01
+             */
+            postRehabFileDue: string | null;
+            /** @description completed treatments known from paper files only */
+            priorCompletedOnPaper: number;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1229,12 +2039,12 @@ export interface components {
         /** @enum {string} */
         EnrollmentStatus: "active" | "ended";
         /** @enum {string} */
-        EnrollmentType: "community" | "methadone" | "facility";
+        EnrollmentType: "community" | "methadone" | "facility" | "detention";
         /**
          * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "validation_failed" | "bad_request" | "invalid_reference" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "concurrent_update" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "too_many_requests" | "internal_error" | "service_unavailable" | "possible_duplicate" | "national_id_mismatch" | "file_closed" | "merge_conflict" | "pair_already_reviewed" | "legal_term_not_reached";
         ErrorResponseDto: {
             /**
              * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
@@ -1283,7 +2093,7 @@ export interface components {
             total: number;
         };
         /** @enum {string} */
-        FacilityType: "methadone_clinic" | "rehab_facility" | "health_station";
+        FacilityType: "methadone_clinic" | "rehab_facility" | "health_station" | "detention_facility";
         FieldErrorDto: {
             /**
              * @description The field at fault, as a dotted path (`items.0.quantity`); `body` for the whole body
@@ -1300,6 +2110,29 @@ export interface components {
              * @example isCalendarDate
              */
             rule: string;
+        };
+        FindDuplicatesAcceptedDto: {
+            /** @example duplicates_3f0c… */
+            jobId: string;
+        };
+        FindDuplicatesDto: {
+            /**
+             * Format: uuid
+             * @description the province to search; a province officer’s own province by default (required for an admin)
+             */
+            provinceId?: string;
+        };
+        FindDuplicatesResultDto: {
+            /** @description likely pairs found in this run (pending, or already reviewed) */
+            found: number;
+            /** @description time the search took, in milliseconds */
+            ms: number;
+            /** @description pairs pending review after the run */
+            pending: number;
+            /** @description open files compared */
+            people: number;
+            /** Format: uuid */
+            provinceId: string;
         };
         FollowUpDto: {
             /**
@@ -1443,6 +2276,273 @@ export interface components {
             password: string;
             username: string;
         };
+        MergeMovesDto: {
+            doses: number;
+            enrollments: number;
+            events: number;
+            followUps: number;
+            reminders: number;
+            services: number;
+            supervisions: number;
+            visits: number;
+        };
+        /** @enum {string} */
+        MonthlyFigureKey: "filesOpen" | "filesUsing" | "filesAddicted" | "filesMale" | "filesFemale" | "ageUnder18" | "age18to29" | "age30to49" | "age50plus" | "filesRegistered" | "communityStarted" | "communityActive" | "communityCompleted" | "methadoneStarted" | "methadoneActive" | "methadoneCompleted" | "facilityStarted" | "facilityActive" | "facilityCompleted" | "detentionStarted" | "detentionActive" | "detentionCompleted" | "supervised" | "supported" | "vocational" | "jobs" | "loans" | "relapses" | "drugTests" | "drugTestsPositive" | "held" | "treated" | "withFiles" | "reached" | "population";
+        MonthlyFiguresDto: {
+            /** @description 18-29 tuổi */
+            age18to29: number;
+            /** @description 30-49 tuổi */
+            age30to49: number;
+            /** @description Từ 50 tuổi */
+            age50plus: number;
+            /** @description Dưới 18 tuổi */
+            ageUnder18: number;
+            /** @description Cai nghiện tại cộng đồng: đang điều trị */
+            communityActive: number;
+            /** @description Cai nghiện tại cộng đồng: hoàn thành */
+            communityCompleted: number;
+            /** @description Cai nghiện tại cộng đồng: bắt đầu */
+            communityStarted: number;
+            /** @description Điều trị khi bị tạm giữ, tạm giam: đang điều trị */
+            detentionActive: number;
+            /** @description Điều trị khi bị tạm giữ, tạm giam: hoàn thành */
+            detentionCompleted: number;
+            /** @description Điều trị khi bị tạm giữ, tạm giam: bắt đầu */
+            detentionStarted: number;
+            /** @description Số lần xét nghiệm ma túy */
+            drugTests: number;
+            /** @description Số lần xét nghiệm dương tính */
+            drugTestsPositive: number;
+            /** @description Cai nghiện tại cơ sở: đang điều trị */
+            facilityActive: number;
+            /** @description Cai nghiện tại cơ sở: hoàn thành */
+            facilityCompleted: number;
+            /** @description Cai nghiện tại cơ sở: bắt đầu */
+            facilityStarted: number;
+            /** @description Trong đó: nghiện */
+            filesAddicted: number;
+            /** @description Nữ */
+            filesFemale: number;
+            /** @description Nam */
+            filesMale: number;
+            /** @description Số người có hồ sơ quản lý (cuối tháng) */
+            filesOpen: number;
+            /** @description Hồ sơ mới lập trong tháng */
+            filesRegistered: number;
+            /** @description Trong đó: sử dụng trái phép */
+            filesUsing: number;
+            /** @description Số người nghiện bị tạm giữ, tạm giam */
+            held: number;
+            /** @description Hỗ trợ việc làm */
+            jobs: number;
+            /** @description Hỗ trợ vay vốn */
+            loans: number;
+            /** @description Methadone: đang điều trị */
+            methadoneActive: number;
+            /** @description Methadone: hoàn thành */
+            methadoneCompleted: number;
+            /** @description Methadone: bắt đầu */
+            methadoneStarted: number;
+            /** @description Dân số */
+            population: number;
+            /** @description Số người nghiện được tiếp cận dịch vụ */
+            reached: number;
+            /** @description Số người tái nghiện */
+            relapses: number;
+            /** @description Số người quản lý sau cai */
+            supervised: number;
+            /** @description Số người được hỗ trợ sau cai */
+            supported: number;
+            /** @description Số người được điều trị khi bị tạm giữ, tạm giam */
+            treated: number;
+            /** @description Hỗ trợ học nghề */
+            vocational: number;
+            /** @description Số người nghiện có hồ sơ trong tháng */
+            withFiles: number;
+        };
+        MonthlyNoticeDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MonthlyNoticeKind"];
+            message: string;
+            /** @example 2025-03 */
+            month: string;
+            submitted: boolean;
+            unit: components["schemas"]["ReportUnitDto"];
+        };
+        /** @enum {string} */
+        MonthlyNoticeKind: "report_due" | "report_overdue";
+        MonthlyNoticePage: {
+            items: components["schemas"]["MonthlyNoticeDto"][];
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Items per page */
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+        };
+        MonthlyReportDto: {
+            /**
+             * Format: date
+             * @description figures taken at the end of this day (the month end, or today while the month runs)
+             * @example 2025-03-01
+             */
+            asOf: string;
+            /** @description figures whose live value differs from the latest submitted one */
+            differs: string[];
+            /**
+             * Format: date
+             * @description the report is due by this day (the 3rd of the next month)
+             * @example 2025-03-01
+             */
+            dueOn: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            from: string;
+            /** @description the live draft, computed now */
+            live: components["schemas"]["MonthlyFiguresDto"];
+            liveShares: components["schemas"]["MonthlySharesDto"];
+            /** @example 2025-03 */
+            month: string;
+            status: components["schemas"]["MonthlyReportStatus"];
+            /** @description the latest submitted version */
+            submitted: components["schemas"]["MonthlyVersionDto"] | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            to: string;
+            unit: components["schemas"]["ReportUnitDto"];
+            /** @description every submitted version, newest first */
+            versions: components["schemas"]["MonthlyVersionDto"][];
+        };
+        /** @enum {string} */
+        MonthlyReportStatus: "open" | "due" | "submitted" | "overdue";
+        MonthlyRollupDto: {
+            communes: number;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            dueOn: string;
+            figures: components["schemas"]["RollupFigureDto"][];
+            /** @example 2025-03 */
+            month: string;
+            /** @description from the submitted sums */
+            shares: components["schemas"]["MonthlySharesDto"];
+            submittedCommunes: number;
+            unit: components["schemas"]["ReportUnitDto"];
+            units: components["schemas"]["RollupCommuneDto"][];
+        };
+        MonthlyShareDto: {
+            met: boolean;
+            target: number;
+            /** @description the exact ratio (0 without a denominator) */
+            value: number;
+        };
+        MonthlySharesDto: {
+            /** @description Tỷ lệ người nghiện được tiếp cận dịch vụ (reached / withFiles) */
+            coverage: components["schemas"]["MonthlyShareDto"];
+            /** @description Tỷ lệ người bị tạm giữ, tạm giam được điều trị (treated / held) */
+            detention: components["schemas"]["MonthlyShareDto"];
+            /** @description Tỷ lệ người có hồ sơ trên dân số (filesOpen / population) */
+            filesOfResidents: components["schemas"]["MonthlyShareDto"];
+            /** @description Tỷ lệ người sau cai được hỗ trợ (supported / supervised) */
+            postRehab: components["schemas"]["MonthlyShareDto"];
+        };
+        MonthlyVersionDto: {
+            comment: string | null;
+            figures: components["schemas"]["MonthlyFiguresDto"];
+            /** Format: uuid */
+            id: string;
+            shares: components["schemas"]["MonthlySharesDto"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            submittedBy: string;
+            /** @description the submitter's full name, or username */
+            submittedByName: string;
+            version: number;
+        };
+        PairFileDto: {
+            caseCode: string;
+            /** Format: date */
+            closedOn: string | null;
+            closeReason: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            enrollments: number;
+            fullName: string;
+            hasNationalId: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            /** Format: date */
+            registeredOn: string;
+            /** Format: uuid */
+            residenceUnitId: string;
+            residenceUnitName: string;
+            services: number;
+            /** @enum {string} */
+            sex: "male" | "female";
+            /** @enum {string} */
+            status: "using" | "addicted";
+            supervisions: number;
+        };
+        PasswordChangedDto: {
+            /** @description other logins of the caller that were ended (this one stays) */
+            sessionsEnded: number;
+        };
+        PersonCandidateDto: {
+            caseCode: string;
+            /** Format: date */
+            closedOn: string | null;
+            /** @enum {string|null} */
+            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | "merged_into" | null;
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            /** @description whether the file carries a national id (never the id itself) */
+            hasNationalId: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description an open file the likely-match rule matches: a new file needs confirmDistinct */
+            likely: boolean;
+            /**
+             * @description national_id, name, date_of_birth or birth_year
+             * @example [
+             *       "name",
+             *       "date_of_birth"
+             *     ]
+             */
+            reasons: string[];
+            /** Format: date */
+            registeredOn: string;
+            /** Format: uuid */
+            residenceUnitId: string;
+            residenceUnitName: string;
+            /** @description 1 for the same national id, else 0.6 x name similarity + 0.4 x (1 same date of birth, 0.5 same year) */
+            score: number;
+            /** @enum {string} */
+            sex: "male" | "female";
+            /** @enum {string} */
+            status: "using" | "addicted";
+        };
+        PersonCandidatesDto: {
+            /** @description best first, at most 20 */
+            items: components["schemas"]["PersonCandidateDto"][];
+            total: number;
+        };
         PersonDto: {
             /** @description admins and commune workers only */
             address?: string | null;
@@ -1454,7 +2554,7 @@ export interface components {
              */
             closedOn: string | null;
             /** @enum {string|null} */
-            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | null;
+            closeReason: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | "merged_into" | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1467,11 +2567,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             inDetention: boolean;
+            /** @description number of the commune's management decision */
+            managementDecisionNo: string | null;
             /**
              * Format: date
              * @example 2025-03-01
              */
             managementDecisionOn: string | null;
+            /**
+             * Format: uuid
+             * @description closeReason merged_into: the file of the same person that survived (read it instead)
+             */
+            mergedIntoId: string | null;
             /**
              * @description admins and commune workers only
              * @example 001090012345
@@ -1511,7 +2618,7 @@ export interface components {
              */
             closedOn?: string | null;
             /** @enum {string|null} */
-            closeReason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | null;
+            closeReason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | "merged_into" | null;
             /** Format: date-time */
             createdAt?: string;
             /**
@@ -1524,11 +2631,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             inDetention?: boolean;
+            /** @description number of the commune's management decision */
+            managementDecisionNo?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
              */
             managementDecisionOn?: string | null;
+            /**
+             * Format: uuid
+             * @description closeReason merged_into: the file of the same person that survived
+             */
+            mergedIntoId?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1572,12 +2686,70 @@ export interface components {
             peopleWithFiles: number;
             population: number;
         };
+        PossibleDuplicateErrorDto: {
+            /** @description possible_duplicate: the open files in scope the new file likely repeats */
+            candidates?: components["schemas"]["PersonCandidateDto"][];
+            /**
+             * @description Stable machine code: a client chooses its own (Vietnamese) words by it. Codes are never renamed.
+             * @example not_found
+             */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description The HTTP reason phrase
+             * @example Not Found
+             */
+            error: string;
+            /** @description For `validation_failed` only: each field at fault and the rule it broke */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description What went wrong in English: one text, or one text per field at fault
+             * @example person not found
+             */
+            message: string | string[];
+            /**
+             * @description The HTTP status, repeated
+             * @example 404
+             */
+            statusCode: number;
+        };
         PostRehabFiguresDto: {
             /** @description supported / supervised, exact (0 without people) */
             share: number;
             supervised: number;
             supported: number;
             target: number;
+        };
+        PrescriptionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 60 */
+            doseMg: number;
+            /** @example 2026-11-20 */
+            effectiveFrom: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            prescribedBy: string | null;
+        };
+        PrescriptionPageDto: {
+            items: components["schemas"]["PrescriptionDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PublicHolidayList: {
+            items: components["schemas"]["PublicHolidayView"][];
+        };
+        PublicHolidayView: {
+            /** @example 2026-02-17 */
+            date: string;
+            /** @example Tết Nguyên đán (Mùng 1) */
+            name: string;
+            /** @example Labour Code 2019 Art 112 */
+            source: string;
         };
         RecordDoseDto: {
             /**
@@ -1587,8 +2759,26 @@ export interface components {
             date: string;
             /** @description mg; required (> 0) when taken, absent when missed */
             doseMg?: number;
+            /**
+             * @description only for a missed dose: a missed dose with a reason does not count towards self-termination (Decree 116/2021 Art 3(5))
+             * @enum {string}
+             */
+            missedReason?: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other";
             /** @enum {string} */
             status: "taken" | "missed";
+        };
+        RecordRosterDto: {
+            /**
+             * @description the day of every row; not in the future
+             * @example 2026-11-20
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description admin only: the clinic (clinic staff record at their own)
+             */
+            facilityId?: string;
+            rows: components["schemas"]["RosterDoseRowDto"][];
         };
         RefreshDto: {
             refreshToken: string;
@@ -1596,6 +2786,42 @@ export interface components {
         RefuseTransferDto: {
             /** @description why the request is refused (no names) */
             reason: string;
+        };
+        RelapseTaskDto: {
+            /** @description adult (18 or older) on the day of detection: a referral to compulsory treatment is possible */
+            adult: boolean;
+            /**
+             * Format: uuid
+             * @description the responsible worker
+             */
+            assignedUserId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedOn: string | null;
+            /** @enum {string|null} */
+            decision: "re_enroll_treatment" | "refer_compulsory_treatment" | "no_action" | null;
+            decisionNote: string | null;
+            /** @example 2026-11-20 */
+            detectedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            source: "visit" | "drug_test";
+            /**
+             * Format: uuid
+             * @description the visit or drug test that showed the relapse
+             */
+            sourceId: string;
+            /** @enum {string} */
+            status: "open" | "decided";
+            /** Format: uuid */
+            supervisionId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ReminderDto: {
             /** Format: date-time */
@@ -1628,7 +2854,7 @@ export interface components {
             subjectId: string;
         };
         /** @enum {string} */
-        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
+        ReminderKind: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap" | "self_termination" | "post_rehab_file_due" | "post_rehab_decision_due";
         ReminderPage: {
             items: components["schemas"]["ReminderDto"][];
             /** @description This page, from 1 */
@@ -1650,8 +2876,147 @@ export interface components {
             /** @description reminders resolved */
             resolved: number;
         };
+        ReportUnitDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["UnitLevel"];
+            name: string;
+        };
         /** @enum {string} */
         Role: "admin" | "province_officer" | "commune_worker" | "clinic_staff" | "facility_staff";
+        RollupCommuneDto: {
+            differs: string[];
+            figures: components["schemas"]["MonthlyFiguresDto"] | null;
+            live: components["schemas"]["MonthlyFiguresDto"];
+            /** @description not submitted after the due day */
+            overdue: boolean;
+            /** Format: uuid */
+            parentId: string | null;
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedByName: string | null;
+            unit: components["schemas"]["ReportUnitDto"];
+            version: number | null;
+        };
+        RollupFigureDto: {
+            key: components["schemas"]["MonthlyFigureKey"];
+            label: string;
+            /** @description the live sum over the same communes, where it differs */
+            live: number | null;
+            /** @description the sum of the submitted snapshots */
+            submitted: number;
+        };
+        RosterCountsDto: {
+            missed: number;
+            pending: number;
+            taken: number;
+        };
+        RosterDoseDto: {
+            doseMg: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "taken" | "missed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RosterDoseRowDto: {
+            /** @description mg; when taken and absent, the dose prescribed for the day; absent when missed */
+            doseMg?: number;
+            /** Format: uuid */
+            enrollmentId: string;
+            /**
+             * @description only for a missed dose: why it was missed, passed to the dose record
+             * @enum {string}
+             */
+            missedReason?: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other";
+            /** @enum {string} */
+            status: "taken" | "missed";
+        };
+        RosterDoseViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            date: string;
+            doseMg: number | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @enum {string} */
+            status: "taken" | "missed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RosterItemDto: {
+            caseCode: string;
+            /** @description missed doses in a row up to the day (after the last taken one) */
+            consecutiveMissedDays: number;
+            /** @enum {string} */
+            dayStatus: "pending" | "taken" | "missed";
+            /** @description the day's dose record, if recorded */
+            dose: components["schemas"]["RosterDoseDto"] | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            fullName: string;
+            /** @description the last day a dose was taken, up to the day */
+            lastTakenOn: string | null;
+            /** Format: uuid */
+            personId: string;
+            plannedEndDate: string | null;
+            /** @description the dose prescribed for the day, if any */
+            prescribedDoseMg: number | null;
+            /** Format: uuid */
+            prescriptionId: string | null;
+            /** @example 2026-06-01 */
+            startDate: string;
+        };
+        RosterPageDto: {
+            /** @description the whole roster's day, whatever the status filter */
+            counts: components["schemas"]["RosterCountsDto"];
+            /** @example 2026-11-20 */
+            date: string;
+            /** Format: uuid */
+            facilityId: string;
+            items: components["schemas"]["RosterItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RosterRowResultDto: {
+            /** @description the dose as recorded (ok rows) */
+            dose?: components["schemas"]["RosterDoseViewDto"];
+            /** Format: uuid */
+            enrollmentId: string;
+            /** @description why the row was not recorded (failed rows) */
+            error?: components["schemas"]["RowErrorDto"];
+            /** @description the row’s position in the request, from 0 */
+            index: number;
+            ok: boolean;
+        };
+        RosterWriteDto: {
+            date: string;
+            /** Format: uuid */
+            facilityId: string;
+            failed: number;
+            recorded: number;
+            results: components["schemas"]["RosterRowResultDto"][];
+        };
+        RowErrorDto: {
+            /** @example conflict */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @example [
+             *       "the enrollment has ended; doses are recorded for active enrollments only"
+             *     ]
+             */
+            message: string[];
+            /** @example 409 */
+            statusCode: number;
+        };
         ServiceContactDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1692,12 +3057,80 @@ export interface components {
             support: number;
         };
         /** @enum {string} */
-        ServiceType: "counseling" | "support" | "medical" | "vocational";
+        ServiceType: "counseling" | "support" | "medical" | "vocational" | "job" | "loan";
+        SessionDto: {
+            /** @description the login this request was made with */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description when its latest refresh token expires
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description the login (refresh-token family)
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description when its tokens were last renewed
+             */
+            lastRefreshedAt: string;
+            /**
+             * Format: date-time
+             * @description when the user signed in
+             */
+            startedAt: string;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+        };
         /** @enum {string} */
         Sex: "male" | "female";
+        SubmitMonthlyReportDto: {
+            /** @description the commune worker's comment on the month */
+            comment?: string;
+            /** @description true to submit a corrected version of a month already submitted (the old one is kept) */
+            correction?: boolean;
+            /**
+             * @description the month, YYYY-MM
+             * @example 2025-03
+             */
+            month: string;
+            /**
+             * Format: uuid
+             * @description a commune
+             */
+            unitId: string;
+        };
+        SubmittedMonthlyReportDto: {
+            comment: string | null;
+            figures: components["schemas"]["MonthlyFiguresDto"];
+            /** Format: uuid */
+            id: string;
+            /** @example 2025-03 */
+            month: string;
+            shares: components["schemas"]["MonthlySharesDto"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            submittedBy: string;
+            /** @description the submitter's full name, or username */
+            submittedByName: string;
+            unit: components["schemas"]["ReportUnitDto"];
+            version: number;
+        };
         SupervisionDto: {
             /** Format: date-time */
             createdAt: string;
+            /** @description number of the post-rehab management decision */
+            decisionNo: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            decisionOn: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -1729,6 +3162,8 @@ export interface components {
             status: components["schemas"]["SupervisionStatus"];
             /** Format: uuid */
             supervisorUserId: string | null;
+            /** @description the dated rule that set the default term */
+            termRule: string | null;
             /** Format: date-time */
             updatedAt: string;
             /** @description send it back with a change (optimistic locking) */
@@ -1747,6 +3182,65 @@ export interface components {
         };
         /** @enum {string} */
         SupervisionStatus: "active" | "ended";
+        TaskCountsDto: {
+            dose_not_recorded: number;
+            enrollment_ending: number;
+            follow_up_due: number;
+            follow_up_overdue: number;
+            management_ending: number;
+            missed_doses: number;
+            relapse: number;
+            stay_ending: number;
+            supervision_ending: number;
+            transfer_decision: number;
+            transfer_in: number;
+            transfer_waiting: number;
+        };
+        TaskDto: {
+            assignedToMe: boolean;
+            /**
+             * Format: uuid
+             * @description the responsible worker, when the task has one
+             */
+            assignedUserId: string | null;
+            caseCode: string;
+            /** @example 2026-11-20 */
+            dueDate: string;
+            fullName: string;
+            /** @enum {string} */
+            kind: "follow_up_due" | "follow_up_overdue" | "supervision_ending" | "management_ending" | "enrollment_ending" | "relapse" | "transfer_in" | "transfer_waiting" | "transfer_decision" | "missed_doses" | "dose_not_recorded" | "stay_ending";
+            /** Format: uuid */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description the reminder that announced it, if one is still open
+             */
+            reminderId: string | null;
+            /** Format: uuid */
+            residenceUnitId: string;
+            /**
+             * Format: uuid
+             * @description the follow-up, supervision, enrollment, relapse task, transfer request or file the task is about
+             */
+            subjectId: string;
+            /**
+             * @description overdue (due before today), today, or upcoming
+             * @enum {string}
+             */
+            urgency: "overdue" | "today" | "upcoming";
+        };
+        TaskListDto: {
+            /** @description tasks per kind under the other filters (for a badge) */
+            counts: components["schemas"]["TaskCountsDto"];
+            items: components["schemas"]["TaskDto"][];
+            /** @description overdue tasks under the filters */
+            overdue: number;
+            page: number;
+            pageSize: number;
+            /** @example 2026-11-20 */
+            today: string;
+            total: number;
+        };
         TimelineEventDto: {
             /**
              * Format: date
@@ -1763,7 +3257,7 @@ export interface components {
             endDate?: string;
             /**
              * Format: uuid
-             * @description enrollment_*, service
+             * @description enrollment_*, service, drug_test
              */
             facilityId?: string | null;
             /**
@@ -1789,12 +3283,33 @@ export interface components {
             /** @description supervision_started */
             intervalDays?: number;
             kind: components["schemas"]["TimelineEventKind"];
-            /** @description visit: home_visit, phone or office */
+            /** @description merged: the case code of the file merged into this one */
+            mergedCaseCode?: string;
+            /** @description an event of a file merged into this one: that file’s case code */
+            mergedFromCaseCode?: string;
+            /** @description closed as merged_into: the surviving file’s case code */
+            mergedIntoCaseCode?: string;
+            /**
+             * Format: uuid
+             * @description closed as merged_into: the surviving file
+             */
+            mergedIntoId?: string;
+            /**
+             * Format: uuid
+             * @description merged: the file merged into this one
+             */
+            mergedPersonId?: string;
+            /** @description visit: home_visit, phone or office; drug_test: urine_rapid, saliva, blood, hair or other */
             method?: string;
             /** @description enrollment_*: voluntary or compulsory */
             mode?: string | null;
             /** @description enrollment_ended, supervision_ended */
             outcome?: string | null;
+            /**
+             * Format: uuid
+             * @description merged: the duplicate pair that was marked the same person
+             */
+            pairId?: string;
             /**
              * Format: date
              * @description enrollment_started
@@ -1805,7 +3320,7 @@ export interface components {
              * @description closed
              * @enum {string}
              */
-            reason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other";
+            reason?: "moved_away" | "deceased" | "management_ended" | "detained" | "other" | "commune_education" | "reformatory" | "imprisoned" | "merged_into";
             /** @description visit */
             relapse?: boolean;
             /**
@@ -1813,6 +3328,8 @@ export interface components {
              * @description registered: the commune
              */
             residenceUnitId?: string;
+            /** @description drug_test: negative, positive or invalid */
+            result?: string;
             /**
              * Format: uuid
              * @description supervision_started
@@ -1823,6 +3340,8 @@ export interface components {
              * @enum {string}
              */
             status?: "using" | "addicted";
+            /** @description drug_test: what the test found */
+            substances?: string[];
             /**
              * Format: uuid
              * @description visit
@@ -1842,7 +3361,7 @@ export interface components {
             type?: string;
         };
         /** @enum {string} */
-        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit";
+        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "merged" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit" | "drug_test";
         TimelineEventPage: {
             items: components["schemas"]["TimelineEventDto"][];
             /** @description This page, from 1 */
@@ -1919,6 +3438,21 @@ export interface components {
         };
         /** @enum {string} */
         TransferStatus: "pending" | "accepted" | "refused";
+        TrendDto: {
+            indicator: components["schemas"]["TrendIndicator"];
+            points: components["schemas"]["TrendPointDto"][];
+            /** @description the target of a share */
+            target: number | null;
+            unit: components["schemas"]["ReportUnitDto"];
+        };
+        /** @enum {string} */
+        TrendIndicator: "withFiles" | "reachedServices" | "share" | "community" | "methadone" | "facility" | "counseling" | "support" | "medical" | "postRehabSupervised" | "postRehabSupported" | "postRehabShare" | "detentionHeld" | "detentionTreated" | "detentionShare" | "peopleWithFiles" | "filesPer1000";
+        TrendPointDto: {
+            /** @example 2025-03 */
+            month: string;
+            /** @description null for a month without a stored snapshot */
+            value: number | null;
+        };
         UnitFiguresDto: {
             byService: components["schemas"]["ServiceCountsDto"];
             detention: components["schemas"]["DetentionFiguresDto"];
@@ -1965,6 +3499,11 @@ export interface components {
             fullName?: string;
             inDetention?: boolean;
             /**
+             * @description number of the commune's management decision
+             * @example 25/QĐ-UBND
+             */
+            managementDecisionNo?: string | null;
+            /**
              * Format: date
              * @description a new date records a new management decision
              */
@@ -1988,6 +3527,16 @@ export interface components {
             version: number;
         };
         UpdateSupervisionDto: {
+            /**
+             * @description number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn
+             * @example 15/QĐ-UBND
+             */
+            decisionNo?: string;
+            /**
+             * @description date of the post-rehab management decision; given with decisionNo
+             * @example 2026-04-03
+             */
+            decisionOn?: string;
             /** Format: date */
             endDate?: string;
             intervalDays?: number;
@@ -2188,7 +3737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,6 +4140,92 @@ export interface operations {
             };
         };
     };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     refreshTokens: {
         parameters: {
             query?: never;
@@ -2641,6 +4276,668 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listOwnSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    endOwnSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getClinicRoster: {
+        parameters: {
+            query?: {
+                /** @description the day (default: today); not in the future */
+                date?: string;
+                /** @description admin only: the clinic (clinic staff see their own) */
+                facilityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description name (with or without diacritics) or case code */
+                q?: string;
+                /** @description the day's dose: pending (not recorded yet), taken or missed */
+                status?: "pending" | "taken" | "missed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordClinicRosterDoses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRosterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterWriteDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listDuplicatePairs: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "same" | "distinct";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePairPage"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    decideDuplicatePair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    findDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindDuplicatesDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindDuplicatesAcceptedDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getDuplicatesRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatesJobDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2894,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3009,7 +5306,209 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listDosePrescriptions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createDosePrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrescriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, clinic_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +5569,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "methadone_clinic" | "rehab_facility" | "health_station";
+                type?: "methadone_clinic" | "rehab_facility" | "health_station" | "detention_facility";
                 /** @description facilities located in this unit or below it */
                 unitId?: string;
             };
@@ -3175,7 +5674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3822,13 +6321,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict: possible_duplicate (with the candidates: send confirmDistinct if this is another person), or the national id is taken (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PossibleDuplicateErrorDto"];
                 };
             };
             /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
@@ -4021,7 +6520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,7 +6644,209 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listDrugTests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrugTestPageDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker, clinic_staff, facility_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createDrugTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDrugTestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDrugTestDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker, clinic_staff, facility_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +7040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +7101,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: "counseling" | "support" | "medical" | "vocational";
+                type?: "counseling" | "support" | "medical" | "vocational" | "job" | "loan";
             };
             header?: never;
             path: {
@@ -4543,7 +7244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,7 +7447,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4890,10 +7591,532 @@ export interface operations {
             };
         };
     };
+    findPersonCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidatesQueryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCandidatesDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listPublicHolidays: {
+        parameters: {
+            query?: {
+                /** @description holidays of this year only */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayList"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createPublicHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePublicHolidayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deletePublicHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHolidayView"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getRelapseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelapseTaskDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    decideRelapseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRelapseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelapseTaskDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listReminders: {
         parameters: {
             query?: {
-                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap";
+                kind?: "follow_up_due" | "follow_up_overdue" | "missed_doses" | "supervision_ending" | "enrollment_ending" | "management_ending" | "transfer_in" | "conflict_cap" | "self_termination" | "post_rehab_file_due" | "post_rehab_decision_due";
                 page?: number;
                 pageSize?: number;
                 personId?: string;
@@ -5007,7 +8230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5583,6 +8806,495 @@ export interface operations {
             };
         };
     };
+    getMonthlyReport: {
+        parameters: {
+            query: {
+                /** @description the month, YYYY-MM */
+                month: string;
+                /** @description a commune */
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    submitMonthlyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitMonthlyReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedMonthlyReportDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportMonthlyReport: {
+        parameters: {
+            query: {
+                format?: "csv" | "xlsx";
+                /** @description the month, YYYY-MM */
+                month: string;
+                /** @description any unit: its communes are rolled up */
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMonthlyReportNotices: {
+        parameters: {
+            query?: {
+                month?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyNoticePage"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getMonthlyRollup: {
+        parameters: {
+            query: {
+                /** @description the month, YYYY-MM */
+                month: string;
+                /** @description any unit: its communes are rolled up */
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyRollupDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getTrend: {
+        parameters: {
+            query: {
+                indicator: components["schemas"]["TrendIndicator"];
+                months?: number;
+                /** @description the last month (default: the month before this one) */
+                to?: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     getSupervision: {
         parameters: {
             query?: never;
@@ -5726,7 +9438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5841,7 +9553,122 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    assignSupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignSupervisorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, commune_worker (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +9783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5985,6 +9812,82 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                /** @description only the tasks of supervisions and relapses the caller answers for */
+                assignedToMe?: boolean;
+                /** @description due on or after */
+                from?: string;
+                kind?: "follow_up_due" | "follow_up_overdue" | "supervision_ending" | "management_ending" | "enrollment_ending" | "relapse" | "transfer_in" | "transfer_waiting" | "transfer_decision" | "missed_doses" | "dose_not_recorded" | "stay_ending";
+                page?: number;
+                pageSize?: number;
+                /** @description due on or before */
+                to?: string;
+                /** @description people living in this unit (in the caller’s area) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskListDto"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6138,7 +10041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6147,7 +10050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6249,7 +10152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,8 +10161,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6355,7 +10267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6364,8 +10276,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
+            /** @description Payload Too Large: the body is too large (1 MiB; an import upload 20 MiB) (code: payload_too_large) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description URI Too Long: a path segment is too long (code: uri_too_long) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6521,7 +10442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6711,7 +10632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update, possible_duplicate, national_id_mismatch, file_closed, merge_conflict, pair_already_reviewed, legal_term_not_reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
