@@ -28,7 +28,7 @@ export class PersonsController {
   @Roles('admin', 'province_officer', 'commune_worker', 'clinic_staff', 'facility_staff')
   @ApiOperation({ summary: 'Files in the caller’s scope, newest first; never national id, phone or address', operationId: 'listPersons' })
   @ApiPagedResponse(PersonListItemDto)
-  @ApiErrors(400)
+  @ApiErrors(400, 429)
   list(@CurrentActor() actor: Actor, @Query() query: PersonQuery): Promise<Page<PersonListItemDto>> {
     return this.persons.list(actor, query);
   }

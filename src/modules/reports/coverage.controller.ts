@@ -25,7 +25,7 @@ export class CoverageController {
     operationId: 'requestCoverageReport',
   })
   @ApiAcceptedResponse({ type: CoverageJobAcceptedDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   request(@CurrentActor() actor: Actor, @Body() dto: CoveragePeriodDto): Promise<CoverageJobAcceptedDto> {
     return this.coverage.request(actor, dto);
   }
@@ -41,7 +41,7 @@ export class CoverageController {
   @Get('unreached')
   @ApiOperation({ summary: 'People with files not reached in the period, never served first (computed live)', operationId: 'listUnreachedPersons' })
   @ApiPagedResponse(UnreachedPersonDto)
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   unreached(@CurrentActor() actor: Actor, @Query() query: UnreachedQuery): Promise<Page<UnreachedPersonDto>> {
     return this.coverage.unreached(actor, query);
   }
