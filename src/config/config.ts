@@ -43,6 +43,10 @@ export interface AppConfig {
   loginWindowSeconds: number;
   /** argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** The web app signs a user out after this many minutes without a key press, tap or click. */
+  webIdleMinutes: number;
+  /** The built web app (index.html and assets), served at `/`; nothing is served when it is absent. */
+  webDistDir: string;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +215,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+    webIdleMinutes: int(env, 'WEB_IDLE_MINUTES', 30, 1, 1440),
+    webDistDir: resolve(str(env, 'WEB_DIST_DIR', 'web/dist')),
   };
 }
 
