@@ -34,9 +34,17 @@ export async function checkA11y(page: Page, screen: string): Promise<void> {
   ).toEqual([]);
 }
 
-/** Picks an option of an Ant Design select found by its label. */
+/**
+ * Picks an option of an Ant Design select found by its label, as a user would (open, click the
+ * option), again if a dialog's opening animation moved the list under the pointer.
+ */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  const select = page.getByLabel(label, { exact: true });
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await open.count()) === 0) await select.click();
+    await open.locator('.ant-select-item-option').and(page.getByTitle(option, { exact: true })).click({ timeout: 2_000 });
+    await expect(open).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(select.locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText(option);
 }

@@ -1,9 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { checkA11y, choose, expect, signIn, test } from './fixtures';
 import { PASSWORD } from './seed';
-
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 test('a commune worker finds a file with or without diacritics, registers one and opens its page', async ({ page, site }, info) => {
   await signIn(page, site.communeWorker, PASSWORD);
@@ -48,6 +44,16 @@ test('a commune worker finds a file with or without diacritics, registers one an
   await expect(page.getByRole('heading', { name: 'Quá trình' })).toBeVisible();
   await expect(page.getByText('Lập hồ sơ quản lý').last()).toBeVisible();
   await checkA11y(page, 'person page');
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SHOTS, `person-${info.project.name}.png`), fullPage: true });
+
+  // Move to another commune: the file leaves this worker's area and the list
+  await page.getByRole('button', { name: 'Chuyển nơi cư trú' }).click();
+  const move = page.getByRole('dialog', { name: 'Chuyển nơi cư trú sang xã khác' });
+  await choose(page, 'Xã, phường, đặc khu mới', site.otherCommuneName);
+  await checkA11y(page, 'move dialog');
+  await move.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã chuyển nơi cư trú.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hồ sơ quản lý' })).toBeVisible();
+  await search.fill(name);
+  await search.press('Enter');
+  await expect(page.getByText('Không có hồ sơ phù hợp.')).toBeVisible();
 });

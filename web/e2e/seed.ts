@@ -6,6 +6,8 @@ export const PASSWORD = 'mat-khau-thu-nghiem-2026';
 
 export interface Site {
   communeWorker: string;
+  /** A second commune worker, whose password a test changes. */
+  passwordUser: string;
   clinicStaff: string;
   facilityStaff: string;
   communeName: string;
@@ -80,6 +82,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
     return username;
   };
   const communeWorker = await user(`canbo.${key}`, 'Nguyễn Thị Mai', 'commune_worker', { adminUnitId: commune.id });
+  const passwordUser = await user(`canbo2.${key}`, 'Trịnh Văn Long', 'commune_worker', { adminUnitId: commune.id });
   const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
   const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
 
@@ -139,6 +142,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
 
   return {
     communeWorker,
+    passwordUser,
     clinicStaff,
     facilityStaff,
     communeName: key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên',

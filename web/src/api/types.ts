@@ -89,7 +89,8 @@ export interface TimelineEvent {
     | 'supervision_ended'
     | 'visit';
   date: IsoDate;
-  data: Record<string, unknown> | null;
+  /** The event's own fields (type, facilityId, outcome, method, drugTest...), flattened. */
+  [field: string]: unknown;
 }
 
 export type EnrollmentType = 'community' | 'methadone' | 'facility';

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { toast } from './toast';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   closePerson,
   endEnrollment,
+  listUnits,
   recordService,
   recordVisit,
   startSupervision,
@@ -16,7 +17,6 @@ import type { CloseReason, DrugTest, Enrollment, EnrollmentOutcome, Person, Serv
 import { todayIso, toIsoDate } from '../format';
 import { DateField } from './DateField';
 import { errorText } from './errors';
-import { useUnits } from './units';
 
 interface DialogProps {
   open: boolean;
@@ -48,6 +48,8 @@ export function useRefreshPerson(personId: string) {
  * the user renews, a refusal): only a success closes it.
  */
 function FormDialog<V extends object>(props: DialogProps & {
+  /** Prefixes the fields' ids, which must be unique on the page. */
+  name: string;
   title: string;
   okText?: string;
   initialValues?: Partial<V>;
@@ -82,7 +84,7 @@ function FormDialog<V extends object>(props: DialogProps & {
     >
       {props.intro}
       {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={(v) => mutation.mutate(v)} requiredMark="optional">
+      <Form<V> form={form} name={props.name} layout="vertical" initialValues={props.initialValues} onFinish={(v) => mutation.mutate(v)} requiredMark="optional">
         {props.children}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
@@ -96,6 +98,7 @@ export function ServiceDialog({ person, ...p }: DialogProps & { person: Person }
   return (
     <FormDialog<{ type: ServiceType; date: Dayjs; notes?: string }>
       {...p}
+      name="service"
       title={t('services.recordTitle')}
       done={t('services.recorded')}
       initialValues={{ date: today() }}
@@ -123,6 +126,7 @@ export function VisitDialog({ supervisionId, personId, ...p }: DialogProps & { s
   return (
     <FormDialog<{ visitDate: Dayjs; method: VisitMethod; drugTest: DrugTest; relapse?: boolean; notes?: string }>
       {...p}
+      name="visit"
       title={t('supervision.visitTitle')}
       done={t('supervision.visitRecorded')}
       initialValues={{ visitDate: today(), method: 'home_visit', drugTest: 'not_done', relapse: false }}
@@ -162,6 +166,7 @@ export function StartSupervisionDialog({ personId, ...p }: DialogProps & { perso
   return (
     <FormDialog<{ startDate: Dayjs; intervalDays: number }>
       {...p}
+      name="supervision"
       title={t('supervision.startTitle')}
       done={t('supervision.started')}
       initialValues={{ startDate: today(), intervalDays: 30 }}
@@ -180,24 +185,35 @@ export function StartSupervisionDialog({ personId, ...p }: DialogProps & { perso
   );
 }
 
-export function MoveDialog({ person, ...p }: DialogProps & { person: Person }) {
+export function MoveDialog({ person, onMoved, ...p }: DialogProps & { person: Person; onMoved: () => void }) {
   const { t } = useTranslation();
-  const { communes } = useUnits();
   const refresh = useRefreshPerson(person.id);
+  // A person may move to any commune of the country, not only within this worker's area.
+  const [q, setQ] = useState('');
+  const communes = useQuery({
+    queryKey: ['units', 'communes', q],
+    queryFn: () => listUnits({ level: 'commune', q: q || undefined, pageSize: 50 }),
+    enabled: p.open,
+    placeholderData: keepPreviousData,
+  });
   return (
     <FormDialog<{ residenceUnitId: string }>
       {...p}
+      name="move"
       title={t('person.moveTitle')}
       done={t('person.moved')}
       save={async (v) => {
         await updatePerson(person.id, { version: person.version, residenceUnitId: v.residenceUnitId });
+        // The file now belongs to the receiving commune, which may be outside this worker's area.
+        onMoved();
         await refresh();
       }}
     >
       <Form.Item name="residenceUnitId" label={t('person.newResidence')} rules={[{ required: true, message: t('common.required') }]}>
         <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          options={communes.filter((c) => c.id !== person.residenceUnitId).map((c) => ({ value: c.id, label: c.name }))}
+          showSearch={{ filterOption: false, onSearch: setQ }}
+          loading={communes.isFetching}
+          options={(communes.data?.items ?? []).filter((c) => c.id !== person.residenceUnitId).map((c) => ({ value: c.id, label: c.name }))}
         />
       </Form.Item>
     </FormDialog>
@@ -210,6 +226,7 @@ export function CloseDialog({ person, ...p }: DialogProps & { person: Person }) 
   return (
     <FormDialog<{ closedOn: Dayjs; closeReason: CloseReason }>
       {...p}
+      name="close"
       title={t('person.closeTitle')}
       done={t('person.closed')}
       okText={t('person.close')}
@@ -235,6 +252,7 @@ export function EndEnrollmentDialog({ enrollment, title, ...p }: DialogProps & {
   return (
     <FormDialog<{ endDate: Dayjs; outcome: EnrollmentOutcome }>
       {...p}
+      name="end-enrollment"
       title={title}
       done={t('enrollment.ended_ok')}
       okText={t('enrollment.end')}

@@ -162,8 +162,17 @@ export default function PersonForm() {
         const latest = await getPerson(editing);
         const before = toValues(base!);
         const now = toValues(latest);
+        const changed = FIELDS.filter((f) => !same(wire(now, f), wire(before, f)));
+        // Fields this user left alone take the newer values; fields both changed keep this user's.
+        for (const f of changed) {
+          if (same(wire(values, f), wire(before, f))) form.setFieldValue(f, now[f]);
+        }
         setConflicts(
-          FIELDS.filter((f) => !same(wire(now, f), wire(before, f))).map((f) => ({ field: f, theirs: wire(now, f), yours: wire(values, f) })),
+          changed.map((f) => ({
+            field: f,
+            theirs: wire(now, f),
+            yours: same(wire(values, f), wire(before, f)) ? wire(now, f) : wire(values, f),
+          })),
         );
         setBase(latest);
         setError(null);
@@ -211,7 +220,7 @@ export default function PersonForm() {
         />
       )}
       {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} requiredMark="optional" scrollToFirstError>
+      <Form<Values> form={form} name="person" layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} requiredMark="optional" scrollToFirstError>
         <div className="form-grid">
           <Form.Item name="fullName" label={t('person.fullName')} rules={required}>
             <Input autoComplete="off" maxLength={200} />

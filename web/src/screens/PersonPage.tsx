@@ -37,7 +37,7 @@ function TimelineList({ events }: { events: TimelineEvent[] }) {
   const { facilityName } = useFacilities();
   if (!events.length) return <Empty description={t('timeline.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const text = (e: TimelineEvent) => {
-    const d = e.data ?? {};
+    const d = e;
     const type = typeof d.type === 'string' ? d.type : '';
     switch (e.kind) {
       case 'enrollment_started':
@@ -311,7 +311,7 @@ export default function PersonPage() {
         <VisitDialog open={dialog === 'visit'} onClose={() => setDialog(null)} supervisionId={activeSupervision.id} personId={p.id} />
       )}
       <StartSupervisionDialog open={dialog === 'supervision'} onClose={() => setDialog(null)} personId={p.id} />
-      <MoveDialog open={dialog === 'move'} onClose={() => setDialog(null)} person={p} />
+      <MoveDialog open={dialog === 'move'} onClose={() => setDialog(null)} person={p} onMoved={() => navigate('/people')} />
       <CloseDialog open={dialog === 'close'} onClose={() => setDialog(null)} person={p} />
       {dialog && typeof dialog === 'object' && (
         <EndEnrollmentDialog open onClose={() => setDialog(null)} enrollment={dialog.end} title={t('enrollment.endTitle')} />

@@ -5,7 +5,7 @@ import { LinkButton } from '../components/LinkButton';
 import { StatusTag, type Tone } from '../components/StatusTag';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { listReminders } from '../api/endpoints';
+import { listPersons, listReminders } from '../api/endpoints';
 import type { Reminder, ReminderKind } from '../api/types';
 import { useSession } from '../auth/useSession';
 import { errorText } from '../components/errors';
@@ -23,6 +23,9 @@ export default function Today() {
     queryKey: ['reminders', { status: 'open' }],
     queryFn: () => listReminders({ status: 'open', pageSize: 100 }),
   });
+  // Reminders name the file by its case code; the worker knows people by name.
+  const people = useQuery({ queryKey: ['persons', 'names'], queryFn: () => listPersons({ open: true, pageSize: 100 }), staleTime: 60_000 });
+  const names = new Map((people.data?.items ?? []).map((p) => [p.id, p.fullName]));
   const items = [...(data?.items ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const overdue = items.filter((r) => OVERDUE.includes(r.kind));
   const due = items.filter((r) => DUE.includes(r.kind));
@@ -42,9 +45,8 @@ export default function Today() {
                 <span>{t('today.due', { date: formatDate(r.dueDate) })}</span>
               </div>
               <div className="task-who">
-                <Link href={`/people/${r.personId}`} aria-label={`${t('today.openFile')} ${r.caseCode}`}>
-                  {r.caseCode}
-                </Link>
+                <Link href={`/people/${r.personId}`}>{names.get(r.personId) ?? r.caseCode}</Link>
+                <span className="muted"> · {r.caseCode}</span>
               </div>
               <div className="task-actions">
                 <LinkButton href={`/people/${r.personId}`}>
