@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', Request: 'readonly', Response: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['web/e2e/**', 'web/scripts/**'],
+    files: ['web/e2e/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', URL: 'readonly' } },
     rules: { 'no-console': 'off', 'no-empty-pattern': 'off' },
   },

@@ -2,21 +2,25 @@ import 'reflect-metadata';
 import helmet from '@fastify/helmet';
 import {
   type ArgumentMetadata,
-  BadRequestException,
   Logger as NestLogger,
   RequestMethod,
   ValidationPipe,
+  type INestApplication,
   type INestApplicationContext,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { ValidationError } from 'class-validator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.js';
+import { codeOfStatus } from './common/errors/http-error.filter.js';
+import { createOpenApiDocument } from './common/http/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { serveWebApp } from './web-app/web-app.js';
@@ -45,20 +49,33 @@ const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype),
 /**
  * Problems no DTO decorator catches: nesting deep enough to overflow the transformer's stack, keys
  * such as `constructor` or `toString` that slip past `forbidNonWhitelisted`, and NUL characters,
- * which PostgreSQL text cannot hold. Each message names the field, like a validation error.
+ * which PostgreSQL text cannot hold. Each names the field and the rule, like a validation error.
  */
-export function inputProblems(value: unknown, at: string, depth = 0): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [`${at || 'value'} must not contain NUL characters`] : [];
+export function inputProblems(value: unknown, at: string, depth = 0): FieldError[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [{ field: at || 'value', rule: 'noNulCharacters', message: `${at || 'value'} must not contain NUL characters` }] : [];
+  }
   if (typeof value !== 'object' || value === null) return [];
-  if (depth >= MAX_INPUT_DEPTH) return [`${at || 'body'} is nested deeper than ${MAX_INPUT_DEPTH} levels`];
-  const problems: string[] = [];
+  if (depth >= MAX_INPUT_DEPTH) return [{ field: at || 'body', rule: 'maxDepth', message: `${at || 'body'} is nested deeper than ${MAX_INPUT_DEPTH} levels` }];
+  const problems: FieldError[] = [];
   for (const key of Object.keys(value)) {
-    if (depth === 0 && PROTOTYPE_KEYS.has(key)) problems.push(`property ${key} should not exist`);
+    if (depth === 0 && PROTOTYPE_KEYS.has(key)) problems.push({ field: key, rule: 'whitelistValidation', message: `property ${key} should not exist` });
     problems.push(...inputProblems((value as Record<string, unknown>)[key], at ? `${at}.${key}` : key, depth + 1));
     if (problems.length >= 20) break;
   }
   return problems;
 }
+
+/** class-validator's errors as field errors: the dotted path of the field and each rule it broke. */
+function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    return [...own, ...fieldErrorsOf(e.children ?? [], field)];
+  });
+}
+
+const refused = (fields: FieldError[]) => new AppError(ErrorCode.Validation, fields.map((f) => f.message), fields);
 
 class GuardedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -68,20 +85,25 @@ class GuardedValidationPipe extends ValidationPipe {
     const dto = metadata.metatype && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
     if (metadata.type === 'body' && !metadata.data && dto && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       // `null` would otherwise pass as an empty update.
-      throw new BadRequestException(['body must be a JSON object']);
+      throw refused([{ field: 'body', rule: 'isObject', message: 'body must be a JSON object' }]);
     }
     const problems = inputProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
-    if (problems.some((p) => p.includes('nested deeper'))) throw new BadRequestException(problems);
+    if (problems.some((p) => p.rule === 'maxDepth')) throw refused(problems);
     try {
       const out = await super.transform(value, metadata);
-      if (problems.length) throw new BadRequestException(problems);
+      if (problems.length) throw refused(problems);
       return out;
     } catch (err) {
       // One answer names every field at fault: ours first, then the DTO's.
-      if (!problems.length || !(err instanceof BadRequestException) || err.message === problems[0]) throw err;
-      const theirs = (err.getResponse() as { message?: string | string[] }).message ?? [];
-      throw new BadRequestException([...problems, ...(Array.isArray(theirs) ? theirs : [theirs])]);
+      if (!problems.length || !(err instanceof AppError) || err.code !== ErrorCode.Validation || err.fields === problems) throw err;
+      const all = [...problems, ...(err.fields ?? [])];
+      throw new AppError(ErrorCode.Validation, all.map((f) => f.message), all);
     }
+  }
+
+  /** Refusals carry the same messages as Nest's, plus the field and rule of each. */
+  override createExceptionFactory() {
+    return (errors: ValidationError[] = []) => new AppError(ErrorCode.Validation, this.flattenValidationErrors(errors), fieldErrorsOf(errors));
   }
 }
 
@@ -94,6 +116,11 @@ export const validationPipe = () =>
     validationError: { target: false, value: false },
   });
 
+/** Routes live under /api/v1, except the health check that load balancers call. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
 /** Builds the HTTP application: routes under /api/v1, one error shape, validation, docs, headers. */
 export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -105,7 +132,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
       const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       void reply
         .code(statusCode)
-        .send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', message: 'the URL is malformed or a path segment is too long' });
+        .send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Bad Request', code: codeOfStatus(statusCode), message: 'the URL is malformed or a path segment is too long' });
     },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -116,7 +143,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  useApiPrefix(app);
   app.useGlobalPipes(validationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
 
@@ -134,6 +161,12 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Every API answer may carry personal data (files, names, exports, error reports): no cache,
+    // shared or private, keeps a copy.
+    if (req.url.startsWith('/api/v1/')) {
+      reply.header('cache-control', 'no-store');
+      reply.header('pragma', 'no-cache');
+    }
   });
   // One line per request: the path without its query string, which may carry a searched name or id.
   const http = new NestLogger('HTTP');
@@ -143,13 +176,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
     http.log({ reqId: req.id, method: req.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
   });
 
-  const doc = new DocumentBuilder()
-    .setTitle('Drug case management')
-    .setDescription('Management files, treatment, post-rehab supervision, reminders and coverage reports')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
   return app;

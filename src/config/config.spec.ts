@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       reminderLeadDays: 3,
       reminderGraceDays: 7,
       methadoneMissedAlertDays: 3,
+      taskHandoverDays: 3,
       jobLockSeconds: 30,
       tzName: 'Asia/Ho_Chi_Minh',
       runWorkers: true,
@@ -50,6 +51,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       loginMaxFailures: 5,
       loginWindowSeconds: 900,
+      loginMaxFailuresPerUsername: 50,
+      nationalIdConflictsPerDay: 20,
+      lookupsPerHour: 30,
+      heavyRequestsPerMinute: 10,
       corsOrigins: [],
     });
     expect(config.dataKey).toEqual(Buffer.from(KEY_HEX, 'hex'));

@@ -29,6 +29,11 @@ export interface AppConfig {
   reminderLeadDays: number;
   reminderGraceDays: number;
   methadoneMissedAlertDays: number;
+  /**
+   * A supervision's tasks go to its responsible worker first, and to the commune's other workers
+   * this many days after they fall due.
+   */
+  taskHandoverDays: number;
   /** How often the reminder sweep raises, in SQL, whatever a lost job would have raised. */
   reminderSweepEverySeconds: number;
   tzName: string;
@@ -39,8 +44,17 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
+  /** Failed logins per username and address pair in a window before that pair is held back. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Failed logins per username from all addresses in a window before addresses the user never logged in from are held back. */
+  loginMaxFailuresPerUsername: number;
+  /** National ids found in a file outside the caller's area, per user and day, before national ids are refused. */
+  nationalIdConflictsPerDay: number;
+  /** Lookups of a person outside the caller's own patients (clinic and facility staff), per user and hour. */
+  lookupsPerHour: number;
+  /** Expensive requests (coverage jobs, the unreached list), per user and minute. */
+  heavyRequestsPerMinute: number;
   /** argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
   /** The web app signs a user out after this many minutes without a key press, tap or click. */
@@ -130,7 +144,8 @@ function adminUsername(env: Env): string {
   if (!/^[A-Za-z0-9._-]{3,64}$/.test(value)) {
     throw new ConfigError('ADMIN_USERNAME', 'must be 3-64 letters, digits, dots, dashes or underscores');
   }
-  return value;
+  // Usernames are stored and compared lower case.
+  return value.toLowerCase();
 }
 
 function adminPassword(env: Env, fallback: string | undefined): string | undefined {
@@ -204,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 365),
     reminderGraceDays: int(env, 'REMINDER_GRACE_DAYS', 7, 0, 365),
     methadoneMissedAlertDays: int(env, 'METHADONE_MISSED_ALERT_DAYS', 3, 1, 365),
+    taskHandoverDays: int(env, 'TASK_HANDOVER_DAYS', 3, 0, 365),
     reminderSweepEverySeconds: int(env, 'REMINDER_SWEEP_EVERY_SECONDS', 900, 10, 86400),
     tzName: timeZone(env, 'TZ_NAME', 'Asia/Ho_Chi_Minh'),
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
@@ -214,6 +230,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    loginMaxFailuresPerUsername: int(env, 'LOGIN_MAX_FAILURES_PER_USERNAME', 50, 1, 100000),
+    nationalIdConflictsPerDay: int(env, 'NATIONAL_ID_CONFLICTS_PER_DAY', 20, 1, 100000),
+    lookupsPerHour: int(env, 'LOOKUPS_PER_HOUR', 30, 1, 100000),
+    heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 10, 1, 100000),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
     webIdleMinutes: int(env, 'WEB_IDLE_MINUTES', 30, 1, 1440),
     webDistDir: resolve(str(env, 'WEB_DIST_DIR', 'web/dist')),

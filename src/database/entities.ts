@@ -1,6 +1,7 @@
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
+import { DrugTest } from '../modules/drug-tests/drug-test.entity.js';
 import { Facility } from '../modules/facilities/facility.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
@@ -12,6 +13,7 @@ import { ServiceContact } from '../modules/service-contacts/service-contact.enti
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
 import { Visit } from '../modules/supervision/visit.entity.js';
+import { TransferRequest } from '../modules/transfers/transfer-request.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -36,4 +38,6 @@ export const ENTITIES = [
   Import,
   ImportRejection,
   DosePrescription,
+  DrugTest,
+  TransferRequest,
 ];

@@ -4,6 +4,7 @@ import { ImportLookupIndex1764600000001 } from '../../migrations/1764600000001-I
 import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-VisitFollowUpIndex.js';
 import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
 import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
+import { SecurityHardening1765100000000 } from '../../migrations/1765100000000-SecurityHardening.js';
 import { DailyWork1765300000000 } from '../../migrations/1765300000000-DailyWork.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   VisitFollowUpIndex1764700000000,
   PersonsResidenceSearchIndex1764700000001,
   PersonsListCoveringIndex1764800000000,
+  SecurityHardening1765100000000,
   DailyWork1765300000000,
 ];

@@ -151,7 +151,7 @@ describe('tokens', () => {
     }
     expect({ status: res.status, body: res.body }).toEqual({
       status: 500,
-      body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+      body: { statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'internal error' },
     });
     expect((await me(u.token)).status).toBe(200);
   });

@@ -131,6 +131,18 @@ async function reminderFor(role: Role, scope: Scope): Promise<string> {
   return rows[0].id;
 }
 
+/** An open relapse task of a fresh person on the scope's side (nobody in particular answers for it). */
+async function relapseTaskFor(scope: Scope): Promise<{ id: string }> {
+  const personId = await barePerson(scope);
+  const rows: { id: string }[] = await c.t.db.query(
+    `INSERT INTO relapse_tasks (person_id, source, source_id, detected_on) VALUES ($1, 'drug_test', gen_random_uuid(), '2026-11-18') RETURNING id`,
+    [personId],
+  );
+  return { id: rows[0].id };
+}
+
+const idsOfRoster = (res: Reply) => (res.body.items as { enrollmentId: string }[]).map((i) => i.enrollmentId);
+
 /** The unit a role asks reports about: its own unit (P for admin), or Q's commune. */
 function reportUnit(role: Role, scope: Scope): string {
   if (scope === 'other') return c.w.qc.id;
@@ -432,6 +444,99 @@ const ROUTES: Route[] = [
     call: (role) => as(role).post('/api/v1/reminders/replan'),
   },
 
+  // ---------------------------------------------------------------- the day's work (issue 18)
+  {
+    method: 'GET',
+    path: '/tasks?kind=relapse',
+    // The caller's own work, in scope: a relapse of the "other" person is never in a worker's list.
+    expected: { admin: ALL(200), province_officer: ALL(200), commune_worker: ALL(200), clinic_staff: ALL(200), facility_staff: ALL(200) },
+    prepare: async (_role, scope) => relapseTaskFor(scope),
+    call: (role) => as(role).get('/api/v1/tasks?kind=relapse&pageSize=100'),
+    check: (res, role, scope, r: { id: string }) => {
+      const ids = (res.body.items as { subjectId: string }[]).map((i) => i.subjectId);
+      if (role === 'admin' || (role === 'commune_worker' && scope === 'own')) expect(ids).toContain(r.id);
+      else expect(ids).not.toContain(r.id);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/clinics/roster',
+    expected: { admin: [200], province_officer: [403], commune_worker: [403], clinic_staff: [200], facility_staff: [403] },
+    call: (role) => as(role).get(`/api/v1/clinics/roster?pageSize=100${role === 'admin' ? `&facilityId=${c.w.clinicP}` : ''}`),
+    check: (res) => expect(idsOfRoster(res)).toContain(c.main.own.methadone),
+  },
+  {
+    method: 'POST',
+    path: '/clinics/roster/doses',
+    expected: { admin: [200], province_officer: [403], commune_worker: [403], clinic_staff: [200], facility_staff: [403] },
+    prepare: async () => (await freshFixture('own', false)).methadone,
+    call: (role, _scope, id: string) =>
+      as(role).post('/api/v1/clinics/roster/doses', {
+        date: '2026-11-19',
+        ...(role === 'admin' ? { facilityId: c.w.clinicP } : {}),
+        rows: [{ enrollmentId: id, status: 'taken', doseMg: 60 }],
+      }),
+    probe: (id: string) => one(`SELECT count(*)::int FROM methadone_doses WHERE enrollment_id = $1`, [id]),
+    check: (res) => expect(res.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true]),
+  },
+  {
+    method: 'POST',
+    path: '/enrollments/:id/prescriptions',
+    expected: { admin: ALL(201), province_officer: FORBIDDEN, commune_worker: FORBIDDEN, clinic_staff: SCOPED(201), facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => (await freshFixture(scope, false)).methadone,
+    call: (role, _scope, id: string) => as(role).post(`/api/v1/enrollments/${id}/prescriptions`, { effectiveFrom: '2026-11-01', doseMg: 60 }),
+    probe: (id: string) => one(`SELECT count(*)::int FROM dose_prescriptions WHERE enrollment_id = $1`, [id]),
+  },
+  {
+    method: 'GET',
+    path: '/enrollments/:id/prescriptions',
+    expected: { admin: ALL(200), province_officer: FORBIDDEN, commune_worker: FORBIDDEN, clinic_staff: SCOPED(200), facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => c.main[scope as 'own' | 'other'].methadone,
+    call: (role, _scope, id: string) => as(role).get(`/api/v1/enrollments/${id}/prescriptions`),
+    check: (res) => expect(Array.isArray(res.body.items)).toBe(true),
+  },
+  {
+    method: 'PATCH',
+    path: '/supervisions/:id/supervisor',
+    expected: { admin: ALL(200), province_officer: FORBIDDEN, commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => (await freshFixture(scope)).supervision,
+    call: (role, scope, id: string) =>
+      as(role).patch(`/api/v1/supervisions/${id}/supervisor`, { supervisorUserId: scope === 'other' ? c.workerQC.id : c.users.commune_worker.id }),
+    probe: (id: string) => one(`SELECT coalesce(supervisor_user_id::text, 'none') FROM supervisions WHERE id = $1`, [id]),
+  },
+  {
+    method: 'POST',
+    path: '/persons/:id/drug-tests',
+    expected: { admin: ALL(201), province_officer: FORBIDDEN, commune_worker: SCOPED(201), clinic_staff: SCOPED(201), facility_staff: SCOPED(201) },
+    prepare: async (_role, scope) => c.main[scope as 'own' | 'other'].personId,
+    call: (role, _scope, personId: string) => as(role).post(`/api/v1/persons/${personId}/drug-tests`, { testDate: '2026-11-19', method: 'urine_rapid', result: 'negative' }),
+    probe: (personId: string) => one(`SELECT count(*)::int FROM drug_tests WHERE person_id = $1`, [personId]),
+  },
+  {
+    method: 'GET',
+    path: '/persons/:id/drug-tests',
+    expected: { admin: ALL(200), province_officer: FORBIDDEN, commune_worker: SCOPED(200), clinic_staff: SCOPED(200), facility_staff: SCOPED(200) },
+    prepare: async (_role, scope) => c.main[scope as 'own' | 'other'].personId,
+    call: (role, _scope, personId: string) => as(role).get(`/api/v1/persons/${personId}/drug-tests`),
+    check: (res) => expect(Array.isArray(res.body.items)).toBe(true),
+  },
+  {
+    method: 'GET',
+    path: '/relapse-tasks/:id',
+    expected: { admin: ALL(200), province_officer: FORBIDDEN, commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => relapseTaskFor(scope),
+    call: (role, _scope, r: { id: string }) => as(role).get(`/api/v1/relapse-tasks/${r.id}`),
+    check: (res, _role, _scope, r: { id: string }) => expect(res.body.id).toBe(r.id),
+  },
+  {
+    method: 'POST',
+    path: '/relapse-tasks/:id/decision',
+    expected: { admin: ALL(200), province_officer: FORBIDDEN, commune_worker: SCOPED(200), clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: async (_role, scope) => relapseTaskFor(scope),
+    call: (role, _scope, r: { id: string }) => as(role).post(`/api/v1/relapse-tasks/${r.id}/decision`, { decision: 're_enroll_treatment' }),
+    probe: (r: { id: string }) => one(`SELECT status FROM relapse_tasks WHERE id = $1`, [r.id]),
+  },
+
   // ---------------------------------------------------------------- coverage reports: admin, province officer, commune worker
   {
     method: 'POST',
@@ -530,7 +635,60 @@ const ROUTES: Route[] = [
     call: (role, _scope, id: string) => as(role).get(`/api/v1/imports/${id}/errors.xlsx`),
     check: (res) => expect(res.headers.get('content-type')).toMatch(/spreadsheetml/),
   },
+
+  // ---------------------------------------------------------------- transfers: workers ask, the officer above both communes decides
+  {
+    method: 'POST',
+    path: '/transfer-requests',
+    // Admins see every file already, so they have nothing to ask for.
+    expected: { admin: [403], province_officer: [403], commune_worker: [201], clinic_staff: [403], facility_staff: [403] },
+    prepare: async () => {
+      const nationalId = `9${String(++transferSeq).padStart(11, '0')}`;
+      const p = await createPerson(c.t, c.users.admin.token, c.w.qc.id, { nationalId });
+      return { nationalId, personId: p.id };
+    },
+    call: (role, _scope, r: { nationalId: string }) => as(role).post('/api/v1/transfer-requests', { nationalId: r.nationalId, toUnitId: c.w.c1.id }),
+    probe: (r: { personId: string }) => one(`SELECT count(*)::int FROM transfer_requests WHERE person_id = $1`, [r.personId]),
+    check: (res) => expect(res.body).toMatchObject({ status: 'pending', toUnitId: c.w.c1.id, fullName: null }),
+  },
+  {
+    method: 'GET',
+    path: '/transfer-requests',
+    expected: { admin: [200], province_officer: [200], commune_worker: [200], clinic_staff: [403], facility_staff: [403] },
+    call: (role) => as(role).get('/api/v1/transfer-requests'),
+  },
+  {
+    method: 'POST',
+    path: '/transfer-requests/:id/accept',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    note: 'other: a request from QC to C1, which no unit holds both of: only administrators decide it',
+    prepare: (_role, scope) => transferRequest(scope),
+    call: (role, _scope, id: string) => as(role).post(`/api/v1/transfer-requests/${id}/accept`),
+    probe: (id: string) => one(`SELECT status FROM transfer_requests WHERE id = $1`, [id]),
+    check: (res) => expect(res.body.status).toBe('accepted'),
+  },
+  {
+    method: 'POST',
+    path: '/transfer-requests/:id/refuse',
+    expected: { admin: ALL(200), province_officer: SCOPED(200), commune_worker: FORBIDDEN, clinic_staff: FORBIDDEN, facility_staff: FORBIDDEN },
+    prepare: (_role, scope) => transferRequest(scope),
+    call: (role, _scope, id: string) => as(role).post(`/api/v1/transfer-requests/${id}/refuse`, { reason: 'still lives there' }),
+    probe: (id: string) => one(`SELECT status FROM transfer_requests WHERE id = $1`, [id]),
+    check: (res) => expect(res.body.status).toBe('refused'),
+  },
 ];
+
+let transferSeq = 0;
+/** A pending transfer request: own, C2 to C1 (decided within P); other, QC to C1 (no common unit). */
+async function transferRequest(scope: Scope): Promise<string> {
+  const from = scope === 'other' ? c.w.qc : c.w.c2;
+  const p = await person(c.t, from);
+  const rows: { id: string }[] = await c.t.db.query(
+    `INSERT INTO transfer_requests (person_id, from_unit_id, to_unit_id, approver_unit_id, origin) VALUES ($1, $2, $3, $4, 'request') RETURNING id`,
+    [p.id, from.id, c.w.c1.id, scope === 'other' ? null : c.w.d.id],
+  );
+  return rows[0].id;
+}
 
 function personBodyFor(scope: Scope): Record<string, unknown> {
   return {
@@ -657,6 +815,20 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /imports',
         'GET /imports/:id',
         'GET /imports/:id/errors.xlsx',
+        'GET /tasks',
+        'GET /clinics/roster',
+        'POST /clinics/roster/doses',
+        'POST /enrollments/:id/prescriptions',
+        'GET /enrollments/:id/prescriptions',
+        'PATCH /supervisions/:id/supervisor',
+        'POST /persons/:id/drug-tests',
+        'GET /persons/:id/drug-tests',
+        'GET /relapse-tasks/:id',
+        'POST /relapse-tasks/:id/decision',
+        'POST /transfer-requests',
+        'GET /transfer-requests',
+        'POST /transfer-requests/:id/accept',
+        'POST /transfer-requests/:id/refuse',
       ].sort(),
     );
   });

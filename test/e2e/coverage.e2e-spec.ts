@@ -402,7 +402,10 @@ describe('coverage reports', () => {
 
   async function download(token: string, path: string) {
     const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const type = res.headers.get('content-type');
+    t.checkContract('GET', path, res.status, type, type?.includes('json') ? JSON.parse(bytes.toString('utf8')) : bytes);
+    return { status: res.status, headers: res.headers, bytes };
   }
 
   it('exports the stored report as CSV in UTF-8 with a BOM and Vietnamese headers', async () => {

@@ -158,7 +158,7 @@ describe('PostgreSQL stopped, then started again (a private server)', () => {
       const res = await get('/health');
       return res.status === 503 && res;
     });
-    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'database down', status: 'error', checks: { database: 'down', redis: 'up' } });
+    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable', message: 'database down', status: 'error', checks: { database: 'down', redis: 'up' } });
     const started = Date.now();
     const down = await get('/api/v1/admin-units', token);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -204,7 +204,7 @@ describe('Redis stopped, then started again (a private redis-server)', () => {
       const res = await t.http.get('/health');
       return res.status === 503 && res;
     });
-    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
+    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
 
     // Files: each answer quickly, none waits on Redis.
     const timed = async (fn: () => Promise<Reply>) => {

@@ -71,7 +71,7 @@ describe('health with Redis unreachable', () => {
   it('the app still boots; /health answers 503 naming redis down and the database up', async () => {
     const res = await t.http.get('/health');
     expect(res.status).toBe(503);
-    expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
+    expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
   });
 
   it('logins, which need only PostgreSQL, still work', async () => {

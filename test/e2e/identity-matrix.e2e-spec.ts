@@ -78,6 +78,7 @@ const ROUTES: Row[] = [
   },
   { route: 'GET /audit-logs', allowed: ADMIN, ok: 200, call: (t, _c, u) => t.as(u.token).get('/api/v1/audit-logs') },
   { route: 'GET /auth/me', allowed: ALL, ok: 200, call: (t, _c, u) => t.as(u.token).get('/api/v1/auth/me') },
+  { route: 'GET /auth/sessions', allowed: ALL, ok: 200, call: (t, _c, u) => t.as(u.token).get('/api/v1/auth/sessions') },
 ];
 
 describe('authorization matrix of the identity routes', () => {
@@ -130,6 +131,25 @@ describe('authorization matrix of the identity routes', () => {
     const out = await t.as(u.token).post('/api/v1/auth/logout');
     expect(out.status).toBe(204);
     expectError(await t.as(u.token).get('/api/v1/auth/me'), 401, 'Unauthorized');
+  });
+
+  it.each(ROLES.map((r) => [r]))('POST /auth/password and DELETE /auth/sessions/:id as %s: self-service for every role', async (role) => {
+    // A fresh user of its own, so the other rows keep their passwords and logins.
+    const unitOf = role === 'admin' ? null : c.w.c1;
+    const facility = role === 'clinic_staff' ? c.w.clinicP : role === 'facility_staff' ? c.w.rehabP : undefined;
+    const u = await user(t, role, unitOf, facility);
+    const second = await t.http.post('/api/v1/auth/login', { username: u.username, password: u.password });
+    const sessions = await t.as(u.token).get('/api/v1/auth/sessions');
+    const other = sessions.body.items.find((s: { current: boolean }) => !s.current).id as string;
+    expect((await t.as(u.token).delete(`/api/v1/auth/sessions/${other}`)).status).toBe(204);
+    expectError(await t.as(second.body.accessToken).get('/api/v1/auth/me'), 401, 'Unauthorized');
+    const changed = await t.as(u.token).post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'Quoc-lo-22-hoa-sen!' });
+    expect({ status: changed.status, body: changed.body }).toEqual({ status: 200, body: { sessionsEnded: 0 } });
+  });
+
+  it('POST /auth/password and DELETE /auth/sessions/:id without a token answer 401', async () => {
+    expectError(await t.http.post('/api/v1/auth/password', { currentPassword: 'x', newPassword: 'Quoc-lo-22-hoa-sen!' }), 401, 'Unauthorized');
+    expectError(await t.http.delete(`/api/v1/auth/sessions/${c.users.admin.id}`), 401, 'Unauthorized');
   });
 
   it('POST /auth/logout without a token answers 401', async () => {

@@ -23,7 +23,8 @@ describe('users', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(String),
-      username,
+      // Usernames are stored lower case (one form everywhere).
+      username: username.toLowerCase(),
       fullName: 'Trần Thị Bình',
       role: 'commune_worker',
       adminUnitId: c.w.c1.id,
@@ -48,6 +49,26 @@ describe('users', () => {
     const patch = await asAdmin().patch(`/api/v1/users/${c.users.commune_worker.id}`, { password: 'short' });
     expectError(patch, 400, 'Bad Request');
     expect(patch.body.message).toEqual(['password must be 10 to 256 characters']);
+  });
+
+  it('refuses a guessable password (common, repeated, keyboard pattern, the username) with a 400 naming password', async () => {
+    const message = ['password is too easy to guess (a common password, a repetition or a keyboard pattern); use a longer passphrase'];
+    for (const password of ['aaaaaaaaaa', 'password12', 'qwertyuiop', '1234567890']) {
+      const res = await newUser({ password });
+      expectError(res, 400, 'Bad Request');
+      expect(res.body.message).toEqual(message);
+      const patch = await asAdmin().patch(`/api/v1/users/${c.users.commune_worker.id}`, { password });
+      expect({ status: patch.status, message: patch.body.message }).toEqual({ status: 400, message });
+    }
+    const username = uniqueCode('nguyenvana.');
+    expect((await newUser({ username, password: `${username}1` })).body.message).toEqual(message);
+    expect((await newUser({ password: 'mía-đò-ngang-bến-sông' })).status).toBe(201);
+  });
+
+  it('refuses a username outside the safe ASCII set, such as one with a Turkish dotted I', async () => {
+    const res = await newUser({ username: 'ADMİN2' });
+    expectError(res, 400, 'Bad Request');
+    expect(res.body.message).toEqual(['username must be 3-64 letters, digits, dots, dashes or underscores']);
   });
 
   it('clinic staff need a methadone clinic, facility staff a rehab facility, others none (400 naming facilityId)', async () => {

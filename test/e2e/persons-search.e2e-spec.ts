@@ -182,9 +182,10 @@ describe('person files: search, filters, paging, list scope', () => {
           WHERE actor_id = $1 AND action = 'lookup' ORDER BY at, id`,
         [c.workerC1.id],
       );
-      expect(audits.map((a: { entity: string; fields: string[]; meta: unknown }) => [a.entity, a.fields, a.meta])).toEqual([
-        ['person', ['nationalId'], { results: 1 }],
-        ['person', ['nationalId'], { results: 0 }],
+      // Each lookup names the person it found.
+      expect(audits.map((a: { entity: string; entity_id: string | null; fields: string[]; meta: unknown }) => [a.entity, a.entity_id, a.fields, a.meta])).toEqual([
+        ['person', target.id, ['nationalId'], { results: 1, personIds: [target.id] }],
+        ['person', null, ['nationalId'], { results: 0, personIds: [] }],
       ]);
       for (const a of audits) {
         expect(a.json).not.toContain(target.nid);
@@ -192,10 +193,12 @@ describe('person files: search, filters, paging, list scope', () => {
       }
     });
 
-    it('lets clinic and facility staff find any open file by exact national id, or case code with date of birth, with the minimal view only', async () => {
+    it('lets clinic and facility staff find any open file by exact national id, or case code with date of birth and name, with the minimal view only', async () => {
       const target = byName('Trần Văn Tùng'); // province Q, not enrolled at P's facilities
+      const code = encodeURIComponent(target.caseCode);
       for (const u of [c.clinicP, c.rehabP]) {
-        for (const qs of [`nationalId=${target.nid}`, `caseCode=${encodeURIComponent(target.caseCode)}&dateOfBirth=1990-05-03`]) {
+        // The name is compared without diacritics or case.
+        for (const qs of [`nationalId=${target.nid}`, `caseCode=${code}&dateOfBirth=1990-05-03&fullName=tran%20van%20TUNG`]) {
           const res = await list(u.token, qs);
           expect(res.status).toBe(200);
           expect(res.body).toMatchObject({ total: 1 });
@@ -216,21 +219,27 @@ describe('person files: search, filters, paging, list scope', () => {
         // A closed file is not found; a partial case code is not a lookup.
         const closed = byName('Lê Thị Trâm');
         expect((await list(u.token, `nationalId=${closed.nid}`)).body.total).toBe(0);
-        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode.slice(0, -1))}&dateOfBirth=1990-05-03`)).body.total).toBe(0);
-        // A case code alone, or with another date of birth, finds nothing beyond their own patients:
-        // case codes run in sequence, so they alone would let anyone walk through every open file.
-        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode)}`)).body.total).toBe(0);
-        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode)}&dateOfBirth=1990-05-04`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${encodeURIComponent(target.caseCode.slice(0, -1))}&dateOfBirth=1990-05-03&fullName=Trần Văn Tùng`)).body.total).toBe(0);
+        // A case code alone, with the date of birth only (a guessable pair), or with another date of
+        // birth or name, finds nothing beyond their own patients: case codes run in sequence.
+        expect((await list(u.token, `caseCode=${code}`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${code}&dateOfBirth=1990-05-03`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${code}&dateOfBirth=1990-05-04&fullName=Trần Văn Tùng`)).body.total).toBe(0);
+        expect((await list(u.token, `caseCode=${code}&dateOfBirth=1990-05-03&fullName=Trần Văn Tú`)).body.total).toBe(0);
       }
       const audits = await t.db.query(`SELECT actor_id, fields, meta FROM audit_logs WHERE action = 'lookup' AND actor_id = $1 ORDER BY at, id`, [
         c.clinicP.id,
       ]);
+      const lookup = ['caseCode', 'dateOfBirth', 'fullName'];
+      const found = { results: 1, personIds: [target.id] };
+      const none = { results: 0, personIds: [] };
       expect(audits.map((a: { fields: string[]; meta: unknown }) => [a.fields, a.meta])).toEqual([
-        [['nationalId'], { results: 1 }],
-        [['caseCode', 'dateOfBirth'], { results: 1 }],
-        [['nationalId'], { results: 0 }],
-        [['caseCode', 'dateOfBirth'], { results: 0 }],
-        [['caseCode', 'dateOfBirth'], { results: 0 }],
+        [['nationalId'], found],
+        [lookup, found],
+        [['nationalId'], none],
+        [lookup, none],
+        [lookup, none],
+        [lookup, none],
       ]);
     });
 

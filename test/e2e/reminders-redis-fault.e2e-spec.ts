@@ -39,7 +39,7 @@ describe('reminders when Redis is lost', () => {
       const res = await app.http.get('/health');
       return res.status === 503 && res;
     }, 10_000, '503 from /health');
-    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
+    expect(health.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable', message: 'redis down', status: 'error', checks: { database: 'up', redis: 'down' } });
     const replan = await app.as(adm.token).post('/api/v1/reminders/replan');
     expect(replan.status).toBe(503);
     expect(replan.body).toMatchObject({ statusCode: 503, message: expect.stringContaining('queue') });

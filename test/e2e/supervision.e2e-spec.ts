@@ -83,7 +83,9 @@ describe('post-rehab supervision', () => {
       );
       const r = await open(adm, p.id, { startDate: '2026-06-01', sourceEnrollmentId: source });
       expect(r.status).toBe(201);
-      expect(r.body).toMatchObject({ sourceEnrollmentId: source, endDate: '2028-05-31', supervisorUserId: null });
+      expect(r.body).toMatchObject({ sourceEnrollmentId: source, endDate: '2028-05-31' });
+      // Opened by an admin: a worker of the residence commune C1 answers for it.
+      expect([cw1.id, cw1b.id]).toContain(r.body.supervisorUserId);
       expect(r.body.followUps.map((f: any) => f.dueDate)).toEqual(everyInterval('2026-06-01', '2028-05-31'));
     });
 

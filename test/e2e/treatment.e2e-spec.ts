@@ -328,7 +328,8 @@ describe('treatment enrollments', () => {
         endDate: '2028-02-29',
         intervalDays: 30,
         status: 'active',
-        supervisorUserId: null,
+        // The supervision opens to a worker of the residence commune (C1's only worker here).
+        supervisorUserId: cw1.id,
       });
       const dues = s.followUps.map((f: any) => f.dueDate);
       expect(dues).toEqual(everyInterval('2026-03-01', '2028-02-29'));

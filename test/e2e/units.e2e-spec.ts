@@ -180,7 +180,7 @@ describe('administrative units', () => {
           expect(got).toEqual({ id: u.id, path: u.path, level: expect.any(String) });
           names.push(name);
         } catch (err) {
-          expect((err as { code?: string }).code).toBe('NOT_FOUND');
+          expect((err as { code?: string }).code).toBe('not_found');
         }
       }
       return names;
@@ -212,8 +212,8 @@ describe('administrative units', () => {
 
     it('Access.unit answers 404 for a malformed or unknown id, without a database error', async () => {
       const access = t.app.get(Access);
-      await expect(access.unit(actors.admin, 'not-a-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(access.unit(actors.admin, '6f1c2a4e-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(access.unit(actors.admin, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+      await expect(access.unit(actors.admin, '6f1c2a4e-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('unitInScope filters a list query in SQL', async () => {
@@ -275,7 +275,7 @@ describe('administrative units', () => {
             expect(got.id).toBe(id);
             out.push(name);
           } catch (err) {
-            expect((err as { code?: string }).code).toBe('NOT_FOUND');
+            expect((err as { code?: string }).code).toBe('not_found');
           }
         }
         return out.sort();
@@ -314,7 +314,7 @@ describe('administrative units', () => {
           );
           expect(locks[0].n).toBeGreaterThan(0);
         });
-        await expect(t.app.get(Access).person(actors.commune_worker, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(t.app.get(Access).person(actors.commune_worker, 'nope')).rejects.toMatchObject({ code: 'not_found' });
       });
     });
   });

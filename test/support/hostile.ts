@@ -489,7 +489,9 @@ export function errorShapeProblems(status: number, body: unknown): string[] {
     (typeof b.message === 'string' && b.message.length > 0) ||
     (Array.isArray(b.message) && b.message.length > 0 && b.message.every((m) => typeof m === 'string'));
   if (!okMessage) problems.push('message is not a non-empty string or list of strings');
-  const extra = Object.keys(b).filter((k) => !['statusCode', 'error', 'message'].includes(k));
+  if (typeof b.code !== 'string' || !/^[a-z][a-z_]*$/.test(b.code)) problems.push(`code ${String(b.code)} is not a snake_case code`);
+  if (b.code === 'validation_failed' && !(Array.isArray(b.errors) && b.errors.length > 0)) problems.push('validation_failed without field errors');
+  const extra = Object.keys(b).filter((k) => !['statusCode', 'error', 'code', 'message', 'errors'].includes(k));
   if (extra.length) problems.push(`extra keys ${extra.join(',')}`);
   problems.push(...leaks(body));
   return problems;

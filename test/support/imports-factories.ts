@@ -48,7 +48,9 @@ export async function upload(
     body: form,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const body = text ? JSON.parse(text) : undefined;
+  t.checkContract('POST', `/api/v1/imports/persons`, res.status, res.headers.get('content-type'), body);
+  return { status: res.status, body };
 }
 
 /** Polls an import until its job has finished. */
@@ -72,7 +74,10 @@ export async function importFile(t: TestApp, token: string, file: Buffer, opts: 
 
 export async function download(t: TestApp, token: string, path: string): Promise<{ status: number; type: string | null; body: Buffer }> {
   const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+  const type = res.headers.get('content-type');
+  const body = Buffer.from(await res.arrayBuffer());
+  t.checkContract('GET', path, res.status, type, type?.includes('json') ? JSON.parse(body.toString('utf8')) : body);
+  return { status: res.status, type, body };
 }
 
 export async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {

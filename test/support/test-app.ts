@@ -3,8 +3,10 @@ import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/bootstrap.js';
+import { createOpenApiDocument } from '../../src/common/http/openapi.js';
 import { Clock } from '../../src/common/time/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { ContractChecker, ContractViolation } from './contract.js';
 import { createDatabase, databaseUrl, dropDatabase, ensureTemplate } from './databases.js';
 
 export interface Reply<T = any> {
@@ -35,12 +37,21 @@ export interface TestApp {
   http: Client;
   /** A client that sends `token` as the bearer. */
   as(token: string): Client;
+  /**
+   * For a response received without the clients above (a multipart upload, a binary download):
+   * throws when it does not match the OpenAPI document, as the clients do.
+   */
+  checkContract(method: string, path: string, status: number, contentType: string | null, body: unknown): void;
   /** Deletes this app's BullMQ keys (simulates a Redis flush without touching other runs). */
   flushQueues(): Promise<void>;
   close(): Promise<void>;
 }
 
-function client(baseUrl: string, token?: string): Client {
+/**
+ * Every response is checked against the application's OpenAPI document (test/support/contract.ts):
+ * an undocumented status or field fails the test that received it.
+ */
+function client(baseUrl: string, contract: ContractChecker, token?: string): Client {
   const send = async (method: string, path: string, body?: string, contentType?: string): Promise<Reply> => {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
@@ -48,7 +59,10 @@ function client(baseUrl: string, token?: string): Client {
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    const type = res.headers.get('content-type') ?? '';
+    if (type.includes('json') && text) parsed = JSON.parse(text);
+    const problems = contract.check(method, path, res.status, type, parsed);
+    if (problems.length) throw new ContractViolation(problems, parsed);
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
@@ -92,6 +106,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     await dropDatabase(databaseName);
     throw err;
   }
+  const contract = new ContractChecker(createOpenApiDocument(app));
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
@@ -118,8 +133,12 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     databaseUrl: url,
     db: app.get(DataSource),
     clock: app.get(Clock),
-    http: client(baseUrl),
-    as: (token) => client(baseUrl, token),
+    http: client(baseUrl, contract),
+    as: (token) => client(baseUrl, contract, token),
+    checkContract: (method, path, status, contentType, body) => {
+      const problems = contract.check(method, path, status, contentType ?? '', body);
+      if (problems.length) throw new ContractViolation(problems, body);
+    },
     flushQueues,
     close: async () => {
       try {

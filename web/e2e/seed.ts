@@ -113,7 +113,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   const dueSoon = await person('Nguyễn Văn Đức');
   await worker.call('POST', `/persons/${dueSoon.id}/supervisions`, { startDate: day(-28), intervalDays: 30 });
   const overdue = await person('Trần Thị Hoà');
-  await worker.call('POST', `/persons/${overdue.id}/supervisions`, { startDate: day(-45), intervalDays: 30 });
+  await worker.call('POST', `/persons/${overdue.id}/supervisions`, { startDate: day(-33), intervalDays: 30 });
   const editable = await person('Lê Văn Bình', 'using', { managementDecisionOn: day(-100) });
 
   // Methadone patients already on the roster, and one to enroll through the screens.

@@ -1,26 +1,60 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
-import { AppError, STATUS_OF } from './app-error.js';
+import { AppError, ErrorCode, type FieldError, STATUS_OF, fieldErrorsOf } from './app-error.js';
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   error: string;
+  code: ErrorCode;
   message: string | string[];
+  errors?: FieldError[];
 }
 
-function body(statusCode: number, message: string | string[]): ErrorBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+/** The code of an error that only has a status (Nest's and Fastify's own exceptions). */
+export function codeOfStatus(statusCode: number): ErrorCode {
+  switch (statusCode) {
+    case 400:
+      return ErrorCode.BadRequest;
+    case 401:
+      return ErrorCode.Unauthorized;
+    case 403:
+      return ErrorCode.Forbidden;
+    case 404:
+      return ErrorCode.NotFound;
+    case 409:
+      return ErrorCode.Conflict;
+    case 413:
+      return ErrorCode.PayloadTooLarge;
+    case 415:
+      return ErrorCode.UnsupportedMediaType;
+    case 429:
+      return ErrorCode.TooManyRequests;
+    case 503:
+      return ErrorCode.Unavailable;
+    default:
+      return statusCode < 500 ? ErrorCode.BadRequest : ErrorCode.Internal;
+  }
 }
+
+/** The one error shape; `errors` (field, rule, message) only for `validation_failed`. */
+export function errorBody(code: ErrorCode, message: string | string[], fields?: FieldError[], statusCode = STATUS_OF[code]): ErrorBody {
+  const out: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
+  if (code === ErrorCode.Validation) out.errors = fields ?? fieldErrorsOf(message);
+  return out;
+}
+
+const body = (statusCode: number, message: string | string[], code = codeOfStatus(statusCode)): ErrorBody =>
+  errorBody(code, message, undefined, statusCode);
 
 /** PostgreSQL errors that mean the request, not the service, was wrong. */
 function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
   const pg = err.driverError as { code?: string; constraint?: string; column?: string } | undefined;
   switch (pg?.code) {
     case '23505':
-      return body(409, `conflicts with an existing record${pg.constraint ? ` (${pg.constraint})` : ''}`);
+      return body(409, `conflicts with an existing record${pg.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.Conflict);
     case '23503':
-      return body(400, `refers to a record that does not exist${pg.constraint ? ` (${pg.constraint})` : ''}`);
+      return body(400, `refers to a record that does not exist${pg.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.InvalidReference);
     case '23514':
     case '23502':
     case '22P02':
@@ -30,10 +64,12 @@ function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
     case '22001':
     case '22021': // a NUL or an invalid byte sequence in text
     case '22P05': // an escape jsonb cannot store (\u0000)
-      return body(400, `invalid value${pg.column ? ` for ${pg.column}` : ''}`);
+      return pg.column
+        ? errorBody(ErrorCode.Validation, `invalid value for ${pg.column}`, [{ field: pg.column, rule: 'database', message: 'invalid value' }])
+        : errorBody(ErrorCode.Validation, 'invalid value', [{ field: 'body', rule: 'database', message: 'invalid value' }]);
     case '40001':
     case '40P01':
-      return body(409, 'the record was changed at the same time; try again');
+      return body(409, 'the record was changed at the same time; try again', ErrorCode.ConcurrentUpdate);
     default:
       return undefined;
   }
@@ -53,7 +89,7 @@ function unavailable(exception: unknown): boolean {
   return typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message);
 }
 
-/** One error shape for every failure: `{statusCode, error, message}`; internals never leak. */
+/** One error shape for every failure: `{statusCode, error, code, message}`; internals never leak. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -67,7 +103,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: { id?: string; method?: string; url?: string }): ErrorBody {
-    if (exception instanceof AppError) return body(STATUS_OF[exception.code], exception.messages);
+    if (exception instanceof AppError) return errorBody(exception.code, exception.messages, exception.fields);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -75,7 +111,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
-      return body(status, message);
+      // A list of messages is a validation pipe's answer, each naming its field.
+      return status === 400 && Array.isArray(message) ? errorBody(ErrorCode.Validation, message) : body(status, message);
     }
     if (exception instanceof QueryFailedError) {
       const mapped = fromDatabase(exception);
@@ -87,7 +124,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return body(fastify.statusCode, fastify.message ?? 'bad request');
     }
     if (exception instanceof SyntaxError && /JSON/.test(exception.message)) {
-      return body(400, 'body is not valid JSON');
+      return body(400, 'body is not valid JSON', ErrorCode.BadRequest);
     }
     // Only the error's class and stack are logged: messages may quote request data.
     const err = exception instanceof Error ? exception : new Error(String(exception));
@@ -102,6 +139,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       },
       'unhandled error',
     );
-    return unavailable(exception) ? body(503, 'a service this request needs is unavailable; try again shortly') : body(500, 'internal error');
+    return unavailable(exception)
+      ? body(503, 'a service this request needs is unavailable; try again shortly', ErrorCode.Unavailable)
+      : body(500, 'internal error', ErrorCode.Internal);
   }
 }

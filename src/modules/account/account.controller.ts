@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { AccountService } from './account.service.js';
@@ -17,9 +18,7 @@ export class AccountController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Change my password (current and new); my other logins end', operationId: 'changeOwnPassword' })
   @ApiOkResponse({ type: PasswordChangedDto })
-  @ApiResponse({ status: 400, description: 'currentPassword wrong, or newPassword too short or unchanged' })
-  @ApiResponse({ status: 401, description: 'not signed in' })
-  @ApiResponse({ status: 429, description: 'too many wrong passwords for this user' })
+  @ApiErrors(400, 429)
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<PasswordChangedDto> {
     return this.account.changePassword(actor, dto);
   }
@@ -27,7 +26,6 @@ export class AccountController {
   @Get('sessions')
   @ApiOperation({ summary: 'My logins still usable, the current one marked', operationId: 'listOwnSessions' })
   @ApiOkResponse({ type: SessionListDto })
-  @ApiResponse({ status: 401, description: 'not signed in' })
   sessions(@CurrentActor() actor: Actor): Promise<SessionListDto> {
     return this.account.sessions(actor);
   }
@@ -35,10 +33,8 @@ export class AccountController {
   @Delete('sessions/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'End one of my logins at once', operationId: 'endOwnSession' })
-  @ApiResponse({ status: 204, description: 'ended' })
-  @ApiResponse({ status: 400, description: 'id is not a UUID' })
-  @ApiResponse({ status: 401, description: 'not signed in' })
-  @ApiResponse({ status: 404, description: 'no such login of mine still usable' })
+  @ApiNoContentResponse({ description: 'ended' })
+  @ApiErrors(400, 404)
   async endSession(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<void> {
     await this.account.endSession(actor, id);
   }

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { invalid, notFound } from '../../common/errors/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
+import { isGuessable } from '../users/password-strength.js';
 import { Passwords } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import type { ChangePasswordDto, PasswordChangedDto, SessionDto } from './dto/account.dto.js';
@@ -32,6 +33,7 @@ export class AccountService {
     }
     await this.throttle.succeed(user.username, actor.ip);
     if (dto.newPassword === dto.currentPassword) throw invalid('newPassword', 'must differ from the current password');
+    if (isGuessable(dto.newPassword, [user.username, user.fullName ?? ''])) throw invalid('newPassword', 'is too easy to guess for this user; use a longer passphrase');
     const hash = await this.passwords.hash(dto.newPassword);
     return this.db.transaction(async (m) => {
       await m.update(User, { id: actor.id }, { passwordHash: hash });

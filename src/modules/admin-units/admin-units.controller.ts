@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
 import { IdParam } from '../../common/http/id-param.js';
+import type { Page } from '../../common/http/paging.js';
 import { AdminUnitsService } from './admin-units.service.js';
-import { AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
+import { AdminUnitDto, AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
 
 @ApiTags('admin-units')
 @ApiBearerAuth()
@@ -14,17 +16,26 @@ export class AdminUnitsController {
 
   @Post()
   @Roles('admin')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateAdminUnitDto) {
+  @ApiOperation({ summary: 'Add a province, district (under a province) or commune (under a district)', operationId: 'createAdminUnit' })
+  @ApiCreatedResponse({ type: AdminUnitDto })
+  @ApiErrors(400, 409)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAdminUnitDto): Promise<AdminUnitDto> {
     return this.units.create(actor, dto);
   }
 
   @Get()
-  list(@Query() query: AdminUnitQuery) {
+  @ApiOperation({ summary: 'Administrative units by parent, level, subtree or code/name; every signed-in role', operationId: 'listAdminUnits' })
+  @ApiPagedResponse(AdminUnitDto)
+  @ApiErrors(400)
+  list(@Query() query: AdminUnitQuery): Promise<Page<AdminUnitDto>> {
     return this.units.list(query);
   }
 
   @Get(':id')
-  get(@Param() { id }: IdParam) {
+  @ApiOperation({ summary: 'One administrative unit', operationId: 'getAdminUnit' })
+  @ApiOkResponse({ type: AdminUnitDto })
+  @ApiErrors(400, 404)
+  get(@Param() { id }: IdParam): Promise<AdminUnitDto> {
     return this.units.get(id);
   }
 }

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import { CurrentActor, Public } from '../../common/auth/decorators.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { UserDto } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
-import { LoginDto, RefreshDto } from './dto/auth.dto.js';
+import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
 const requestContext = (req: { ip?: string; id?: string }): AuditContext => ({
@@ -23,23 +25,28 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Also sets the refresh token as an HttpOnly cookie for the web app (see refresh-cookie.ts). */
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({ summary: 'Log in with username and password; answers an access and a refresh token', operationId: 'login' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(400, 401, 429)
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
     const pair = await this.auth.login(dto.username, dto.password, requestContext(req));
+    // The web app keeps the refresh token in an HttpOnly cookie (refresh-cookie.ts).
     setRefreshCookie(req, reply, pair.refreshToken, this.config.refreshTokenTtlSeconds);
     return pair;
   }
 
-  /** Takes the token from the body, or else from the web app's cookie, and rotates the cookie. */
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const presented = dto.refreshToken ?? readRefreshCookie(req) ?? '';
-    const pair = await this.auth.refresh(presented, requestContext(req));
+  @ApiOperation({ summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login', operationId: 'refreshTokens' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(400, 401)
+  async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
+    // The body's token, or else the web app's cookie; the cookie is rotated with the pair.
+    const pair = await this.auth.refresh(dto.refreshToken ?? readRefreshCookie(req) ?? '', requestContext(req));
     setRefreshCookie(req, reply, pair.refreshToken, this.config.refreshTokenTtlSeconds);
     return pair;
   }
@@ -47,14 +54,18 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({ summary: 'Log out: revokes every refresh token of the caller', operationId: 'logout' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     clearRefreshCookie(req, reply);
   }
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'The caller’s own account', operationId: 'getMe' })
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.auth.me(actor);
   }
 }

@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Passwords } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
+import { normalizeUsername } from '../users/usernames.js';
 import { toUserView, UsersService, type UserView } from '../users/users.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -47,7 +48,8 @@ export class AuthService {
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('lower(u.username) = lower(:username)', { username })
+      // Stored lower case and ASCII; the name given is brought to the same form (`ADMİN` is `admin`).
+      .where('lower(u.username) = :username', { username: normalizeUsername(username) })
       .getOne();
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok || !user.active) {

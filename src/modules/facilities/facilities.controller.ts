@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
 import { IdParam } from '../../common/http/id-param.js';
-import { CreateFacilityDto, FacilityQuery } from './dto/facility.dto.js';
+import type { Page } from '../../common/http/paging.js';
+import { CreateFacilityDto, FacilityDto, FacilityQuery } from './dto/facility.dto.js';
 import { FacilitiesService } from './facilities.service.js';
 
 @ApiTags('facilities')
@@ -14,18 +16,27 @@ export class FacilitiesController {
 
   @Post()
   @Roles('admin')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateFacilityDto) {
+  @ApiOperation({ summary: 'Add a methadone clinic, rehabilitation facility or health station', operationId: 'createFacility' })
+  @ApiCreatedResponse({ type: FacilityDto })
+  @ApiErrors(400, 409)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateFacilityDto): Promise<FacilityDto> {
     return this.facilities.create(actor, dto);
   }
 
   /** Facilities are public information: every signed-in role may list them. */
   @Get()
-  list(@Query() query: FacilityQuery) {
+  @ApiOperation({ summary: 'Facilities by type and area; every signed-in role', operationId: 'listFacilities' })
+  @ApiPagedResponse(FacilityDto)
+  @ApiErrors(400)
+  list(@Query() query: FacilityQuery): Promise<Page<FacilityDto>> {
     return this.facilities.list(query);
   }
 
   @Get(':id')
-  get(@Param() { id }: IdParam) {
+  @ApiOperation({ summary: 'One facility', operationId: 'getFacility' })
+  @ApiOkResponse({ type: FacilityDto })
+  @ApiErrors(400, 404)
+  get(@Param() { id }: IdParam): Promise<FacilityDto> {
     return this.facilities.get(id);
   }
 }

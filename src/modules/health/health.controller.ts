@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators.js';
+import { ErrorCode } from '../../common/errors/app-error.js';
+import { HealthDownDto, HealthDto } from './health.response.js';
 import { REDIS } from '../../common/jobs/jobs.service.js';
 
 type Check = 'up' | 'down';
@@ -27,7 +29,10 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis both answer; 503 naming the part that does not. */
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
+  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (for load balancers; no token)', operationId: 'getHealth' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDownDto, description: 'PostgreSQL or Redis does not answer (code: service_unavailable)' })
+  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<HealthDto | HealthDownDto> {
     const [database, redis] = await Promise.all([
       within(this.db.query('SELECT 1')).then((): Check => 'up', (): Check => 'down'),
       within(this.redis.ping()).then((): Check => 'up', (): Check => 'down'),
@@ -37,6 +42,6 @@ export class HealthController {
     // The one error shape, with the checks beside it.
     reply.status(503);
     const down = Object.entries(checks).flatMap(([part, check]) => (check === 'down' ? [part] : []));
-    return { statusCode: 503, error: 'Service Unavailable', message: `${down.join(' and ')} down`, status: 'error', checks };
+    return { statusCode: 503, error: 'Service Unavailable', code: ErrorCode.Unavailable, message: `${down.join(' and ')} down`, status: 'error', checks };
   }
 }

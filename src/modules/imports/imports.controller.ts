@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
-import { PageQuery } from '../../common/http/paging.js';
+import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import { type Page, PageQuery } from '../../common/http/paging.js';
 import { UploadQuery } from './dto/imports.dto.js';
+import { ImportAcceptedDto, ImportDto, ImportSummaryDto } from './dto/imports.response.js';
 import { XLSX_TYPE } from './import-workbooks.js';
 import { ImportsService, MAX_UPLOAD_BYTES, type UploadedFile as Upload } from './imports.service.js';
 
@@ -19,7 +21,8 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get('persons/template.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({ summary: 'The XLSX template to fill, with the communes the caller may import into', operationId: 'getImportTemplate' })
+  @ApiOkResponse({ description: 'The template workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async template(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const body = await this.imports.template(actor);
     reply.header('content-type', XLSX_TYPE);
@@ -30,6 +33,9 @@ export class ImportsController {
 
   @Post('persons')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Upload a register (XLSX or CSV, field "file") to import in the background; dryRun checks only', operationId: 'uploadImport' })
+  @ApiAcceptedResponse({ type: ImportAcceptedDto })
+  @ApiErrors(400, 413)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 }, defParamCharset: 'utf8' }))
@@ -38,17 +44,25 @@ export class ImportsController {
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  @ApiOperation({ summary: 'Imports, newest first: the caller’s own (administrators: all)', operationId: 'listImports' })
+  @ApiPagedResponse(ImportSummaryDto)
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ImportSummaryDto>> {
     return this.imports.list(actor, query);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam) {
+  @ApiOperation({ summary: 'One import: status, progress, counts and the first row errors', operationId: 'getImport' })
+  @ApiOkResponse({ type: ImportDto })
+  @ApiErrors(400, 404)
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<ImportDto> {
     return this.imports.get(actor, id);
   }
 
   @Get(':id/errors.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({ summary: 'The rejected rows with their values and reasons, as XLSX', operationId: 'getImportErrorReport' })
+  @ApiOkResponse({ description: 'The error report workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
   async errors(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await this.imports.errorReport(actor, id);
     reply.header('content-type', XLSX_TYPE);

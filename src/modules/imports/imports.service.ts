@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
@@ -82,6 +83,7 @@ export class ImportsService {
     private readonly db: DataSource,
     private readonly jobs: JobsService,
     private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
   ) {}
 
   async upload(actor: Actor, file: UploadedFile | undefined, dryRun: boolean): Promise<{ importId: string }> {
@@ -136,10 +138,16 @@ export class ImportsService {
   /** The rejected rows with their original values and reasons, as XLSX. */
   async errorReport(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
     const imp = await this.own(actor, id);
-    const rows: { row_number: number; errors: Omit<RowError, 'row'>[]; values_cipher: Buffer }[] = await this.db.query(
-      `SELECT row_number, errors, values_cipher FROM import_rejections WHERE import_id = $1 ORDER BY row_number`,
-      [imp.id],
-    );
+    // The report holds the rejected rows decrypted (names, national ids, phones, addresses): its
+    // download is audited in the transaction that reads them.
+    const rows: { row_number: number; errors: Omit<RowError, 'row'>[]; values_cipher: Buffer }[] = await this.db.transaction(async (m) => {
+      const found: { row_number: number; errors: Omit<RowError, 'row'>[]; values_cipher: Buffer }[] = await m.query(
+        `SELECT row_number, errors, values_cipher FROM import_rejections WHERE import_id = $1 ORDER BY row_number`,
+        [imp.id],
+      );
+      await this.audit.record(actor, { action: 'download', entity: 'import', entityId: imp.id, meta: { view: 'errors.xlsx', rows: found.length } }, m);
+      return found;
+    });
     const rejected: RejectedRow[] = rows.map((r) => ({
       row: r.row_number,
       errors: r.errors,

@@ -22,6 +22,7 @@ import {
 } from './person-rows.js';
 import { PersonFileWrites } from './person-writes.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { NationalIdConflicts, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { readSheet, UnreadableFile } from './sheet-reader.js';
 import { UnitDirectory, type UnitEntry } from './unit-directory.js';
 
@@ -90,6 +91,7 @@ export class PersonImporter {
     private readonly audit: AuditService,
     private readonly writes: PersonFileWrites,
     private readonly reminders: RemindersService,
+    private readonly conflicts: NationalIdConflicts,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -230,10 +232,28 @@ export class PersonImporter {
         const files = await this.openFiles(m, actor, valid.map((l) => l.row));
         const creates: ResolvedRow[] = [];
         const updates: { line: Line; file: OpenFile; changes: PersonChanges }[] = [];
+        // National ids found open outside the caller's area are capped per user and day.
+        let remaining = await this.conflicts.remainingToday(actor);
+        let hiddenCreates = 0;
         for (const line of valid) {
+          if (line.row.nationalId && remaining <= 0) {
+            line.errors.push(this.nationalIdRefused());
+            continue;
+          }
           const match = files.match(line.row);
           if ('error' in match) {
             line.errors.push(match.error);
+            continue;
+          }
+          if ('elsewhere' in match) {
+            // A dry run reveals nothing of files outside the caller's area: the row is taken as new.
+            if (imp.dryRun) {
+              hiddenCreates++;
+              continue;
+            }
+            remaining--;
+            await this.recordConflict(actor, imp, line, match.elsewhere);
+            line.errors.push(FILE_ELSEWHERE);
             continue;
           }
           if (!match.file) {
@@ -262,10 +282,17 @@ export class PersonImporter {
             await m.transaction((sm) => this.writes.update(sm, actor, u.file, u.changes));
           } catch (err) {
             if (!isDataError(err)) throw err;
+            if (err instanceof OutOfScopeNationalId) {
+              // The national id was opened elsewhere after this batch read the files (a race).
+              if (imp.dryRun) continue;
+              await this.recordConflict(actor, imp, u.line, err.personId);
+              u.line.errors.push(FILE_ELSEWHERE);
+              continue;
+            }
             u.line.errors.push(this.writeError(err));
           }
         }
-        counts.created = creates.length;
+        counts.created = creates.length + hiddenCreates;
         counts.updated = updates.filter((u) => !u.line.errors.length).length;
         counts.rejected = lines.filter((l) => l.errors.length).length;
         // A dry run writes exactly as an import would, through the same rules, then rolls back.
@@ -304,6 +331,25 @@ export class PersonImporter {
       `SELECT pg_advisory_xact_lock($1::int, k) FROM (SELECT hashtext(u) AS k FROM unnest($2::text[]) AS u ORDER BY 1) s`,
       [UNIT_LOCK_NAMESPACE, units],
     );
+  }
+
+  /** Audits the finding naming the person, raises the transfer request, counts it against the cap (own transaction). */
+  private async recordConflict(actor: Actor, imp: Import, line: Line & { row?: ResolvedRow }, personId: string): Promise<void> {
+    await this.conflicts.record(actor, {
+      personId,
+      toUnitId: line.row?.residenceUnitId ?? null,
+      source: 'import',
+      meta: { importId: imp.id, row: line.sheet.row },
+    });
+  }
+
+  private nationalIdRefused(): Omit<RowError, 'row'> {
+    return {
+      column: COLUMN_OF.get('nationalId')!.header,
+      field: 'nationalId',
+      code: 'national_id_refused',
+      message: `Đã đến giới hạn ${this.conflicts.cap} số CCCD trùng hồ sơ đang mở ở đơn vị khác trong ngày: dòng có số CCCD bị từ chối đến ngày mai`,
+    };
   }
 
   private writeError(err: unknown, batch = false): Omit<RowError, 'row'> {
@@ -497,7 +543,15 @@ interface FileRow {
   inScope: boolean;
 }
 
-type Match = { file?: OpenFile } | { error: Omit<RowError, 'row'> };
+/** `elsewhere`: the row's national id is an open file outside the caller's area (its id). */
+type Match = { file?: OpenFile } | { error: Omit<RowError, 'row'> } | { elsewhere: string };
+
+const FILE_ELSEWHERE: Omit<RowError, 'row'> = {
+  column: COLUMN_OF.get('nationalId')!.header,
+  field: 'nationalId',
+  code: 'file_out_of_scope',
+  message: 'Số CCCD đã có hồ sơ đang mở ở đơn vị ngoài phạm vi quản lý của bạn; đã gửi đề nghị chuyển hồ sơ tới cấp quản lý chung',
+};
 
 /** Which open file, if any, a row is. */
 class OpenFileIndex {
@@ -527,16 +581,7 @@ class OpenFileIndex {
     if (hash) {
       const f = this.byHash.get(hash.toString('hex'));
       if (f) {
-        if (!f.inScope) {
-          return {
-            error: {
-              column: COLUMN_OF.get('nationalId')!.header,
-              field: 'nationalId',
-              code: 'file_out_of_scope',
-              message: 'Số CCCD đã có hồ sơ đang mở ở đơn vị ngoài phạm vi quản lý của bạn',
-            },
-          };
-        }
+        if (!f.inScope) return { elsewhere: f.id };
         return { file: this.openFile(f, row) };
       }
     }

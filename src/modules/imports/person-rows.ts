@@ -269,6 +269,7 @@ export type RowErrorCode =
   | 'duplicate_in_file'
   | 'ambiguous_match'
   | 'file_out_of_scope'
+  | 'national_id_refused'
   | 'batch_failed'
   | 'update_refused'
   // Problems with the file as a whole:

@@ -3,7 +3,7 @@
  * recorded, then starts before ends. Only codes, dates and ids: no notes and no encrypted fields.
  * `$1` is the person id. `$2`, when not null, is the facility of a clinic or facility worker, who
  * sees the file's own events and only the enrollments and services of that facility: not other
- * facilities' stays, nor the commune's supervision and its visits (drug tests).
+ * facilities' stays, nor the commune's supervision and its visits, nor drug tests others took.
  */
 export const TIMELINE_SQL = `
   SELECT t.id, t.kind, to_char(t.date, 'YYYY-MM-DD') AS date, t.data
@@ -43,5 +43,10 @@ export const TIMELINE_SQL = `
       FROM visits v
       JOIN supervisions s ON s.id = v.supervision_id
      WHERE s.person_id = $1 AND $2::uuid IS NULL
+    UNION ALL
+    SELECT dt.id, 'drug_test', dt.test_date, dt.created_at, 2,
+           jsonb_build_object('method', dt.method, 'result', dt.result, 'substances', to_jsonb(dt.substances), 'facilityId', dt.facility_id)
+      FROM drug_tests dt
+     WHERE dt.person_id = $1 AND ($2::uuid IS NULL OR dt.facility_id = $2::uuid)
   ) t
   ORDER BY t.date, t.recorded_at, t.rank, t.id`;

@@ -19,7 +19,7 @@ export class Person {
   /** Name and case code folded to lower case without diacritics, for search. */
   @Column('text', { select: false }) searchText: string;
   @Column('date') dateOfBirth: string;
-  @Column('text') sex: string;
+  @Column('text') sex: Sex;
   @Column('bytea', { nullable: true, select: false }) nationalIdCipher: Buffer | null;
   @Column('bytea', { nullable: true, select: false }) nationalIdHash: Buffer | null;
   @Column('uuid') residenceUnitId: string;

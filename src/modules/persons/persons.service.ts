@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '../../common/access/scope.js';
+import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { NationalIdConflicts, OUT_OF_SCOPE_MESSAGE, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { FACILITY_ROLES } from '../users/user.entity.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import type { PersonEventKind } from './person-event.entity.js';
@@ -57,6 +60,9 @@ export class PersonsService {
     private readonly clock: Clock,
     private readonly inserts: PersonInserts,
     private readonly reminders: RemindersService,
+    private readonly conflicts: NationalIdConflicts,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const select = (names: (c: ColumnMetadata) => boolean) =>
       db
@@ -86,7 +92,10 @@ export class PersonsService {
       );
       const nationalId = emptyToNull(dto.nationalId);
       const nationalIdHash = nationalId ? this.cipher.lookupHash(nationalId) : null;
-      if (nationalIdHash) await this.assertNationalIdFree(m, nationalIdHash);
+      if (nationalIdHash) {
+        await this.conflicts.assertUnderCap(actor);
+        await this.assertNationalIdFree(m, actor, nationalIdHash, unit.id);
+      }
 
       const contacts: PersonContacts = { nationalId, phone: emptyToNull(dto.phone), address: emptyToNull(dto.address) };
       const [{ id }] = await this.inserts.insertMany(m, actor, [
@@ -107,7 +116,7 @@ export class PersonsService {
       const person = await m.findOneByOrFail(Person, { id });
       return toPersonView(person, contacts);
     };
-    return this.write(manager, run);
+    return this.write(manager, run, { actor, source: 'person_create' });
   }
 
   async update(actor: Actor, id: string, dto: UpdatePersonDto, manager?: EntityManager) {
@@ -149,7 +158,10 @@ export class PersonsService {
       if (set.residenceUnitId) await this.communeOf(m, set.residenceUnitId);
       if (changed.includes('nationalId')) {
         const hash = after.nationalId ? this.cipher.lookupHash(after.nationalId) : null;
-        if (hash) await this.assertNationalIdFree(m, hash, id);
+        if (hash) {
+          await this.conflicts.assertUnderCap(actor);
+          await this.assertNationalIdFree(m, actor, hash, merged.residenceUnitId, id);
+        }
         set.nationalIdCipher = this.cipher.encryptOptional(after.nationalId);
         set.nationalIdHash = hash;
       }
@@ -180,7 +192,7 @@ export class PersonsService {
 
       return toPersonView(await m.findOneByOrFail(Person, { id }), after);
     };
-    return this.write(manager, run);
+    return this.write(manager, run, { actor, source: 'person_update' });
   }
 
   async close(actor: Actor, id: string, dto: ClosePersonDto) {
@@ -225,15 +237,26 @@ export class PersonsService {
    * file by exact national id or case code, to enroll a new patient; they learn only the minimum.
    */
   async list(actor: Actor, query: PersonQuery) {
-    // Case codes run in sequence per commune and year: by case code alone anyone could walk through
-    // every open file, so a lookup beyond the facility's own patients takes the date of birth too.
-    const facilityLookup = FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || (query.caseCode && query.dateOfBirth));
-    const qb = this.db.getRepository(Person).createQueryBuilder('p');
+    // Case codes run in sequence per commune and year, and a date of birth has a few thousand likely
+    // values: a lookup beyond the facility's own patients takes the exact national id, or the case
+    // code with the date of birth and the full name (compared without diacritics or case). Each
+    // lookup counts against LOOKUPS_PER_HOUR and is audited naming the person found.
+    const facilityLookup =
+      FACILITY_ROLES.includes(actor.role) && Boolean(query.nationalId || (query.caseCode && query.dateOfBirth && query.fullName));
+    if (facilityLookup) {
+      await this.limiter.hit(`lookup:${actor.id}`, this.config.lookupsPerHour, 3600, 'too many lookups; try again later');
+    }
+    return this.db.transaction((m) => this.listIn(m, actor, query, facilityLookup));
+  }
+
+  /** The list and its audit row in one transaction: no answer leaves without the row naming whom it shows. */
+  private async listIn(m: EntityManager, actor: Actor, query: PersonQuery, facilityLookup: boolean) {
+    const qb = m.getRepository(Person).createQueryBuilder('p');
     if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
     else whereInScope(qb, personInScope(actor, 'p'));
 
     if (query.unitId) {
-      const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
+      const rows: { path: string }[] = await m.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
       if (!rows[0]) throw invalid('unitId', 'no such unit');
       // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
       qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
@@ -245,6 +268,12 @@ export class PersonsService {
     if (query.nationalId) qb.andWhere('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
     if (query.caseCode) qb.andWhere('p.case_code = :caseCode', { caseCode: query.caseCode });
     if (query.dateOfBirth) qb.andWhere('p.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
+    if (query.fullName && query.caseCode) {
+      // The stored search text is the folded name and the case code: an exact match of both.
+      qb.andWhere('p.search_text = :searchText', { searchText: searchTextOf(query.fullName, query.caseCode) });
+    } else if (query.fullName) {
+      qb.andWhere(`p.search_text LIKE :fullNamePrefix`, { fullNamePrefix: `${escapeLike(foldForSearch(query.fullName))} %` });
+    }
     const q = query.q === undefined ? '' : foldForSearch(query.q);
     if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
 
@@ -260,18 +289,20 @@ export class PersonsService {
       .offset(offsetOf(query))
       .limit(query.pageSize)
       .getQueryAndParameters();
-    const [items, total] = await Promise.all([
-      this.db.query<Person[]>(
-        `WITH page AS MATERIALIZED (${pageSql})
-         SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
-        pageParams,
-      ),
-      qb.getCount(),
-    ]);
+    const items: Person[] = await m.query(
+      `WITH page AS MATERIALIZED (${pageSql})
+       SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
+      pageParams,
+    );
+    const total = await qb.getCount();
 
+    const personIds = items.map((p) => p.id);
     if (query.nationalId || facilityLookup) {
-      const fields = (['nationalId', 'caseCode', 'dateOfBirth'] as const).filter((f) => query[f] !== undefined);
-      await this.audit.record(actor, { action: 'lookup', entity: 'person', fields, meta: { results: total } });
+      const fields = (['nationalId', 'caseCode', 'dateOfBirth', 'fullName'] as const).filter((f) => query[f] !== undefined);
+      const entityId = personIds.length === 1 ? personIds[0] : null;
+      await this.audit.record(actor, { action: 'lookup', entity: 'person', entityId, fields, meta: { results: total, personIds } }, m);
+    } else if (personIds.length) {
+      await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'list', personIds } }, m);
     }
     return page(items.map(facilityLookup ? toPersonLookupView : toPersonListView), total, query);
   }
@@ -300,11 +331,21 @@ export class PersonsService {
    * reminders (the end of a one-year management) are planned. A caller that passes its manager
    * plans them itself once it commits.
    */
-  private async write<T extends { id: string }>(manager: EntityManager | undefined, run: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T extends { id: string }>(
+    manager: EntityManager | undefined,
+    run: (m: EntityManager) => Promise<T>,
+    who?: { actor: Actor; source: 'person_create' | 'person_update' },
+  ): Promise<T> {
     let view: T;
     try {
       view = manager ? await run(manager) : await this.db.transaction(run);
     } catch (err) {
+      // A national id open elsewhere: the write rolled back, the finding is recorded on its own.
+      // A caller with its own transaction (the import) records it itself.
+      if (err instanceof OutOfScopeNationalId && !manager && who) {
+        await this.conflicts.record(who.actor, { personId: err.personId, toUnitId: err.toUnitId, source: who.source });
+        throw conflict(OUT_OF_SCOPE_MESSAGE);
+      }
       throw mapNationalIdRace(err);
     }
     if (!manager) await this.reminders.replanForPerson(view.id);
@@ -322,12 +363,22 @@ export class PersonsService {
     return rows[0];
   }
 
-  private async assertNationalIdFree(m: EntityManager, hash: Buffer, exceptId?: string): Promise<void> {
-    const rows: unknown[] = await m.query(
-      `SELECT 1 FROM persons WHERE national_id_hash = $1 AND closed_on IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
-      [hash, exceptId ?? null],
+  /**
+   * National ids are unique among open files. One open in the caller's area is a plain 409; one
+   * open elsewhere is a conflict to record (`OutOfScopeNationalId`), `residenceUnitId` being the
+   * commune the file being written lies in.
+   */
+  private async assertNationalIdFree(m: EntityManager, actor: Actor, hash: Buffer, residenceUnitId: string, exceptId?: string): Promise<void> {
+    const scope = personInScope(actor, 'p');
+    const [sql, params] = this.db.driver.escapeQueryWithParameters(
+      `SELECT p.id, (${scope.sql}) AS "inScope" FROM persons p
+        WHERE p.national_id_hash = :hash AND p.closed_on IS NULL AND (CAST(:exceptId AS uuid) IS NULL OR p.id <> CAST(:exceptId AS uuid)) LIMIT 1`,
+      { hash, exceptId: exceptId ?? null, ...scope.params },
     );
-    if (rows.length) throw conflict(NATIONAL_ID_TAKEN);
+    const rows: { id: string; inScope: boolean }[] = await m.query(sql, params);
+    if (!rows[0]) return;
+    if (rows[0].inScope) throw conflict(NATIONAL_ID_TAKEN);
+    throw new OutOfScopeNationalId(rows[0].id, residenceUnitId);
   }
 
   private loadWithContacts(m: EntityManager, id: string): Promise<Person> {

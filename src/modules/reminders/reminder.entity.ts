@@ -7,6 +7,8 @@ export const REMINDER_KINDS = [
   'supervision_ending',
   'enrollment_ending',
   'management_ending',
+  'transfer_in',
+  'conflict_cap',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_STATUSES = ['open', 'acknowledged', 'resolved'] as const;

@@ -294,12 +294,25 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
 
   private scopeOf(actor: Actor): { sql: string; params: Record<string, unknown> } {
     // Facility staff see what is routed to their facility (missed doses, ends of their enrollments).
-    return ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
+    const scope = ownFacilityOnly(actor, 'r.facility_id') ?? personInScope(actor, 'p');
+    // A user's daily limit of national-id conflicts is the administrators' business, not the commune's.
+    if (actor.role === 'admin') return scope;
+    return { sql: `(${scope.sql}) AND r.kind <> 'conflict_cap'`, params: scope.params };
   }
 
   async list(actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {
+    // Reminders name people (case codes in the messages): one audit row naming them, in the read's transaction.
+    return this.db.transaction(async (m) => {
+      const result = await this.listIn(m, actor, query);
+      const personIds = [...new Set(result.items.map((r) => r.personId))];
+      if (personIds.length) await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'reminders', personIds } }, m);
+      return result;
+    });
+  }
+
+  private async listIn(m: EntityManager, actor: Actor, query: ReminderQuery): Promise<Page<ReminderView>> {
     const scope = this.scopeOf(actor);
-    const qb = this.db
+    const qb = m
       .createQueryBuilder()
       .from('reminders', 'r')
       .innerJoin('persons', 'p', 'p.id = r.person_id')

@@ -1,7 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { RateLimiter } from '../../common/access/rate-limiter.js';
 import { Access, personInScope } from '../../common/access/scope.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
@@ -76,7 +79,15 @@ export class CoverageService {
     private readonly access: Access,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Coverage jobs and the live unreached list are expensive: HEAVY_REQUESTS_PER_MINUTE per user. */
+  private async heavy(actor: Actor): Promise<void> {
+    await this.limiter.hit(`heavy:${actor.id}`, this.config.heavyRequestsPerMinute, 60, 'too many report requests; try again in a minute');
+  }
 
   // ---- computing (jobs) ----
 
@@ -163,6 +174,7 @@ export class CoverageService {
   /** Queues a computation; a request for a unit and period already queued or running shares its job. */
   async request(actor: Actor, dto: CoveragePeriodDto): Promise<{ jobId: string }> {
     checkPeriod(dto.from, dto.to);
+    await this.heavy(actor);
     const unit = await this.access.unit(actor, dto.unitId);
     const data: CoverageJobData = { unitId: unit.id, from: dto.from, to: dto.to };
     const jobId = coverageJobId(data);
@@ -245,9 +257,20 @@ export class CoverageService {
    */
   async unreached(actor: Actor, q: UnreachedQuery): Promise<Page<UnreachedPerson>> {
     checkPeriod(q.from, q.to);
-    const unit = await this.access.unit(actor, q.unitId);
+    await this.heavy(actor);
+    // The names and the audit row naming them in one transaction.
+    return this.db.transaction(async (m) => {
+      const result = await this.unreachedIn(m, actor, q);
+      const personIds = result.items.map((r) => r.id);
+      if (personIds.length) await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'unreached', personIds } }, m);
+      return result;
+    });
+  }
+
+  private async unreachedIn(m: EntityManager, actor: Actor, q: UnreachedQuery): Promise<Page<UnreachedPerson>> {
+    const unit = await this.access.unit(actor, q.unitId, m);
     const scope = personInScope(actor, 'p');
-    const base = this.db
+    const base = m
       .createQueryBuilder()
       .from('persons', 'p')
       .innerJoin('admin_units', 'r', 'r.id = p.residence_unit_id')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
+import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
@@ -19,8 +20,6 @@ import { RosterService } from './roster.service.js';
 @ApiTags('roster')
 @ApiBearerAuth()
 @Roles('admin', 'clinic_staff')
-@ApiResponse({ status: 401, description: 'not signed in' })
-@ApiResponse({ status: 403, description: 'only clinic staff and admins' })
 @Controller()
 export class RosterController {
   constructor(private readonly roster: RosterService) {}
@@ -31,8 +30,7 @@ export class RosterController {
     operationId: 'getClinicRoster',
   })
   @ApiOkResponse({ type: RosterPageDto })
-  @ApiResponse({ status: 400, description: 'a bad filter, a day in the future, or no facilityId for an admin' })
-  @ApiResponse({ status: 404, description: 'no such clinic' })
+  @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @Query() query: RosterQuery): Promise<RosterPageDto> {
     return this.roster.roster(actor, query);
   }
@@ -44,8 +42,7 @@ export class RosterController {
     operationId: 'recordClinicRosterDoses',
   })
   @ApiOkResponse({ type: RosterWriteDto })
-  @ApiResponse({ status: 400, description: 'a malformed request (the fields are named); rows that fail on their own are answered in results' })
-  @ApiResponse({ status: 404, description: 'no such clinic' })
+  @ApiErrors(400, 404)
   record(@CurrentActor() actor: Actor, @Body() dto: RecordRosterDto): Promise<RosterWriteDto> {
     return this.roster.recordDay(actor, dto);
   }
@@ -53,9 +50,7 @@ export class RosterController {
   @Post('enrollments/:id/prescriptions')
   @ApiOperation({ summary: 'Prescribe a dose from a day on (a change is a new row; the history is kept)', operationId: 'createDosePrescription' })
   @ApiCreatedResponse({ type: PrescriptionDto })
-  @ApiResponse({ status: 400, description: 'bad field, not a methadone enrollment, or before its start' })
-  @ApiResponse({ status: 404, description: 'no such enrollment in scope' })
-  @ApiResponse({ status: 409, description: 'the enrollment has ended, or a dose is already prescribed from that day' })
+  @ApiErrors(400, 404, 409)
   prescribe(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreatePrescriptionDto): Promise<PrescriptionDto> {
     return this.roster.prescribe(actor, id, dto);
   }
@@ -63,8 +58,7 @@ export class RosterController {
   @Get('enrollments/:id/prescriptions')
   @ApiOperation({ summary: 'The prescribed doses of an enrollment, latest first', operationId: 'listDosePrescriptions' })
   @ApiOkResponse({ type: PrescriptionPageDto })
-  @ApiResponse({ status: 400, description: 'not a methadone enrollment, or bad paging' })
-  @ApiResponse({ status: 404, description: 'no such enrollment in scope' })
+  @ApiErrors(400, 404)
   prescriptions(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery): Promise<PrescriptionPageDto> {
     return this.roster.prescriptions(actor, id, query);
   }

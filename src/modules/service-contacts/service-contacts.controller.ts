@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import type { Page } from '../../common/http/paging.js';
+import { ServiceContactDto } from './dto/service-contact.response.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
@@ -15,14 +18,18 @@ export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Record a counseling, support, medical or vocational service' })
-  create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto) {
+  @ApiOperation({ summary: 'Record a counseling, support, medical or vocational service', operationId: 'createServiceContact' })
+  @ApiCreatedResponse({ type: ServiceContactDto })
+  @ApiErrors(400, 404)
+  create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {
     return this.contacts.create(actor, id, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: "A person's service contacts, latest first" })
-  list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: ServiceContactQuery) {
+  @ApiOperation({ summary: "A person's service contacts, latest first", operationId: 'listServiceContacts' })
+  @ApiPagedResponse(ServiceContactDto)
+  @ApiErrors(400, 404)
+  list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: ServiceContactQuery): Promise<Page<ServiceContactDto>> {
     return this.contacts.listForPerson(actor, id, query);
   }
 }

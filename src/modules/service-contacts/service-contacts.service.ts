@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { facilityActedFor } from '../../common/access/facility-scope.js';
 import { Access, ownFacilityOnly } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid } from '../../common/errors/app-error.js';
@@ -37,10 +38,8 @@ export class ServiceContactsService {
       const person = await this.access.person(actor, personId, m);
       if (person.closedOn) throw conflict('the person file is closed');
       const facilityId = dto.facilityId ?? actor.facilityId ?? null;
-      if (dto.facilityId) {
-        const [f]: unknown[] = await m.query(`SELECT 1 FROM facilities WHERE id = $1`, [dto.facilityId]);
-        if (!f) throw invalid('facilityId', 'no such facility');
-      }
+      // A service is credited only to a facility the caller may act for (staff: their own).
+      if (dto.facilityId) await facilityActedFor(m, actor, dto.facilityId);
       const contact = m.create(ServiceContact, {
         personId,
         type: dto.type,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RelapseModule } from '../relapse/relapse.module.js';
 import { SupervisionController } from './supervision.controller.js';
 import { SupervisionService } from './supervision.service.js';
 
-@Module({ controllers: [SupervisionController], providers: [SupervisionService], exports: [SupervisionService] })
+@Module({ imports: [RelapseModule], controllers: [SupervisionController], providers: [SupervisionService], exports: [SupervisionService] })
 export class SupervisionModule {}

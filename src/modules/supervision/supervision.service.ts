@@ -7,12 +7,14 @@ import { offsetOf, page, type Page, type PageQuery } from '../../common/http/pag
 import { Clock } from '../../common/time/clock.js';
 import { addDays, type IsoDate } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { RelapseService } from '../relapse/relapse.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
 import { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
 import { Supervision } from './supervision.entity.js';
 import { Visit } from './visit.entity.js';
+import { checkSupervisorFor, defaultSupervisor } from './responsible-worker.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
 
@@ -81,6 +83,7 @@ export class SupervisionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reminders: RemindersService,
+    private readonly relapse: RelapseService,
   ) {}
 
   // ---- called by other features ----
@@ -101,7 +104,7 @@ export class SupervisionService {
       startDate,
       endDate: supervisionEndDate(startDate, supervisionTerm(enrollment, person.date_of_birth)),
       intervalDays: DEFAULT_INTERVAL_DAYS,
-      supervisorUserId: null,
+      supervisorUserId: await defaultSupervisor(m, enrollment.personId),
     });
   }
 
@@ -145,8 +148,9 @@ export class SupervisionService {
       const [dob]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1`, [personId]);
       const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, supervisionTerm(source, dob.date_of_birth));
       if (endDate < dto.startDate) throw invalid('endDate', 'must not be before startDate');
-      const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : null);
-      if (supervisorUserId) await this.checkSupervisor(m, supervisorUserId);
+      // The caller when a commune worker (the file is in its area), else a worker of the residence commune.
+      const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : await defaultSupervisor(m, personId));
+      if (supervisorUserId) await checkSupervisorFor(m, supervisorUserId, personId);
       return this.open(
         m,
         actor,
@@ -199,7 +203,7 @@ export class SupervisionService {
       const endDate = dto.endDate ?? s.endDate;
       const intervalDays = dto.intervalDays ?? s.intervalDays;
       if (endDate < s.startDate) throw invalid('endDate', `must not be before the supervision's startDate ${s.startDate}`);
-      if (dto.supervisorUserId) await this.checkSupervisor(m, dto.supervisorUserId);
+      if (dto.supervisorUserId) await checkSupervisorFor(m, dto.supervisorUserId, s.personId);
       const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
 
       const [updated]: unknown[] = await m.query(
@@ -249,6 +253,10 @@ export class SupervisionService {
         { action: 'create', entity: 'visit', entityId: visit.id, fields: writtenFields(dto), meta: { supervisionId: id, followUpId: open?.id ?? null } },
         m,
       );
+      // A relapse found, or a positive test, raises a task for the responsible worker.
+      if (visit.relapse || visit.drugTest === 'positive') {
+        await this.relapse.raise(m, actor, { personId: s.personId, source: 'visit', sourceId: visit.id, detectedOn: visit.visitDate });
+      }
       return { view: toVisitView(visit), personId: s.personId };
     });
     await this.reminders.replanForPerson(personId);
@@ -284,6 +292,24 @@ export class SupervisionService {
     });
     await this.reminders.replanForPerson(personId);
     return view;
+  }
+
+  /** Hands an active supervision to another responsible worker of the person's commune. */
+  async reassign(actor: Actor, id: string, supervisorUserId: string): Promise<SupervisionView> {
+    return this.db.transaction(async (m) => {
+      const s = await this.findInScope(m, actor, id, true);
+      if (s.status !== 'active') throw conflict('the supervision has ended');
+      await checkSupervisorFor(m, supervisorUserId, s.personId);
+      if (s.supervisorUserId !== supervisorUserId) {
+        await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, supervisorUserId]);
+        await this.audit.record(
+          actor,
+          { action: 'reassign', entity: 'supervision', entityId: id, fields: ['supervisorUserId'], meta: { from: s.supervisorUserId, to: supervisorUserId } },
+          m,
+        );
+      }
+      return this.withDetails(m, await m.findOneByOrFail(Supervision, { id }));
+    });
   }
 
   // ---- internals ----
@@ -350,9 +376,4 @@ export class SupervisionService {
     return view;
   }
 
-  /** A supervisor is an active commune worker. */
-  private async checkSupervisor(m: EntityManager, userId: string): Promise<void> {
-    const [row]: unknown[] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active AND role = 'commune_worker'`, [userId]);
-    if (!row) throw invalid('supervisorUserId', 'must be an active commune worker');
-  }
 }

@@ -11,6 +11,7 @@ import { RemindersService } from '../reminders/reminders.service.js';
 import { SupervisionService, type SupervisionView } from '../supervision/supervision.service.js';
 import type { Role } from '../users/user.entity.js';
 import type { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
+import { facilityActedFor } from '../../common/access/facility-scope.js';
 import { Enrollment, type EnrollmentType } from './enrollment.entity.js';
 import { MethadoneDose } from './methadone-dose.entity.js';
 import { plannedEndViolation } from './treatment-policy.js';
@@ -108,9 +109,10 @@ export class TreatmentService {
       const person = await this.lockPerson(m, actor, personId);
       if (person.closedOn) throw conflict('the person file is closed');
       if (dto.facilityId) {
-        const [f]: { type: FacilityType }[] = await m.query(`SELECT type FROM facilities WHERE id = $1`, [dto.facilityId]);
-        if (!f) throw invalid('facilityId', 'no such facility');
+        // Only a facility the caller may act for; a community treatment at most at a health station.
+        const f = await facilityActedFor(m, actor, dto.facilityId);
         if (facilityRule && f.type !== facilityRule.type) throw invalid('facilityId', `must be ${facilityRule.label} for ${dto.type} enrollments`);
+        if (dto.type === 'community' && f.type !== 'health_station') throw invalid('facilityId', 'must be a health station for community enrollments');
       }
       if (await m.existsBy(Enrollment, { personId, type: dto.type, status: 'active' })) {
         throw conflict(`the person already has an active ${dto.type} enrollment; end it first`);

@@ -40,8 +40,8 @@ export async function authedFetch(request: Request): Promise<Response> {
 
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authedFetch });
 
-/** The body of a 2xx answer as T, or an ApiError. */
-export function unwrap<T>(result: { data?: unknown; error?: unknown; response: Response }): T {
+/** The body of a 2xx answer, typed by the generated schema, or an ApiError. */
+export function unwrap<D>(result: { data?: D; error?: unknown; response: Response }): D {
   if (!result.response.ok) throw new ApiError(result.response.status, result.error as ApiErrorBody | undefined);
-  return result.data as T;
+  return result.data as D;
 }

@@ -1,19 +1,5 @@
 import { api, unwrap } from './client';
-import type { paths } from './schema';
-import type {
-  AdminUnit,
-  Dose,
-  Enrollment,
-  Facility,
-  Page,
-  Person,
-  PersonListItem,
-  Reminder,
-  ServiceContact,
-  Supervision,
-  TimelineEvent,
-  User,
-} from './types';
+import type { components, paths } from './schema';
 
 /** One typed function per call the screens make; parameters and bodies are checked against the generated schema. */
 type Query<P extends keyof paths, M extends 'get'> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
@@ -36,65 +22,65 @@ export type VisitCreate = Body<'/api/v1/supervisions/{id}/visits', 'post'>;
 
 const id = (value: string) => ({ path: { id: value } });
 
-export const me = async () => unwrap<User>(await api.GET('/api/v1/auth/me'));
+export const me = async () => unwrap(await api.GET('/api/v1/auth/me'));
 
 export const listUnits = async (query: Query<'/api/v1/admin-units', 'get'>) =>
-  unwrap<Page<AdminUnit>>(await api.GET('/api/v1/admin-units', { params: { query } }));
-export const getUnit = async (unitId: string) => unwrap<AdminUnit>(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
+  unwrap(await api.GET('/api/v1/admin-units', { params: { query } }));
+export const getUnit = async (unitId: string) => unwrap(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
 export const listFacilities = async () =>
-  unwrap<Page<Facility>>(await api.GET('/api/v1/facilities', { params: { query: { pageSize: 100 } } }));
+  unwrap(await api.GET('/api/v1/facilities', { params: { query: { pageSize: 100 } } }));
 
 export const listPersons = async (query: PersonQuery) =>
-  unwrap<Page<PersonListItem>>(await api.GET('/api/v1/persons', { params: { query } }));
-export const getPerson = async (personId: string) => unwrap<Person>(await api.GET('/api/v1/persons/{id}', { params: id(personId) }));
-export const createPerson = async (body: PersonCreate) => unwrap<Person>(await api.POST('/api/v1/persons', { body }));
+  unwrap(await api.GET('/api/v1/persons', { params: { query } }));
+export const getPerson = async (personId: string) => unwrap(await api.GET('/api/v1/persons/{id}', { params: id(personId) }));
+export const createPerson = async (body: PersonCreate) => unwrap(await api.POST('/api/v1/persons', { body }));
 export const updatePerson = async (personId: string, body: PersonUpdate) =>
-  unwrap<Person>(await api.PATCH('/api/v1/persons/{id}', { params: id(personId), body }));
+  unwrap(await api.PATCH('/api/v1/persons/{id}', { params: id(personId), body }));
 export const closePerson = async (personId: string, body: PersonClose) =>
-  unwrap<Person>(await api.POST('/api/v1/persons/{id}/close', { params: id(personId), body }));
+  unwrap(await api.POST('/api/v1/persons/{id}/close', { params: id(personId), body }));
 export const timeline = async (personId: string) =>
-  unwrap<Page<TimelineEvent>>(
+  unwrap(
     await api.GET('/api/v1/persons/{id}/timeline', { params: { path: { id: personId }, query: { pageSize: 100 } } }),
   );
 
 export const listEnrollments = async (personId: string) =>
-  unwrap<Page<Enrollment> | Enrollment[]>(await api.GET('/api/v1/persons/{id}/enrollments', { params: id(personId) }));
+  unwrap(await api.GET('/api/v1/persons/{id}/enrollments', { params: id(personId) }));
 export const enroll = async (personId: string, body: EnrollmentCreate) =>
-  unwrap<Enrollment>(await api.POST('/api/v1/persons/{id}/enrollments', { params: id(personId), body }));
+  unwrap(await api.POST('/api/v1/persons/{id}/enrollments', { params: id(personId), body }));
 export const endEnrollment = async (enrollmentId: string, body: EnrollmentEnd) =>
-  unwrap<Enrollment>(await api.POST('/api/v1/enrollments/{id}/end', { params: id(enrollmentId), body }));
+  unwrap(await api.POST('/api/v1/enrollments/{id}/end', { params: id(enrollmentId), body }));
 export const listDoses = async (enrollmentId: string, from: string, to: string) =>
-  unwrap<Page<Dose>>(
+  unwrap(
     await api.GET('/api/v1/enrollments/{id}/doses', { params: { path: { id: enrollmentId }, query: { from, to, pageSize: 100 } } }),
   );
 export const recordDose = async (enrollmentId: string, body: DoseRecord) =>
-  unwrap<Dose>(await api.POST('/api/v1/enrollments/{id}/doses', { params: id(enrollmentId), body }));
+  unwrap(await api.POST('/api/v1/enrollments/{id}/doses', { params: id(enrollmentId), body }));
 
 export const listServices = async (personId: string) =>
-  unwrap<Page<ServiceContact>>(
+  unwrap(
     await api.GET('/api/v1/persons/{id}/services', { params: { path: { id: personId }, query: { pageSize: 100 } } }),
   );
 export const recordService = async (personId: string, body: ServiceCreate) =>
-  unwrap<ServiceContact>(await api.POST('/api/v1/persons/{id}/services', { params: id(personId), body }));
+  unwrap(await api.POST('/api/v1/persons/{id}/services', { params: id(personId), body }));
 
 export const listSupervisions = async (personId: string) =>
-  unwrap<Page<Supervision> | Supervision[]>(await api.GET('/api/v1/persons/{id}/supervisions', { params: id(personId) }));
+  unwrap(await api.GET('/api/v1/persons/{id}/supervisions', { params: id(personId) }));
 export const startSupervision = async (personId: string, body: SupervisionCreate) =>
-  unwrap<Supervision>(await api.POST('/api/v1/persons/{id}/supervisions', { params: id(personId), body }));
+  unwrap(await api.POST('/api/v1/persons/{id}/supervisions', { params: id(personId), body }));
 export const getSupervision = async (supervisionId: string) =>
-  unwrap<Supervision>(await api.GET('/api/v1/supervisions/{id}', { params: id(supervisionId) }));
+  unwrap(await api.GET('/api/v1/supervisions/{id}', { params: id(supervisionId) }));
 export const recordVisit = async (supervisionId: string, body: VisitCreate) =>
-  unwrap<unknown>(await api.POST('/api/v1/supervisions/{id}/visits', { params: id(supervisionId), body }));
+  unwrap(await api.POST('/api/v1/supervisions/{id}/visits', { params: id(supervisionId), body }));
 
+export const listTasks = async (query: Query<'/api/v1/tasks', 'get'>) => unwrap(await api.GET('/api/v1/tasks', { params: { query } }));
 export const listReminders = async (query: Query<'/api/v1/reminders', 'get'>) =>
-  unwrap<Page<Reminder>>(await api.GET('/api/v1/reminders', { params: { query } }));
+  unwrap(await api.GET('/api/v1/reminders', { params: { query } }));
 export const ackReminder = async (reminderId: string) =>
-  unwrap<Reminder>(await api.POST('/api/v1/reminders/{id}/ack', { params: id(reminderId) }));
+  unwrap(await api.POST('/api/v1/reminders/{id}/ack', { params: id(reminderId) }));
 
 /** Some lists answer a page, some an array; the screens want the rows. */
-export const rows = <T,>(list: Page<T> | T[]): T[] => (Array.isArray(list) ? list : list.items);
+export const rows = <T,>(list: { items: T[] } | T[]): T[] => (Array.isArray(list) ? list : list.items);
 
-import type { components } from './schema';
 export type RosterPage = components['schemas']['RosterPageDto'];
 export type RosterItem = components['schemas']['RosterItemDto'];
 export type RosterWrite = components['schemas']['RosterWriteDto'];
@@ -102,6 +88,6 @@ export type RosterRecord = Body<'/api/v1/clinics/roster/doses', 'post'>;
 export type PasswordChange = Body<'/api/v1/auth/password', 'post'>;
 
 export const roster = async (query: Query<'/api/v1/clinics/roster', 'get'>) =>
-  unwrap<RosterPage>(await api.GET('/api/v1/clinics/roster', { params: { query } }));
-export const recordRoster = async (body: RosterRecord) => unwrap<RosterWrite>(await api.POST('/api/v1/clinics/roster/doses', { body }));
-export const changePassword = async (body: PasswordChange) => unwrap<unknown>(await api.POST('/api/v1/auth/password', { body }));
+  unwrap(await api.GET('/api/v1/clinics/roster', { params: { query } }));
+export const recordRoster = async (body: RosterRecord) => unwrap(await api.POST('/api/v1/clinics/roster/doses', { body }));
+export const changePassword = async (body: PasswordChange) => unwrap(await api.POST('/api/v1/auth/password', { body }));

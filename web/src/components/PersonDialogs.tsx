@@ -39,6 +39,7 @@ export function useRefreshPerson(personId: string) {
       qc.invalidateQueries({ queryKey: ['person', personId] }),
       qc.invalidateQueries({ queryKey: ['persons'] }),
       qc.invalidateQueries({ queryKey: ['reminders'] }),
+      qc.invalidateQueries({ queryKey: ['tasks'] }),
       qc.invalidateQueries({ queryKey: ['roster'] }),
     ]);
 }

@@ -69,7 +69,7 @@ function wire(values: Values, f: Field): unknown {
 }
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isStale = (err: unknown) =>
-  err instanceof ApiError && err.status === 409 && (/stale/i.test(err.code ?? '') || err.message.startsWith('version'));
+  err instanceof ApiError && err.status === 409 && (/version_conflict|stale/i.test(err.code ?? '') || err.message.startsWith('version'));
 
 interface Conflict {
   field: Field;

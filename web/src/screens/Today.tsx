@@ -1,71 +1,79 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert } from 'antd';
-import { Busy } from '../components/Busy';
-import { LinkButton } from '../components/LinkButton';
-import { StatusTag, type Tone } from '../components/StatusTag';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { listPersons, listReminders } from '../api/endpoints';
-import type { Reminder, ReminderKind } from '../api/types';
+import { ackReminder, listTasks } from '../api/endpoints';
+import type { Task } from '../api/types';
 import { useSession } from '../auth/useSession';
+import { Busy } from '../components/Busy';
 import { errorText } from '../components/errors';
+import { LinkButton } from '../components/LinkButton';
+import { StatusTag, type Tone } from '../components/StatusTag';
+import { toast } from '../components/toast';
 import { formatDate, formatNumber } from '../format';
 
-const OVERDUE: ReminderKind[] = ['follow_up_overdue', 'missed_doses'];
-const DUE: ReminderKind[] = ['follow_up_due'];
-const FOLLOW_UP: ReminderKind[] = ['follow_up_due', 'follow_up_overdue'];
+const FOLLOW_UP: Task['kind'][] = ['follow_up_due', 'follow_up_overdue'];
+const URGENCIES = ['overdue', 'today', 'upcoming'] as const;
+const TONE: Record<Task['urgency'], Tone> = { overdue: 'danger', today: 'warning', upcoming: 'info' };
+const TITLE: Record<Task['urgency'], string> = { overdue: 'today.overdue', today: 'today.dueSoon', upcoming: 'today.other' };
 
-/** The commune worker's morning: what is overdue, what is due, each one tap from the work it asks for. */
+/** The commune worker's morning: what is overdue, what is due today, each one tap from the work it asks for. */
 export default function Today() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { data, isLoading, error } = useQuery({
-    queryKey: ['reminders', { status: 'open' }],
-    queryFn: () => listReminders({ status: 'open', pageSize: 100 }),
+  const qc = useQueryClient();
+  const { data, isLoading, error } = useQuery({ queryKey: ['tasks'], queryFn: () => listTasks({ pageSize: 100 }) });
+  const ack = useMutation({
+    mutationFn: (reminderId: string) => ackReminder(reminderId),
+    onSuccess: async () => {
+      toast.success(t('today.acknowledged'));
+      await qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (err) => toast.error(errorText(t, err)),
   });
-  // Reminders name the file by its case code; the worker knows people by name.
-  const people = useQuery({ queryKey: ['persons', 'names'], queryFn: () => listPersons({ open: true, pageSize: 100 }), staleTime: 60_000 });
-  const names = new Map((people.data?.items ?? []).map((p) => [p.id, p.fullName]));
-  const items = [...(data?.items ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const overdue = items.filter((r) => OVERDUE.includes(r.kind));
-  const due = items.filter((r) => DUE.includes(r.kind));
-  const other = items.filter((r) => !OVERDUE.includes(r.kind) && !DUE.includes(r.kind));
+  const items = data?.items ?? [];
+  const by = (u: Task['urgency']) => items.filter((task) => task.urgency === u);
 
-  const group = (title: string, list: Reminder[], tone: Tone) =>
-    list.length > 0 && (
-      <section aria-label={title} className="task-group">
+  const group = (urgency: Task['urgency']) => {
+    const list = by(urgency);
+    if (!list.length) return null;
+    const title = t(TITLE[urgency]);
+    return (
+      <section aria-label={title} className="task-group" key={urgency}>
         <h2>
           {title} <span className="count">({formatNumber(list.length)})</span>
         </h2>
         <ul className="task-list">
-          {list.map((r) => (
-            <li key={r.id} className="task">
+          {list.map((task) => (
+            <li key={`${task.kind}-${task.subjectId}-${task.dueDate}`} className="task">
               <div className="task-head">
-                <StatusTag tone={tone}>{t(`reminderKinds.${r.kind}`)}</StatusTag>
-                <span>{t('today.due', { date: formatDate(r.dueDate) })}</span>
+                <StatusTag tone={TONE[urgency]}>{t(`reminderKinds.${task.kind}`)}</StatusTag>
+                <span>{t('today.due', { date: formatDate(task.dueDate) })}</span>
               </div>
               <div className="task-who">
-                <Link href={`/people/${r.personId}`}>{names.get(r.personId) ?? r.caseCode}</Link>
-                <span className="muted"> · {r.caseCode}</span>
+                <Link href={`/people/${task.personId}`}>{task.fullName}</Link>
+                <span className="muted"> · {task.caseCode}</span>
               </div>
               <div className="task-actions">
-                <LinkButton href={`/people/${r.personId}`}>
-                  {t('today.openFile')}
-                </LinkButton>
-                {FOLLOW_UP.includes(r.kind) && (
-                  <LinkButton href={`/people/${r.personId}?action=visit`} type="primary">
+                {FOLLOW_UP.includes(task.kind) && (
+                  <LinkButton href={`/people/${task.personId}?action=visit`} type="primary">
                     {t('today.recordVisit')}
                   </LinkButton>
                 )}
-                <LinkButton href={`/people/${r.personId}?action=service`}>
-                  {t('today.recordService')}
-                </LinkButton>
+                <LinkButton href={`/people/${task.personId}?action=service`}>{t('today.recordService')}</LinkButton>
+                <LinkButton href={`/people/${task.personId}`}>{t('today.openFile')}</LinkButton>
+                {task.reminderId && (
+                  <Button onClick={() => ack.mutate(task.reminderId!)} aria-label={`${t('today.acknowledge')}: ${task.fullName}`}>
+                    {t('today.acknowledge')}
+                  </Button>
+                )}
               </div>
             </li>
           ))}
         </ul>
       </section>
     );
+  };
 
   return (
     <section aria-labelledby="today-title">
@@ -77,23 +85,15 @@ export default function Today() {
       ) : (
         <>
           <div className="counts" role="list" aria-label={t('today.taskList')}>
-            <div role="listitem" className="count-card overdue">
-              <div className="count-value">{formatNumber(overdue.length)}</div>
-              <div className="count-label">{t('today.overdue')}</div>
-            </div>
-            <div role="listitem" className="count-card due">
-              <div className="count-value">{formatNumber(due.length)}</div>
-              <div className="count-label">{t('today.dueSoon')}</div>
-            </div>
-            <div role="listitem" className="count-card">
-              <div className="count-value">{formatNumber(other.length)}</div>
-              <div className="count-label">{t('today.other')}</div>
-            </div>
+            {URGENCIES.map((u) => (
+              <div role="listitem" className={`count-card ${u}`} key={u}>
+                <div className="count-value">{formatNumber(by(u).length)}</div>
+                <div className="count-label">{t(TITLE[u])}</div>
+              </div>
+            ))}
           </div>
           {items.length === 0 && <p className="empty">{t('today.empty')}</p>}
-          {group(t('today.overdue'), overdue, 'danger')}
-          {group(t('today.dueSoon'), due, 'warning')}
-          {group(t('today.other'), other, 'info')}
+          {URGENCIES.map(group)}
         </>
       )}
     </section>

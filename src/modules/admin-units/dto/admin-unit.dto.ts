@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
 
@@ -60,11 +61,12 @@ export class AdminUnitQuery extends PageQuery {
   q?: string;
 }
 
-export class AdminUnitView {
-  @ApiProperty() id: string;
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
-  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
-  @ApiProperty({ nullable: true, type: Number }) population: number | null;
+/** An administrative unit: a province, district or commune. */
+export class AdminUnitDto {
+  @ApiUuid() id: string;
+  @ApiProperty({ example: '01' }) code: string;
+  @ApiProperty({ example: 'Xã Tân Lập' }) name: string;
+  @ApiEnum(UNIT_LEVELS, 'UnitLevel') level: UnitLevel;
+  @ApiUuid({ nullable: true, description: 'null for a province' }) parentId: string | null;
+  @ApiInteger({ nullable: true, description: 'residents, for rates per population' }) population: number | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { FACILITY_TYPES, type FacilityType } from '../facility.entity.js';
 
@@ -38,4 +39,12 @@ export class FacilityQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+}
+
+export class FacilityDto {
+  @ApiUuid() id: string;
+  @ApiProperty({ example: 'MMT-DD' }) code: string;
+  @ApiProperty({ example: 'Cơ sở điều trị Methadone Đống Đa' }) name: string;
+  @ApiEnum(FACILITY_TYPES, 'FacilityType') type: FacilityType;
+  @ApiUuid({ description: 'the unit where the facility is' }) adminUnitId: string;
 }

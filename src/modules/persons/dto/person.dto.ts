@@ -234,7 +234,7 @@ export class PersonQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description:
-      'exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth (case codes run in sequence)',
+      'exact case code. Clinic and facility staff may look up any open file this way only together with its dateOfBirth and fullName (case codes run in sequence)',
   })
   @IsOptional()
   @IsString()
@@ -245,4 +245,15 @@ export class PersonQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   dateOfBirth?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the full name, compared without diacritics or case. Clinic and facility staff look up a file beyond their own patients by caseCode with dateOfBirth and fullName (or by nationalId); each lookup is limited per hour and audited',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
 }

@@ -10,11 +10,11 @@ export class CoveragePeriodDto {
   @IsUUID()
   unitId: string;
 
-  @ApiProperty({ example: '2025-03-01', description: 'first day of the period (inclusive)' })
+  @ApiProperty({ format: 'date', example: '2025-03-01', description: 'first day of the period (inclusive)' })
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2025-03-31', description: 'last day of the period (inclusive)' })
+  @ApiProperty({ format: 'date', example: '2025-03-31', description: 'last day of the period (inclusive)' })
   @IsCalendarDate()
   to: string;
 }
@@ -31,11 +31,11 @@ export class UnreachedQuery extends PageQuery {
   @IsUUID()
   unitId: string;
 
-  @ApiProperty({ example: '2025-03-01' })
+  @ApiProperty({ format: 'date', example: '2025-03-01' })
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2025-03-31' })
+  @ApiProperty({ format: 'date', example: '2025-03-31' })
   @IsCalendarDate()
   to: string;
 }

@@ -16,6 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ErrorCode } from '../../../common/errors/app-error.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { MAX_DOSE_MG } from '../../treatment/dto/enrollment.dto.js';
@@ -176,7 +177,7 @@ export class RosterPageDto {
 
 export class RowErrorDto {
   @ApiProperty({ example: 409 }) statusCode: number;
-  @ApiProperty({ example: 'CONFLICT' }) code: string;
+  @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: 'conflict' }) code: ErrorCode;
   @ApiProperty({ type: [String], example: ['the enrollment has ended; doses are recorded for active enrollments only'] }) message: string[];
 }
 

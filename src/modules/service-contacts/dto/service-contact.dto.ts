@@ -9,7 +9,7 @@ export class CreateServiceContactDto {
   @IsIn(SERVICE_TYPES)
   type: ServiceType;
 
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
   @IsCalendarDate()
   date: string;
 

@@ -5,11 +5,11 @@ import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../v
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
 
 export class CreateSupervisionDto {
-  @ApiProperty({ example: '2026-04-01' })
+  @ApiProperty({ format: 'date', example: '2026-04-01' })
   @IsCalendarDate()
   startDate: string;
 
-  @ApiPropertyOptional({ description: 'overrides the default term (1 year, or 2 after a compulsory stay of an adult)' })
+  @ApiPropertyOptional({ format: 'date', description: 'overrides the default term (1 year, or 2 after a compulsory stay of an adult)' })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
@@ -45,7 +45,7 @@ export class UpdateSupervisionDto {
   @Max(366)
   intervalDays?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
@@ -58,7 +58,7 @@ export class UpdateSupervisionDto {
 }
 
 export class CreateVisitDto {
-  @ApiProperty({ example: '2026-05-02' })
+  @ApiProperty({ format: 'date', example: '2026-05-02' })
   @IsCalendarDate()
   visitDate: string;
 
@@ -84,12 +84,12 @@ export class CreateVisitDto {
 
 /** The day supervision ended: `endDate`, as on an enrollment's end, or `endedOn`, the field it is stored in; today when neither is given. */
 export class EndSupervisionDto {
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'the day supervision ended (default: today)' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the day supervision ended (default: today)' })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
   @IsOptional()
   @IsCalendarDate()
   endedOn?: string;

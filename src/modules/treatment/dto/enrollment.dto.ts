@@ -27,18 +27,18 @@ export class CreateEnrollmentDto {
   @IsUUID()
   facilityId?: string;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ format: 'date', example: '2026-03-01' })
   @IsCalendarDate()
   startDate: string;
 
-  @ApiPropertyOptional({ example: '2027-02-28', description: 'must respect the legal term in force on startDate' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-02-28', description: 'must respect the legal term in force on startDate' })
   @IsOptional()
   @IsCalendarDate()
   plannedEndDate?: string;
 }
 
 export class EndEnrollmentDto {
-  @ApiProperty({ example: '2027-02-28' })
+  @ApiProperty({ format: 'date', example: '2027-02-28' })
   @IsCalendarDate()
   endDate: string;
 
@@ -51,7 +51,7 @@ export class EndEnrollmentDto {
 export const MAX_DOSE_MG = 1000;
 
 export class RecordDoseDto {
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
   @IsCalendarDate()
   date: string;
 
@@ -68,12 +68,12 @@ export class RecordDoseDto {
 }
 
 export class DoseQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'first day (inclusive)' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-01', description: 'first day (inclusive)' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'last day (inclusive)' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-31', description: 'last day (inclusive)' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

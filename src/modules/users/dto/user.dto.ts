@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
+import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLES, type Role } from '../user.entity.js';
 
@@ -16,11 +18,14 @@ export class CreateUserDto {
   @ApiProperty({ example: 'cb.tanlap' })
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
+  // One form everywhere: ASCII only (above), stored and compared lower case.
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   username: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @passwordRule
+  @NotGuessable()
   password: string;
 
   @ApiPropertyOptional()
@@ -51,6 +56,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsString()
   @passwordRule
+  @NotGuessable()
   password?: string;
 
   @ApiPropertyOptional()
@@ -99,4 +105,17 @@ export class UserQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
+}
+
+/** A user account; never its password. */
+export class UserDto {
+  @ApiUuid() id: string;
+  @ApiProperty({ example: 'cb.tanlap' }) username: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Trần Thị Bình' }) fullName: string | null;
+  @ApiEnum(ROLES, 'Role') role: Role;
+  @ApiUuid({ nullable: true, description: 'the area the user works in; null for administrators' }) adminUnitId: string | null;
+  @ApiUuid({ nullable: true, description: 'clinic and facility staff: their facility' }) facilityId: string | null;
+  @ApiProperty({ description: 'false: locked out' }) active: boolean;
+  @ApiDateTime() createdAt: Date;
+  @ApiDateTime() updatedAt: Date;
 }

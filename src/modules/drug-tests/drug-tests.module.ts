@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RelapseModule } from '../relapse/relapse.module.js';
+import { DrugTestsController } from './drug-tests.controller.js';
+import { DrugTestsService } from './drug-tests.service.js';
+
+@Module({ imports: [RelapseModule], controllers: [DrugTestsController], providers: [DrugTestsService] })
+export class DrugTestsModule {}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { DRUG_TEST_METHODS, DRUG_TEST_RESULTS, type DrugTestMethod, type DrugTestResult } from '../drug-test.entity.js';
+
+export class CreateDrugTestDto {
+  @ApiProperty({ example: '2026-11-20', description: 'not in the future' })
+  @IsCalendarDate()
+  testDate: string;
+
+  @ApiProperty({ enum: DRUG_TEST_METHODS })
+  @IsIn(DRUG_TEST_METHODS)
+  method: DrugTestMethod;
+
+  @ApiProperty({ enum: DRUG_TEST_RESULTS, description: 'positive raises a relapse task for the responsible worker' })
+  @IsIn(DRUG_TEST_RESULTS)
+  result: DrugTestResult;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['heroin', 'methamphetamine'], description: 'what the test found' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(50, { each: true })
+  @Matches(/^\P{Cc}*$/u, { each: true, message: 'substances must not contain control characters' })
+  substances?: string[];
+}
+
+export class DrugTestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ example: '2026-11-20' }) testDate: string;
+  @ApiProperty({ enum: DRUG_TEST_METHODS }) method: DrugTestMethod;
+  @ApiProperty({ enum: DRUG_TEST_RESULTS }) result: DrugTestResult;
+  @ApiProperty({ type: [String] }) substances: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) facilityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class CreatedDrugTestDto extends DrugTestDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the relapse task a positive test raised (null when one was already open)' })
+  relapseTaskId: string | null;
+}
+
+export class DrugTestPageDto {
+  @ApiProperty({ type: [DrugTestDto] }) items: DrugTestDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
