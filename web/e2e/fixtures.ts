@@ -23,11 +23,12 @@ export async function signIn(page: Page, username: string, password: string): Pr
 }
 
 /** No serious or critical accessibility violation on the screen as it is now. */
-export async function checkA11y(page: Page, screen: string): Promise<void> {
+export async function checkA11y(page: Page, screen: string, within?: string): Promise<void> {
   // Judge the settled screen, not a loading overlay.
   await expect(page.locator('.ant-spin-spinning, .ant-skeleton')).toHaveCount(0);
   await page.waitForTimeout(300);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (within ? builder.include(within) : builder).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),

@@ -32,7 +32,7 @@ test('a commune worker finds a file with or without diacritics, registers one an
   const name = `Ngô Văn Sơn ${info.project.name === 'phone' ? 'B' : 'A'}`;
   await page.getByLabel('Họ và tên').fill(name);
   await page.getByLabel('Ngày sinh').fill('15/03/1992');
-  await page.getByLabel('Ngày sinh').press('Enter');
+  await page.getByLabel('Ngày sinh').press('Tab');
   await choose(page, 'Nơi cư trú (xã, phường, đặc khu)', site.communeName);
   await page.getByLabel('Số điện thoại').fill('0987 654 321');
   await checkA11y(page, 'register');

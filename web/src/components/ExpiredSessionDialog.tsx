@@ -28,9 +28,9 @@ export function ExpiredSessionDialog({ user }: { user: User }) {
       <p>{t('auth.expiredIntro')}</p>
       {error && <Alert type="error" title={error} showIcon role="alert" />}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item label={t('auth.username')}>
-          <Input value={user.username} disabled autoComplete="username" />
-        </Form.Item>
+        <p>
+          {t('auth.username')}: <strong>{user.username}</strong>
+        </p>
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required', { field: t('auth.password') }) }]}>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>

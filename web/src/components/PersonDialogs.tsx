@@ -40,6 +40,7 @@ export function useRefreshPerson(personId: string) {
       qc.invalidateQueries({ queryKey: ['persons'] }),
       qc.invalidateQueries({ queryKey: ['reminders'] }),
       qc.invalidateQueries({ queryKey: ['tasks'] }),
+      qc.invalidateQueries({ queryKey: ['residents'] }),
       qc.invalidateQueries({ queryKey: ['roster'] }),
     ]);
 }

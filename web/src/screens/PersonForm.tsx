@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Form, Input, Radio, Select, Skeleton, Table } 
 import { toast } from '../components/toast';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { ApiError } from '../api/client';
@@ -102,6 +102,10 @@ export default function PersonForm() {
     gcTime: 0,
   });
   const status = Form.useWatch('status', form);
+  // A commune worker registers people of their own commune: it is filled in for them.
+  useEffect(() => {
+    if (!editing && communes.length === 1 && !form.getFieldValue('residenceUnitId')) form.setFieldValue('residenceUnitId', communes[0]!.id);
+  }, [editing, communes, form]);
 
   const initial = useMemo<Partial<Values>>(
     () => (loaded.data ? toValues(loaded.data) : { sex: 'male', status: 'using', registeredOn: dayjs(todayIso()), inDetention: false, substances: [] }),
