@@ -24,6 +24,7 @@ import { createOpenApiDocument } from './common/http/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { grantAppRole } from './database/app-role.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { serveWebApp } from './web-app/web-app.js';
 
 const MIGRATION_LOCK = 7_347_001;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -163,6 +164,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
     },
     hsts: false,
   });
+  await serveWebApp(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -65,6 +65,10 @@ export interface AppConfig {
   heavyRequestsPerMinute: number;
   /** argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** The web app signs a user out after this many minutes without a key press, tap or click. */
+  webIdleMinutes: number;
+  /** The built web app (index.html and assets), served at `/`; nothing is served when it is absent. */
+  webDistDir: string;
   /** What one uploaded register may cost to read; checked while it is unpacked, before it is kept. */
   importLimits: ImportLimits;
 }
@@ -264,6 +268,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     lookupsPerHour: int(env, 'LOOKUPS_PER_HOUR', 30, 1, 100000),
     heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 30, 1, 100000),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+    webIdleMinutes: int(env, 'WEB_IDLE_MINUTES', 30, 1, 1440),
+    webDistDir: resolve(str(env, 'WEB_DIST_DIR', 'web/dist')),
     importLimits: {
       maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 256, 1, 4096) * MIB,
       maxSharedStrings: int(env, 'IMPORT_MAX_SHARED_STRINGS', 1_000_000, 1, 10_000_000),

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import { CurrentActor, Public } from '../../common/auth/decorators.js';
 import { ApiErrors } from '../../common/http/api-docs.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { UserDto } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
 const requestContext = (req: { ip?: string; id?: string }): AuditContext => ({
   id: null,
@@ -17,7 +20,10 @@ const requestContext = (req: { ip?: string; id?: string }): AuditContext => ({
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Post('login')
@@ -25,8 +31,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with username and password; answers an access and a refresh token', operationId: 'login' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400, 401, 429)
-  login(@Body() dto: LoginDto, @Req() req: { ip?: string; id?: string }): Promise<TokenPairDto> {
-    return this.auth.login(dto.username, dto.password, requestContext(req));
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
+    const pair = await this.auth.login(dto.username, dto.password, requestContext(req));
+    // The web app keeps the refresh token in an HttpOnly cookie (refresh-cookie.ts).
+    setRefreshCookie(req, reply, pair.refreshToken, this.config.refreshTokenTtlSeconds);
+    return pair;
   }
 
   @Public()
@@ -35,8 +44,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login', operationId: 'refreshTokens' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400, 401)
-  refresh(@Body() dto: RefreshDto, @Req() req: { ip?: string; id?: string }): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken, requestContext(req));
+  async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
+    // The body's token, or else the web app's cookie; the cookie is rotated with the pair.
+    const pair = await this.auth.refresh(dto.refreshToken ?? readRefreshCookie(req) ?? '', requestContext(req));
+    setRefreshCookie(req, reply, pair.refreshToken, this.config.refreshTokenTtlSeconds);
+    return pair;
   }
 
   @ApiBearerAuth()
@@ -44,8 +56,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: revokes every refresh token of the caller', operationId: 'logout' })
   @ApiNoContentResponse({ description: 'Logged out' })
-  async logout(@CurrentActor() actor: Actor): Promise<void> {
+  async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
+    clearRefreshCookie(req, reply);
   }
 
   @ApiBearerAuth()

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { UserDto } from '../../users/dto/user.dto.js';
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
@@ -21,11 +21,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: "the refresh token; when absent, the web app's HttpOnly cookie cm_refresh is used" })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 /** A login: a short-lived access token, a one-use refresh token and who logged in. */

@@ -1,0 +1,31 @@
+import { checkA11y, choose, expect, signIn, test } from './fixtures';
+import { PASSWORD } from './seed';
+
+test("a facility officer's day: current residents, an admission, the end of a stay", async ({ page, site }) => {
+  await signIn(page, site.facilityStaff, PASSWORD);
+  await expect(page).toHaveURL(/\/facility$/);
+  await expect(page.getByRole('heading', { name: 'Học viên đang cai nghiện tại cơ sở' })).toBeVisible();
+  const residents = page.getByRole('table', { name: 'Học viên đang cai nghiện tại cơ sở' });
+  await expect(residents.getByRole('row').filter({ hasText: site.people.resident })).toContainText('Tự nguyện');
+  await expect(residents.getByRole('row').filter({ hasText: site.people.resident })).toContainText('Đã ở 90 ngày');
+  await checkA11y(page, 'residents');
+
+  await page.getByRole('button', { name: 'Tiếp nhận học viên' }).click();
+  const admit = page.getByRole('dialog', { name: 'Tiếp nhận vào cơ sở cai nghiện' });
+  await admit.getByLabel('Số căn cước (CCCD)').fill(site.people.toAdmit.nationalId);
+  await admit.getByRole('button', { name: 'Tìm hồ sơ' }).click();
+  await expect(admit.getByText(`Tìm thấy: ${site.people.toAdmit.name}`)).toBeVisible();
+  await choose(page, 'Tự nguyện / bắt buộc', 'Bắt buộc');
+  await checkA11y(page, 'admit');
+  await admit.getByRole('button', { name: 'Đăng ký điều trị' }).click();
+  await expect(page.getByText('Đã đăng ký điều trị.')).toBeVisible();
+  await expect(residents.getByRole('row').filter({ hasText: site.people.toAdmit.name })).toContainText('Bắt buộc');
+
+  await page.getByRole('button', { name: `Kết thúc cai nghiện: ${site.people.resident}` }).click();
+  const end = page.getByRole('dialog', { name: `Kết thúc thời gian cai nghiện tại cơ sở: ${site.people.resident}` });
+  await choose(page, 'Kết quả', 'Hoàn thành');
+  await end.getByRole('button', { name: 'Kết thúc' }).click();
+  await expect(page.getByText('Đã kết thúc.')).toBeVisible();
+  await expect(residents.getByRole('row').filter({ hasText: site.people.resident })).toHaveCount(0);
+  await expect(residents.getByRole('row').filter({ hasText: site.people.toAdmit.name })).toBeVisible();
+});

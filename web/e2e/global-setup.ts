@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { seed, STATE_FILE } from './seed';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode} before it was healthy`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('the service was not healthy within 60 s');
+}
+
+/**
+ * Starts the built service (npm run build first) on a free port with a fresh database named as a
+ * test database and its own Redis key prefix, seeds it through the API, and returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const database = `cmtest_web_${runId}`;
+  const prefix = `cmtest:web:${runId}`;
+  const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  serverUrl.pathname = `/${database}`;
+  await onServer(`CREATE DATABASE ${database}`);
+
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const adminPassword = 'admin-password-for-web-tests';
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: serverUrl.toString(),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: prefix,
+      JWT_SECRET: 'web-test-secret-web-test-secret-0123456789',
+      DATA_KEY: '0e'.repeat(32),
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: adminPassword,
+      ARGON2_MEMORY_KIB: '1024',
+      LOG_LEVEL: 'warn',
+      // Short access tokens: every screen also exercises the silent renewal through the cookie.
+      ACCESS_TOKEN_TTL_SECONDS: '20',
+      WEB_IDLE_MINUTES: '30',
+      LOGIN_MAX_FAILURES: '1000',
+    },
+  });
+  const teardown = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+  };
+  try {
+    await waitForHealth(baseURL, child);
+    const state = await seed(baseURL, adminPassword);
+    mkdirSync(dirname(STATE_FILE), { recursive: true });
+    writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+    process.env.WEB_BASE_URL = baseURL;
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}

@@ -1,0 +1,168 @@
+import { resolve } from 'node:path';
+
+/** Where the global set-up leaves what the tests need to know (ids, users, passwords). */
+export const STATE_FILE = resolve(import.meta.dirname, '../../.playwright-output/state.json');
+export const PASSWORD = 'mat-khau-thu-nghiem-2026';
+
+export interface Site {
+  communeWorker: string;
+  /** A second commune worker, whose password a test changes. */
+  passwordUser: string;
+  clinicStaff: string;
+  facilityStaff: string;
+  communeName: string;
+  otherCommuneName: string;
+  people: {
+    dueSoon: string;
+    overdue: string;
+    editable: string;
+    onRoster: string[];
+    toEnroll: { name: string; nationalId: string };
+    resident: string;
+    toAdmit: { name: string; nationalId: string };
+  };
+}
+
+export interface SeedState {
+  baseURL: string;
+  adminPassword: string;
+  sites: Record<'desktop' | 'phone', Site>;
+}
+
+type Json = Record<string, unknown>;
+
+class Api {
+  constructor(
+    private readonly baseURL: string,
+    private token = '',
+  ) {}
+  async call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseURL}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+  static async as(baseURL: string, username: string, password: string): Promise<Api> {
+    const { accessToken } = await new Api(baseURL).call<{ accessToken: string }>('POST', '/auth/login', { username, password });
+    return new Api(baseURL, accessToken);
+  }
+}
+
+const day = (offset: number): string => {
+  const now = new Date(Date.now() + 7 * 3600_000); // the service reckons "today" in Vietnam
+  now.setUTCDate(now.getUTCDate() + offset);
+  return now.toISOString().slice(0, 10);
+};
+
+/** One province per project: a commune worker's commune, a clinic, a facility, and their people. */
+async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', provinceId: string, n: number): Promise<Site> {
+  const tag = key === 'desktop' ? 'DT' : 'DD';
+  const unit = (code: string, name: string) =>
+    admin.call<{ id: string }>('POST', '/admin-units', { code: `${tag}${code}`, name, level: 'commune', parentId: provinceId });
+  const commune = await unit('01', key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên');
+  await unit('02', key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng');
+  const clinic = await admin.call<{ id: string }>('POST', '/facilities', {
+    code: `MMT-${tag}`,
+    name: `Cơ sở điều trị Methadone ${key === 'desktop' ? 'Thạch Hà' : 'Cẩm Xuyên'}`,
+    type: 'methadone_clinic',
+    adminUnitId: commune.id,
+  });
+  const rehab = await admin.call<{ id: string }>('POST', '/facilities', {
+    code: `CN-${tag}`,
+    name: `Cơ sở cai nghiện ma túy số ${n}`,
+    type: 'rehab_facility',
+    adminUnitId: provinceId,
+  });
+  const user = async (username: string, fullName: string, role: string, extra: Json) => {
+    await admin.call('POST', '/users', { username, password: PASSWORD, fullName, role, ...extra });
+    return username;
+  };
+  const communeWorker = await user(`canbo.${key}`, 'Nguyễn Thị Mai', 'commune_worker', { adminUnitId: commune.id });
+  const passwordUser = await user(`canbo2.${key}`, 'Trịnh Văn Long', 'commune_worker', { adminUnitId: commune.id });
+  const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
+  const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
+
+  const worker = await Api.as(baseURL, communeWorker, PASSWORD);
+  const clinicApi = await Api.as(baseURL, clinicStaff, PASSWORD);
+  const facilityApi = await Api.as(baseURL, facilityStaff, PASSWORD);
+  let seq = 0;
+  const person = async (fullName: string, status = 'addicted', extra: Json = {}) => {
+    seq++;
+    const nationalId = `0${n}${String(seq).padStart(10, '0')}`;
+    const p = await worker.call<{ id: string }>('POST', '/persons', {
+      fullName,
+      dateOfBirth: `19${80 + seq}-0${(seq % 9) + 1}-1${seq % 10}`,
+      sex: seq % 3 === 0 ? 'female' : 'male',
+      nationalId,
+      residenceUnitId: commune.id,
+      phone: `0912 345 6${String(seq).padStart(2, '0')}`,
+      address: `Thôn ${seq}, ${key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên'}`,
+      status,
+      substances: ['heroin'],
+      registeredOn: day(-400),
+      ...extra,
+    });
+    return { id: p.id, nationalId, fullName };
+  };
+
+  // Post-rehab supervision: a follow-up due in two days (announced now) and one long overdue.
+  const dueSoon = await person('Nguyễn Văn Đức');
+  await worker.call('POST', `/persons/${dueSoon.id}/supervisions`, { startDate: day(-28), intervalDays: 30 });
+  const overdue = await person('Trần Thị Hoà');
+  await worker.call('POST', `/persons/${overdue.id}/supervisions`, { startDate: day(-33), intervalDays: 30 });
+  const editable = await person('Lê Văn Bình', 'using', { managementDecisionOn: day(-100) });
+
+  // Methadone patients already on the roster, and one to enroll through the screens.
+  const onRoster = [await person('Phạm Minh Tuấn'), await person('Hoàng Văn Nam'), await person('Đỗ Thị Thu')];
+  for (const p of onRoster) {
+    const found = await clinicApi.call<{ items: { id: string }[] }>('GET', `/persons?nationalId=${p.nationalId}`);
+    const e = await clinicApi.call<{ id: string }>('POST', `/persons/${found.items[0]!.id}/enrollments`, {
+      type: 'methadone',
+      facilityId: clinic.id,
+      startDate: day(-60),
+    });
+    for (let d = -10; d <= -1; d++) {
+      await clinicApi.call('POST', `/enrollments/${e.id}/doses`, d === -3 ? { date: day(d), status: 'missed' } : { date: day(d), status: 'taken', doseMg: 60 + (d % 3) * 5 });
+    }
+  }
+  const toEnroll = await person('Vũ Thị Lan');
+
+  const resident = await person('Đặng Văn Hùng');
+  await facilityApi.call('POST', `/persons/${resident.id}/enrollments`, {
+    type: 'facility',
+    mode: 'voluntary',
+    facilityId: rehab.id,
+    startDate: day(-90),
+  });
+  const toAdmit = await person('Bùi Văn Khoa');
+
+  return {
+    communeWorker,
+    passwordUser,
+    clinicStaff,
+    facilityStaff,
+    communeName: key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên',
+    otherCommuneName: key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng',
+    people: {
+      dueSoon: dueSoon.fullName,
+      overdue: overdue.fullName,
+      editable: editable.fullName,
+      onRoster: onRoster.map((p) => p.fullName),
+      toEnroll: { name: toEnroll.fullName, nationalId: toEnroll.nationalId },
+      resident: resident.fullName,
+      toAdmit: { name: toAdmit.fullName, nationalId: toAdmit.nationalId },
+    },
+  };
+}
+
+export async function seed(baseURL: string, adminPassword: string): Promise<SeedState> {
+  const admin = await Api.as(baseURL, 'admin', adminPassword);
+  const province = await admin.call<{ id: string }>('POST', '/admin-units', { code: 'HT', name: 'Tỉnh Hà Tĩnh', level: 'province' });
+  const desktop = await seedSite(baseURL, admin, 'desktop', province.id, 1);
+  const phone = await seedSite(baseURL, admin, 'phone', province.id, 2);
+  return { baseURL, adminPassword, sites: { desktop, phone } };
+}

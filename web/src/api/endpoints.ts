@@ -1,0 +1,93 @@
+import { api, unwrap } from './client';
+import type { components, paths } from './schema';
+
+/** One typed function per call the screens make; parameters and bodies are checked against the generated schema. */
+type Query<P extends keyof paths, M extends 'get'> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type PersonQuery = Query<'/api/v1/persons', 'get'>;
+export type PersonCreate = Body<'/api/v1/persons', 'post'>;
+export type PersonUpdate = Body<'/api/v1/persons/{id}', 'patch'>;
+export type PersonClose = Body<'/api/v1/persons/{id}/close', 'post'>;
+export type EnrollmentCreate = Body<'/api/v1/persons/{id}/enrollments', 'post'>;
+export type EnrollmentEnd = Body<'/api/v1/enrollments/{id}/end', 'post'>;
+export type DoseRecord = Body<'/api/v1/enrollments/{id}/doses', 'post'>;
+export type ServiceCreate = Body<'/api/v1/persons/{id}/services', 'post'>;
+export type SupervisionCreate = Body<'/api/v1/persons/{id}/supervisions', 'post'>;
+export type VisitCreate = Body<'/api/v1/supervisions/{id}/visits', 'post'>;
+
+const id = (value: string) => ({ path: { id: value } });
+
+export const me = async () => unwrap(await api.GET('/api/v1/auth/me'));
+
+export const listUnits = async (query: Query<'/api/v1/admin-units', 'get'>) =>
+  unwrap(await api.GET('/api/v1/admin-units', { params: { query } }));
+export const getUnit = async (unitId: string) => unwrap(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
+export const listFacilities = async () =>
+  unwrap(await api.GET('/api/v1/facilities', { params: { query: { pageSize: 100 } } }));
+
+export const listPersons = async (query: PersonQuery) =>
+  unwrap(await api.GET('/api/v1/persons', { params: { query } }));
+export const getPerson = async (personId: string) => unwrap(await api.GET('/api/v1/persons/{id}', { params: id(personId) }));
+export const createPerson = async (body: PersonCreate) => unwrap(await api.POST('/api/v1/persons', { body }));
+export const updatePerson = async (personId: string, body: PersonUpdate) =>
+  unwrap(await api.PATCH('/api/v1/persons/{id}', { params: id(personId), body }));
+export const closePerson = async (personId: string, body: PersonClose) =>
+  unwrap(await api.POST('/api/v1/persons/{id}/close', { params: id(personId), body }));
+export const timeline = async (personId: string) =>
+  unwrap(
+    await api.GET('/api/v1/persons/{id}/timeline', { params: { path: { id: personId }, query: { pageSize: 100 } } }),
+  );
+
+export const listEnrollments = async (personId: string) =>
+  unwrap(await api.GET('/api/v1/persons/{id}/enrollments', { params: id(personId) }));
+export const enroll = async (personId: string, body: EnrollmentCreate) =>
+  unwrap(await api.POST('/api/v1/persons/{id}/enrollments', { params: id(personId), body }));
+export const endEnrollment = async (enrollmentId: string, body: EnrollmentEnd) =>
+  unwrap(await api.POST('/api/v1/enrollments/{id}/end', { params: id(enrollmentId), body }));
+export const listDoses = async (enrollmentId: string, from: string, to: string) =>
+  unwrap(
+    await api.GET('/api/v1/enrollments/{id}/doses', { params: { path: { id: enrollmentId }, query: { from, to, pageSize: 100 } } }),
+  );
+export const recordDose = async (enrollmentId: string, body: DoseRecord) =>
+  unwrap(await api.POST('/api/v1/enrollments/{id}/doses', { params: id(enrollmentId), body }));
+
+export const listServices = async (personId: string) =>
+  unwrap(
+    await api.GET('/api/v1/persons/{id}/services', { params: { path: { id: personId }, query: { pageSize: 100 } } }),
+  );
+export const recordService = async (personId: string, body: ServiceCreate) =>
+  unwrap(await api.POST('/api/v1/persons/{id}/services', { params: id(personId), body }));
+
+export const listSupervisions = async (personId: string) =>
+  unwrap(await api.GET('/api/v1/persons/{id}/supervisions', { params: id(personId) }));
+export const startSupervision = async (personId: string, body: SupervisionCreate) =>
+  unwrap(await api.POST('/api/v1/persons/{id}/supervisions', { params: id(personId), body }));
+export const getSupervision = async (supervisionId: string) =>
+  unwrap(await api.GET('/api/v1/supervisions/{id}', { params: id(supervisionId) }));
+export const recordVisit = async (supervisionId: string, body: VisitCreate) =>
+  unwrap(await api.POST('/api/v1/supervisions/{id}/visits', { params: id(supervisionId), body }));
+
+export const listTasks = async (query: Query<'/api/v1/tasks', 'get'>) => unwrap(await api.GET('/api/v1/tasks', { params: { query } }));
+export const listReminders = async (query: Query<'/api/v1/reminders', 'get'>) =>
+  unwrap(await api.GET('/api/v1/reminders', { params: { query } }));
+export const ackReminder = async (reminderId: string) =>
+  unwrap(await api.POST('/api/v1/reminders/{id}/ack', { params: id(reminderId) }));
+
+/** Some lists answer a page, some an array; the screens want the rows. */
+export const rows = <T,>(list: { items: T[] } | T[]): T[] => (Array.isArray(list) ? list : list.items);
+
+export type RosterPage = components['schemas']['RosterPageDto'];
+export type RosterItem = components['schemas']['RosterItemDto'];
+export type RosterWrite = components['schemas']['RosterWriteDto'];
+export type RosterRecord = Body<'/api/v1/clinics/roster/doses', 'post'>;
+export type PasswordChange = Body<'/api/v1/auth/password', 'post'>;
+
+export const roster = async (query: Query<'/api/v1/clinics/roster', 'get'>) =>
+  unwrap(await api.GET('/api/v1/clinics/roster', { params: { query } }));
+export const recordRoster = async (body: RosterRecord) => unwrap(await api.POST('/api/v1/clinics/roster/doses', { body }));
+export const changePassword = async (body: PasswordChange) => unwrap(await api.POST('/api/v1/auth/password', { body }));
