@@ -265,7 +265,7 @@ export const TABLES = {
       ['type', 'text'],
       ['date', 'date'],
       ['facility_id', 'uuid'],
-      ['notes', 'text'],
+      ['notes_cipher', 'bytea'],
       ['created_by', 'uuid'],
       ['created_at', 'timestamptz'],
     ]),
@@ -304,7 +304,7 @@ export const TABLES = {
       ['method', 'text'],
       ['drug_test', 'text'],
       ['relapse', 'bool'],
-      ['notes', 'text'],
+      ['notes_cipher', 'bytea'],
       ['recorded_by', 'uuid'],
       ['created_at', 'timestamptz'],
     ]),
@@ -697,7 +697,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<SeedResult> {
         const type = rng.weighted(CONTACT_TYPES[status]);
         const day = limit - Math.floor(rng.next() ** 1.5 * (limit - registered));
         const facilityId = type === 'medical' || rng.chance(0.4) ? commune.stationId : null;
-        t.contacts.push(ids.next(), pid, type, iso(day), facilityId, rng.chance(0.3) ? rng.pick(CONTACT_NOTES) : null, commune.workerId, stamp(day, rng.int(8 * 60, 17 * 60)));
+        t.contacts.push(ids.next(), pid, type, iso(day), facilityId, rng.chance(0.3) ? cipher.encrypt(rng.pick(CONTACT_NOTES)) : null, commune.workerId, stamp(day, rng.int(8 * 60, 17 * 60)));
       }
     };
 

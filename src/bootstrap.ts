@@ -22,6 +22,7 @@ import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.
 import { codeOfStatus } from './common/errors/http-error.filter.js';
 import { createOpenApiDocument } from './common/http/openapi.js';
 import type { AppConfig } from './config/config.js';
+import { grantAppRole } from './database/app-role.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { serveWebApp } from './web-app/web-app.js';
 
@@ -29,12 +30,13 @@ const MIGRATION_LOCK = 7_347_001;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Applies pending migrations; an advisory lock lets the API and workers start together safely. */
-export async function migrate(databaseUrl: string): Promise<void> {
+export async function migrate(databaseUrl: string, appRole?: string): Promise<void> {
   const ds = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 1 } }));
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await ds.runMigrations({ transaction: 'each' });
+    if (appRole) await grantAppRole(ds, appRole);
     await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
   } finally {
     await ds.destroy();

@@ -42,7 +42,8 @@ export async function start(overrides: Partial<AppConfig> = {}): Promise<void> {
     );
   }
 
-  if (config.runMigrations) await migrate(databaseUrl);
+  // Migrations run as the schema's owner; the service itself may run as a role that owns nothing.
+  if (config.runMigrations) await migrate(config.migrationDatabaseUrl ?? databaseUrl, config.databaseAppRole);
 
   try {
     app = config.runApi ? await createHttpApp(config, databaseUrl) : await createWorkerContext(config, databaseUrl);

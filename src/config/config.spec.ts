@@ -54,7 +54,7 @@ describe('loadConfig', () => {
       loginMaxFailuresPerUsername: 50,
       nationalIdConflictsPerDay: 20,
       lookupsPerHour: 30,
-      heavyRequestsPerMinute: 10,
+      heavyRequestsPerMinute: 30,
       corsOrigins: [],
     });
     expect(config.dataKey).toEqual(Buffer.from(KEY_HEX, 'hex'));

@@ -9,6 +9,10 @@ export interface AppConfig {
   host: string;
   /** Empty when the embedded trial database should be used. */
   databaseUrl: string | undefined;
+  /** Where migrations run (the owner of the schema); DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | undefined;
+  /** The role DATABASE_URL logs in as, when it is not the owner: granted table rights after the migrations. */
+  databaseAppRole: string | undefined;
   embeddedPgPort: number;
   dataDir: string;
   redisUrl: string;
@@ -139,6 +143,13 @@ function oneOf(env: Env, name: string, allowed: string[], fallback: string): str
 }
 
 /** The same rules as a user created through the API, so the first admin can log in as any user. */
+function appRole(env: Env): string | undefined {
+  const value = env.DATABASE_APP_ROLE?.trim();
+  if (!value) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError('DATABASE_APP_ROLE', 'must be a lower-case role name (letters, digits, underscores)');
+  return value;
+}
+
 function adminUsername(env: Env): string {
   const value = str(env, 'ADMIN_USERNAME', 'admin');
   if (!/^[A-Za-z0-9._-]{3,64}$/.test(value)) {
@@ -205,6 +216,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
     databaseUrl,
+    migrationDatabaseUrl: url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseAppRole: appRole(env),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string,
@@ -233,7 +246,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerUsername: int(env, 'LOGIN_MAX_FAILURES_PER_USERNAME', 50, 1, 100000),
     nationalIdConflictsPerDay: int(env, 'NATIONAL_ID_CONFLICTS_PER_DAY', 20, 1, 100000),
     lookupsPerHour: int(env, 'LOOKUPS_PER_HOUR', 30, 1, 100000),
-    heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 10, 1, 100000),
+    heavyRequestsPerMinute: int(env, 'HEAVY_REQUESTS_PER_MINUTE', 30, 1, 100000),
     argon2MemoryKib: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
     webIdleMinutes: int(env, 'WEB_IDLE_MINUTES', 30, 1, 1440),
     webDistDir: resolve(str(env, 'WEB_DIST_DIR', 'web/dist')),

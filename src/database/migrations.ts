@@ -5,6 +5,7 @@ import { VisitFollowUpIndex1764700000000 } from '../../migrations/1764700000000-
 import { PersonsResidenceSearchIndex1764700000001 } from '../../migrations/1764700000001-PersonsResidenceSearchIndex.js';
 import { PersonsListCoveringIndex1764800000000 } from '../../migrations/1764800000000-PersonsListCoveringIndex.js';
 import { SecurityHardening1765100000000 } from '../../migrations/1765100000000-SecurityHardening.js';
+import { EncryptNotes1765100000001 } from '../../migrations/1765100000001-EncryptNotes.js';
 import { DailyWork1765300000000 } from '../../migrations/1765300000000-DailyWork.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   PersonsResidenceSearchIndex1764700000001,
   PersonsListCoveringIndex1764800000000,
   SecurityHardening1765100000000,
+  EncryptNotes1765100000001,
   DailyWork1765300000000,
 ];

@@ -78,7 +78,7 @@ describe('clinic dosing roster', () => {
   it('lists the day: prescribed dose of the day, pending status, the run of missed days; audited per person shown', async () => {
     // b missed three days in a row: recorded through the roster, a day at a time.
     for (const date of ['2026-11-17', '2026-11-18', '2026-11-19']) {
-      const res = await record(clin, { date, rows: [{ enrollmentId: e.b.id, status: 'missed', missedReason: 'ốm' }] });
+      const res = await record(clin, { date, rows: [{ enrollmentId: e.b.id, status: 'missed', missedReason: 'sick' }] });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ recorded: 1, failed: 0 });
     }
@@ -112,7 +112,7 @@ describe('clinic dosing roster', () => {
       rows: [
         { enrollmentId: e.a.id, status: 'taken' },
         { enrollmentId: e.b.id, status: 'taken', doseMg: 70 },
-        { enrollmentId: e.c.id, status: 'missed', missedReason: 'đi làm xa' },
+        { enrollmentId: e.c.id, status: 'missed', missedReason: 'permitted_travel' },
         { enrollmentId: e.d.id, status: 'taken', doseMg: 50 },
         { enrollmentId: e.e.id, status: 'taken', doseMg: 50 },
         { enrollmentId: e.a.id, status: 'missed' },
@@ -180,9 +180,10 @@ describe('clinic dosing roster', () => {
     const empty = await record(clin, { date: TODAY, rows: [] });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body.message)).toContain('rows');
-    const bad = await record(clin, { date: TODAY, rows: [{ enrollmentId: e.a.id, status: 'drunk' }] });
+    const bad = await record(clin, { date: TODAY, rows: [{ enrollmentId: e.a.id, status: 'drunk' }, { enrollmentId: e.b.id, status: 'missed', missedReason: 'lazy' }] });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.message)).toContain('rows.0.status');
+    expect(JSON.stringify(bad.body.message)).toContain('rows.1.missedReason');
     const future = await record(clin, { date: '2026-11-21', rows: [{ enrollmentId: e.f.id, status: 'taken', doseMg: 30 }] });
     expect(future.status).toBe(200);
     expect(future.body.results[0]).toMatchObject({ ok: false, error: { statusCode: 400, message: ['date: must not be in the future'] } });

@@ -120,4 +120,30 @@ describe('security hardening', () => {
     expect(service.status).toBe(400);
     expect((await enroll(stationC1)).status).toBe(201);
   });
+
+  it('stores free-text notes encrypted, and names without bidi controls or zero-width characters', async () => {
+    const disguised = 'Nguy\u202Eễn\u200B Văn\u2066 Bảy\u2069\uFEFF';
+    const p = await createPerson(t, c.workerC1.token, c.w.c1.id, { fullName: disguised });
+    expect(p.fullName).toBe('Nguyễn Văn Bảy');
+    const [row] = await t.db.query(`SELECT full_name FROM persons WHERE id = $1`, [p.id]);
+    expect(row.full_name).toBe('Nguyễn Văn Bảy');
+    const patched = await t.as(c.workerC1.token).patch(`/api/v1/persons/${p.id}`, { version: p.version, fullName: '\u200FTrần\u200D Thị Tám' });
+    expect(patched.body.fullName).toBe('Trần Thị Tám');
+
+    const note = 'Tư vấn riêng: đang điều trị HIV';
+    const service = await t.as(c.workerC1.token).post(`/api/v1/persons/${p.id}/services`, { type: 'counseling', date: t.clock.today(), notes: note });
+    expect(service.body.notes).toBe(note);
+    const [stored] = await t.db.query(`SELECT notes_cipher FROM service_contacts WHERE id = $1`, [service.body.id]);
+    expect(Buffer.isBuffer(stored.notes_cipher)).toBe(true);
+    expect(stored.notes_cipher.toString('utf8')).not.toContain('HIV');
+    expect((await t.as(c.workerC1.token).get(`/api/v1/persons/${p.id}/services`)).body.items[0].notes).toBe(note);
+    // No clear column is left in either table.
+    const columns = await t.db.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('service_contacts', 'visits') AND column_name LIKE 'notes%' ORDER BY 1`,
+    );
+    expect(columns).toEqual([
+      { table_name: 'service_contacts', column_name: 'notes_cipher' },
+      { table_name: 'visits', column_name: 'notes_cipher' },
+    ]);
+  });
 });

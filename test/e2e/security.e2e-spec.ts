@@ -9,6 +9,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import { REDACTED_LOG_PATHS } from '../../src/app.module.js';
+import { stripInvisible } from '../../src/common/http/invisible.js';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
 import { SCRIPT_LIKE, SQL_LIKE, errorShapeProblems, leaks, routesOf, type OpenApiDoc } from '../support/hostile.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -155,10 +156,13 @@ describe('security', () => {
           registeredOn: '2025-01-01',
         });
         expect(created.status).toBe(201);
-        expect(created.body.fullName).toBe(fullName);
+        // Verbatim but for invisible controls (a bidi override could make one name display as
+        // another), which are stripped, and the spaces they leave at the end.
+        const stored = stripInvisible(fullName).trim();
+        expect(created.body.fullName).toBe(stored);
         const read = await t.as(worker.token).get(`/api/v1/persons/${created.body.id}`);
-        expect(read.body.fullName).toBe(fullName);
-        expect(read.body.address).toBe(fullName);
+        expect(read.body.fullName).toBe(stored);
+        expect(read.body.address).toBe(stored);
       }
     });
   });

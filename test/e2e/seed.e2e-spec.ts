@@ -30,7 +30,7 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) AS sum, count(*)::int AS n FROM (
   UNION ALL SELECT concat_ws(',', id, person_id, kind, event_date, data::text) FROM person_events
   UNION ALL SELECT concat_ws(',', id, person_id, type, mode, facility_id, start_date, planned_end_date, end_date, outcome, status) FROM enrollments
   UNION ALL SELECT concat_ws(',', id, enrollment_id, date, dose_mg, status) FROM methadone_doses
-  UNION ALL SELECT concat_ws(',', id, person_id, type, date, facility_id, notes) FROM service_contacts
+  UNION ALL SELECT concat_ws(',', id, person_id, type, date, facility_id, notes_cipher IS NOT NULL) FROM service_contacts
   UNION ALL SELECT concat_ws(',', id, person_id, source_enrollment_id, start_date, end_date, interval_days, status, outcome, ended_on) FROM supervisions
   UNION ALL SELECT concat_ws(',', id, supervision_id, due_date, status, visit_id) FROM follow_ups
   UNION ALL SELECT concat_ws(',', id, supervision_id, follow_up_id, visit_date, method, drug_test, relapse) FROM visits

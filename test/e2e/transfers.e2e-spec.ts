@@ -99,6 +99,9 @@ describe('transfers of files between communes', () => {
     const p = await createPerson(t, c.admin.token, c.w.c3.id, { nationalId: nid });
     const asked = await t.as(c.workerC1.token).post('/api/v1/transfer-requests', { nationalId: nid, toUnitId: c.w.c1.id });
     expect(asked.body.approverUnitId).toBe(c.w.p.id); // C3 hangs directly under P
+    // A worker of another commune (C2, same district as C1) never sees it; the officer of P does.
+    expect((await t.as(c.workerC2.token).get('/api/v1/transfer-requests?pageSize=100')).body.items.map((r: any) => r.id)).not.toContain(asked.body.id);
+    expect((await t.as(c.officerP.token).get('/api/v1/transfer-requests?pageSize=100')).body.items.map((r: any) => r.id)).toContain(asked.body.id);
 
     const noReason = await t.as(c.officerP.token).post(`/api/v1/transfer-requests/${asked.body.id}/refuse`, {});
     expect(noReason.status).toBe(400);
@@ -119,6 +122,36 @@ describe('transfers of files between communes', () => {
     const outside = await t.as(c.workerC1.token).post('/api/v1/transfer-requests', { nationalId: nid, toUnitId: c.w.qc.id });
     expect(outside.status).toBe(400);
     expect(outside.body.message).toEqual(["toUnitId: is not a commune of the caller's area"]);
+  });
+});
+
+describe('a file created with a national id open elsewhere', () => {
+  let t: TestApp;
+  let c: PersonsCast;
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = await personsCast(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers 409 without writing, audits the finding naming the person, and raises a transfer request', async () => {
+    const other = await createPerson(t, c.workerQC.token, c.w.qc.id);
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM persons`);
+    const res = await t.as(c.workerC1.token).post('/api/v1/persons', { ...personBodyFor(c.w.c1.id), nationalId: other.nationalId });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toMatch(/^nationalId: .*transfer request/);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM persons`)).toEqual(before);
+    const rows = await auditOf(t, `action = 'national_id_conflict'`, []);
+    expect(rows.map((a) => [a.actor_id, a.entity_id, a.meta.source])).toEqual([[c.workerC1.id, other.id, 'person_create']]);
+    const requests = await t.db.query(`SELECT person_id, from_unit_id, to_unit_id, origin, requested_by FROM transfer_requests`);
+    expect(requests).toEqual([{ person_id: other.id, from_unit_id: c.w.qc.id, to_unit_id: c.w.c1.id, origin: 'national_id_conflict', requested_by: c.workerC1.id }]);
+    // Within the caller's own area a national id already open is a plain conflict: nothing is revealed.
+    const own = await createPerson(t, c.workerC1.token, c.w.c1.id);
+    const again = await t.as(c.workerC1.token).post('/api/v1/persons', { ...personBodyFor(c.w.c1.id), nationalId: own.nationalId });
+    expect(again.status).toBe(409);
+    expect(await auditOf(t, `action = 'national_id_conflict'`, [])).toHaveLength(1);
   });
 });
 

@@ -451,7 +451,8 @@ export function hostileQuery(route: Route, ctx: ValueContext): fc.Arbitrary<Host
 // The database holds no partial row
 
 /** Tables that legitimately change on refused requests (logins, tokens, the audit trail). */
-export const VOLATILE_TABLES = ['audit_logs', 'login_failures', 'refresh_tokens', 'migrations', 'typeorm_metadata'];
+// Rate counters and the addresses users logged in from count attempts, refused ones included.
+export const VOLATILE_TABLES = ['audit_logs', 'login_failures', 'rate_counters', 'login_known_addresses', 'refresh_tokens', 'migrations', 'typeorm_metadata'];
 
 /** Row count and checksum of every other table, in one statement. */
 export async function fingerprint(db: DataSource): Promise<Record<string, string>> {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { FieldCipher } from '../../src/common/crypto/field-cipher.js';
 import type { Role } from '../../src/modules/users/user.entity.js';
 import { admin, user, world, type TestUser, type World } from './factories.js';
 import type { TestApp } from './test-app.js';
@@ -93,8 +94,8 @@ export async function enrollmentRow(
 
 export async function serviceContactRow(t: TestApp, personId: string, type: string, date: string, notes: string | null = null): Promise<string> {
   const rows: { id: string }[] = await t.db.query(
-    `INSERT INTO service_contacts (person_id, type, date, notes) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [personId, type, date, notes],
+    `INSERT INTO service_contacts (person_id, type, date, notes_cipher) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [personId, type, date, t.app.get(FieldCipher).encryptOptional(notes)],
   );
   return rows[0].id;
 }
@@ -117,8 +118,8 @@ export async function visitRow(
   v: { visitDate: string; method: string; drugTest: string; relapse?: boolean; notes?: string },
 ): Promise<string> {
   const rows: { id: string }[] = await t.db.query(
-    `INSERT INTO visits (supervision_id, visit_date, method, drug_test, relapse, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [supervisionId, v.visitDate, v.method, v.drugTest, v.relapse ?? false, v.notes ?? null],
+    `INSERT INTO visits (supervision_id, visit_date, method, drug_test, relapse, notes_cipher) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [supervisionId, v.visitDate, v.method, v.drugTest, v.relapse ?? false, t.app.get(FieldCipher).encryptOptional(v.notes)],
   );
   return rows[0].id;
 }

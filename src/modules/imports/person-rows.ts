@@ -1,3 +1,4 @@
+import { INVISIBLE } from '../../common/http/invisible.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { NATIONAL_ID, PHONE } from '../persons/dto/person.dto.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
@@ -180,7 +181,7 @@ export function fold(text: string): string {
 export function cleanText(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -19,7 +19,7 @@ export class PersonsController {
   @Roles('admin', 'commune_worker')
   @ApiOperation({ summary: 'Open a file for a person living in a commune of the caller’s area; the case code is generated', operationId: 'createPerson' })
   @ApiCreatedResponse({ type: PersonDto })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 429)
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
     return this.persons.create(actor, dto);
   }
@@ -46,7 +46,7 @@ export class PersonsController {
   @Roles('admin', 'commune_worker')
   @ApiOperation({ summary: 'Change a file against the version read (409 when stale); a new residenceUnitId moves it', operationId: 'updatePerson' })
   @ApiOkResponse({ type: PersonDto })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 404, 409, 429)
   update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdatePersonDto): Promise<PersonDto> {
     return this.persons.update(actor, id, dto);
   }

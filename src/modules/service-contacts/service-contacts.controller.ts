@@ -20,7 +20,7 @@ export class ServiceContactsController {
   @Post()
   @ApiOperation({ summary: 'Record a counseling, support, medical or vocational service', operationId: 'createServiceContact' })
   @ApiCreatedResponse({ type: ServiceContactDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {
     return this.contacts.create(actor, id, dto);
   }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedText } from '../../common/crypto/field-cipher.js';
 
 export const VISIT_METHODS = ['home_visit', 'phone', 'office'] as const;
 export type VisitMethod = (typeof VISIT_METHODS)[number];
@@ -14,7 +15,8 @@ export class Visit {
   @Column('text') method: VisitMethod;
   @Column('text') drugTest: DrugTest;
   @Column('boolean', { default: false }) relapse: boolean;
-  @Column('text', { nullable: true }) notes: string | null;
+  /** Free text, stored encrypted (`notes_cipher`). */
+  @Column('bytea', { name: 'notes_cipher', nullable: true, transformer: encryptedText }) notes: string | null;
   @Column('uuid', { nullable: true }) recordedBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { Access, isUuid, personInScope, unitInScope, type ScopePredicate } from 
 import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
-import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -63,8 +63,8 @@ export class TransfersService {
     // A national id answered "found elsewhere" or "not found" is a lookup: limited and audited like one.
     await this.limiter.hit(`lookup:${actor.id}`, this.config.lookupsPerHour, 3600, 'too many lookups; try again later');
     await this.conflicts.assertUnderCap(actor);
-    const unit = await this.access.unit(actor, dto.toUnitId).catch(() => {
-      throw invalid('toUnitId', "is not a commune of the caller's area");
+    const unit = await this.access.unit(actor, dto.toUnitId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === ErrorCode.NotFound ? invalid('toUnitId', "is not a commune of the caller's area") : err;
     });
     if (unit.level !== 'commune') throw invalid('toUnitId', `must be a commune, not a ${unit.level}`);
     const scope = personInScope(actor, 'p');

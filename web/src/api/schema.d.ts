@@ -2040,8 +2040,11 @@ export interface components {
             doseMg?: number;
             /** Format: uuid */
             enrollmentId: string;
-            /** @description why the dose was missed (kept where the dose record holds a reason) */
-            missedReason?: string;
+            /**
+             * @description only for a missed dose: why it was missed, passed to the dose record
+             * @enum {string}
+             */
+            missedReason?: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other";
             /** @enum {string} */
             status: "taken" | "missed";
         };
@@ -2325,7 +2328,7 @@ export interface components {
             endDate?: string;
             /**
              * Format: uuid
-             * @description enrollment_*, service
+             * @description enrollment_*, service, drug_test
              */
             facilityId?: string | null;
             /**
@@ -2351,7 +2354,7 @@ export interface components {
             /** @description supervision_started */
             intervalDays?: number;
             kind: components["schemas"]["TimelineEventKind"];
-            /** @description visit: home_visit, phone or office */
+            /** @description visit: home_visit, phone or office; drug_test: urine_rapid, saliva, blood, hair or other */
             method?: string;
             /** @description enrollment_*: voluntary or compulsory */
             mode?: string | null;
@@ -2375,6 +2378,8 @@ export interface components {
              * @description registered: the commune
              */
             residenceUnitId?: string;
+            /** @description drug_test: negative, positive or invalid */
+            result?: string;
             /**
              * Format: uuid
              * @description supervision_started
@@ -2385,6 +2390,8 @@ export interface components {
              * @enum {string}
              */
             status?: "using" | "addicted";
+            /** @description drug_test: what the test found */
+            substances?: string[];
             /**
              * Format: uuid
              * @description visit
@@ -2404,7 +2411,7 @@ export interface components {
             type?: string;
         };
         /** @enum {string} */
-        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit";
+        TimelineEventKind: "registered" | "status_changed" | "management_decision" | "moved" | "closed" | "enrollment_started" | "enrollment_ended" | "service" | "supervision_started" | "supervision_ended" | "visit" | "drug_test";
         TimelineEventPage: {
             items: components["schemas"]["TimelineEventDto"][];
             /** @description This page, from 1 */
@@ -4883,6 +4890,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
                 headers: {
@@ -5057,6 +5073,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too Many Requests (code: too_many_requests) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5682,6 +5707,15 @@ export interface operations {
             };
             /** @description Not Found (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7425,19 +7459,23 @@ export interface operations {
                     "application/json": components["schemas"]["TransferRequestPage"];
                 };
             };
-            /** @description invalid input; the message names the field */
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description no valid access token */
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Forbidden: for roles other than admin, province_officer, commune_worker (code: forbidden) */
             403: {
@@ -7489,19 +7527,23 @@ export interface operations {
                     "application/json": components["schemas"]["TransferRequestView"];
                 };
             };
-            /** @description invalid input; the message names the field */
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description no valid access token */
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Forbidden: for roles other than commune_worker (code: forbidden) */
             403: {
@@ -7512,19 +7554,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description no open file has this national id */
+            /** @description Not Found (code: not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description the file is already in the caller’s area */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
@@ -7544,12 +7590,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description too many lookups, or the daily limit of national ids found elsewhere is reached */
+            /** @description Too Many Requests (code: too_many_requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Internal Server Error: a fault on the server (code: internal_error) */
             500: {
@@ -7590,19 +7638,23 @@ export interface operations {
                     "application/json": components["schemas"]["TransferRequestView"];
                 };
             };
-            /** @description invalid input; the message names the field */
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description no valid access token */
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
             403: {
@@ -7613,19 +7665,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description no such request in the caller’s scope */
+            /** @description Not Found (code: not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description already decided, or the file closed or moved since */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {
@@ -7688,19 +7744,23 @@ export interface operations {
                     "application/json": components["schemas"]["TransferRequestView"];
                 };
             };
-            /** @description invalid input; the message names the field */
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description no valid access token */
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Forbidden: for roles other than admin, province_officer (code: forbidden) */
             403: {
@@ -7711,19 +7771,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description no such request in the caller’s scope */
+            /** @description Not Found (code: not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description already decided */
+            /** @description Conflict (code: conflict, version_conflict, concurrent_update) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Payload Too Large: the body is larger than 1 MiB (code: payload_too_large) */
             413: {

@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { stripInvisible } from '../../../common/http/invisible.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
 
@@ -23,13 +24,10 @@ import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonSta
 /** Validates the property when it is present; `null` is then refused by the other rules. */
 const Present = () => ValidateIf((_o, v) => v !== undefined);
 
-/** Unicode-normalised, trimmed text with runs of whitespace collapsed; other values pass unchanged. */
-const CleanText = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim() : value));
-const CleanTextList = () =>
-  Transform(({ value }) =>
-    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').replace(/\s+/g, ' ').trim() : v)) : value,
-  );
+/** Unicode-normalised, trimmed text with runs of whitespace collapsed and invisible controls removed; other values pass unchanged. */
+const clean = (v: unknown) => (typeof v === 'string' ? stripInvisible(v.normalize('NFC')).replace(/\s+/g, ' ').trim() : v);
+const CleanText = () => Transform(({ value }) => clean(value));
+const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(clean) : value));
 
 export const NATIONAL_ID = /^[0-9]{12}$/;
 export const PHONE = /^[0-9+ .()-]{6,20}$/;

@@ -59,6 +59,7 @@ const TIMELINE_KINDS = [
   'supervision_started',
   'supervision_ended',
   'visit',
+  'drug_test',
 ] as const;
 
 /** One event of a person's history; which optional fields it has depends on `kind`. */
@@ -77,14 +78,16 @@ export class TimelineEventDto {
   @ApiPropertyOptional({ description: 'enrollment_*: community, methadone or facility; service: counseling, support, medical or vocational' })
   type?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'enrollment_*: voluntary or compulsory' }) mode?: string | null;
-  @ApiUuid({ required: false, nullable: true, description: 'enrollment_*, service' }) facilityId?: string | null;
+  @ApiUuid({ required: false, nullable: true, description: 'enrollment_*, service, drug_test' }) facilityId?: string | null;
   @ApiDate({ required: false, nullable: true, description: 'enrollment_started' }) plannedEndDate?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'enrollment_ended, supervision_ended' }) outcome?: string | null;
   @ApiDate({ required: false, description: 'supervision_started' }) endDate?: string;
   @ApiInteger({ required: false, description: 'supervision_started' }) intervalDays?: number;
   @ApiUuid({ required: false, nullable: true, description: 'supervision_started' }) sourceEnrollmentId?: string | null;
   @ApiUuid({ required: false, description: 'visit' }) supervisionId?: string;
-  @ApiPropertyOptional({ description: 'visit: home_visit, phone or office' }) method?: string;
+  @ApiPropertyOptional({ description: 'visit: home_visit, phone or office; drug_test: urine_rapid, saliva, blood, hair or other' }) method?: string;
   @ApiPropertyOptional({ description: 'visit: negative, positive or not_done' }) drugTest?: string;
   @ApiPropertyOptional({ description: 'visit' }) relapse?: boolean;
+  @ApiPropertyOptional({ description: 'drug_test: negative, positive or invalid' }) result?: string;
+  @ApiPropertyOptional({ type: [String], description: 'drug_test: what the test found' }) substances?: string[];
 }

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -27,6 +26,13 @@ const PLAIN_TEXT = /^(?:\P{Cc}|[\t\n\r])*$/u;
 
 /** Rows one roster request may record: a large clinic's whole day. */
 export const MAX_ROSTER_ROWS = 500;
+
+/**
+ * Why a dose was missed: the reasons the dose record keeps (a missed dose with a reason does not
+ * count towards self-termination). The roster passes the reason through to the one dose write.
+ */
+export const ROSTER_MISSED_REASONS = ['sick', 'hospitalised', 'detained', 'permitted_travel', 'other'] as const;
+export type RosterMissedReason = (typeof ROSTER_MISSED_REASONS)[number];
 
 export const ROSTER_DAY_STATUSES = ['pending', 'taken', 'missed'] as const;
 export type RosterDayStatus = (typeof ROSTER_DAY_STATUSES)[number];
@@ -71,13 +77,10 @@ export class RosterDoseRowDto {
   @Max(MAX_DOSE_MG)
   doseMg?: number;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'why the dose was missed (kept where the dose record holds a reason)' })
+  @ApiPropertyOptional({ enum: ROSTER_MISSED_REASONS, description: 'only for a missed dose: why it was missed, passed to the dose record' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  @Matches(PLAIN_TEXT, { message: 'missedReason must not contain control characters' })
-  missedReason?: string;
+  @IsIn(ROSTER_MISSED_REASONS)
+  missedReason?: RosterMissedReason;
 }
 
 export class RecordRosterDto {
