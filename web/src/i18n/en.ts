@@ -239,10 +239,11 @@ const en: Messages = {
   drugTests: { negative: 'Negative', positive: 'Positive', not_done: 'Not done' },
   clinic: {
     reasons: {
-      absent: 'Did not come, no notice',
-      sick: 'Sick or in hospital',
-      away: 'Away, with notice',
+      none: 'Did not come, no reason',
+      sick: 'Sick',
+      hospitalised: 'In hospital',
       detained: 'Detained',
+      permitted_travel: 'Away with permission',
       other: 'Other reason',
     },
     prescribed: 'Prescribed',

@@ -257,10 +257,11 @@ const vi = {
   drugTests: { negative: 'Âm tính', positive: 'Dương tính', not_done: 'Không xét nghiệm' },
   clinic: {
     reasons: {
-      absent: 'Không đến, không báo',
-      sick: 'Ốm, đang nằm viện',
-      away: 'Đi vắng có báo trước',
+      none: 'Không đến, không có lý do',
+      sick: 'Ốm',
+      hospitalised: 'Đang nằm viện',
       detained: 'Bị tạm giữ, tạm giam',
+      permitted_travel: 'Đi vắng có phép',
       other: 'Lý do khác',
     },
     prescribed: 'Liều chỉ định',

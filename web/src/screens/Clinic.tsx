@@ -15,7 +15,11 @@ import { StatusTag } from '../components/StatusTag';
 import { toast } from '../components/toast';
 import { compareVietnameseNames, formatDate, formatNumber, todayIso } from '../format';
 
-const REASONS = ['absent', 'sick', 'away', 'detained', 'other'] as const;
+// "none" is a missed dose without a reason: those count toward self-termination (Decree 116/2021).
+const REASONS = ['none', 'sick', 'hospitalised', 'detained', 'permitted_travel', 'other'] as const;
+type Reason = (typeof REASONS)[number];
+
+const reasonOf = (r: Reason | undefined) => (r && r !== 'none' ? r : undefined);
 
 /** "60", "60,5" or "60.5" as typed at the counter; undefined when empty or not a dose. */
 function parseMg(text: string | undefined): number | undefined {
@@ -35,7 +39,7 @@ export default function Clinic() {
   const date = todayIso();
   const [filter, setFilter] = useState('');
   const [mg, setMg] = useState<Record<string, string>>({});
-  const [reason, setReason] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState<Record<string, Reason>>({});
   const [history, setHistory] = useState<RosterItem | null>(null);
   const [ending, setEnding] = useState<RosterItem | null>(null);
   const [enrolling, setEnrolling] = useState(false);
@@ -58,7 +62,7 @@ export default function Clinic() {
         rows: [
           status === 'taken'
             ? { enrollmentId: item.enrollmentId, status, doseMg: parseMg(shownMg(item)) }
-            : { enrollmentId: item.enrollmentId, status, missedReason: t(`clinic.reasons.${reason[item.enrollmentId] ?? 'absent'}`) },
+            : { enrollmentId: item.enrollmentId, status, missedReason: reasonOf(reason[item.enrollmentId]) },
         ],
       });
       const row = result.results[0];
@@ -162,8 +166,8 @@ export default function Clinic() {
                 <div className="missed-cell">
                   <NativeSelect
                     aria-label={`${t('clinic.reason')}: ${r.fullName}`}
-                    value={reason[r.enrollmentId] ?? 'absent'}
-                    onChange={(e) => setReason((m) => ({ ...m, [r.enrollmentId]: e.target.value }))}
+                    value={reason[r.enrollmentId] ?? 'none'}
+                    onChange={(e) => setReason((m) => ({ ...m, [r.enrollmentId]: e.target.value as Reason }))}
                     options={REASONS.map((k) => ({ value: k, label: t(`clinic.reasons.${k}`) }))}
                   />
                   <Button danger onClick={() => record.mutate({ item: r, status: 'missed', index })} aria-label={`${t('clinic.markMissed')}: ${r.fullName}`}>
