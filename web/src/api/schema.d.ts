@@ -2781,7 +2781,8 @@ export interface components {
             rows: components["schemas"]["RosterDoseRowDto"][];
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description the refresh token; when absent, the web app's HttpOnly cookie cm_refresh is used */
+            refreshToken?: string;
         };
         RefuseTransferDto: {
             /** @description why the request is refused (no names) */

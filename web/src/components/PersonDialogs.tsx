@@ -23,7 +23,9 @@ interface DialogProps {
   onClose: () => void;
 }
 
-const CLOSE_REASONS: CloseReason[] = ['moved_away', 'deceased', 'management_ended', 'detained', 'other'];
+/** The reasons a user gives; `merged_into` is set only by a merge of duplicates. */
+type GivenCloseReason = Exclude<CloseReason, 'merged_into'>;
+const CLOSE_REASONS: GivenCloseReason[] = ['moved_away', 'deceased', 'management_ended', 'detained', 'commune_education', 'reformatory', 'imprisoned', 'other'];
 const SERVICE_TYPES: ServiceType[] = ['counseling', 'support', 'medical', 'vocational'];
 const VISIT_METHODS: VisitMethod[] = ['home_visit', 'phone', 'office'];
 const DRUG_TESTS: DrugTest[] = ['negative', 'positive', 'not_done'];
@@ -226,7 +228,7 @@ export function CloseDialog({ person, ...p }: DialogProps & { person: Person }) 
   const { t } = useTranslation();
   const refresh = useRefreshPerson(person.id);
   return (
-    <FormDialog<{ closedOn: Dayjs; closeReason: CloseReason }>
+    <FormDialog<{ closedOn: Dayjs; closeReason: GivenCloseReason }>
       {...p}
       name="close"
       title={t('person.closeTitle')}

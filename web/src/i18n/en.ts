@@ -159,7 +159,17 @@ const en: Messages = {
   sex: { male: 'Male', female: 'Female' },
   personStatus: { using: 'Uses drugs illegally', addicted: 'Person with addiction' },
   personStatusShort: { using: 'Uses drugs', addicted: 'Addiction' },
-  closeReasons: { moved_away: 'Moved away', deceased: 'Deceased', management_ended: 'Management ended', detained: 'Detained', other: 'Other' },
+  closeReasons: {
+    moved_away: 'Moved away',
+    deceased: 'Deceased',
+    management_ended: 'Management ended',
+    detained: 'Detained',
+    other: 'Other',
+    commune_education: 'Education at the commune',
+    reformatory: 'Sent to a reformatory',
+    imprisoned: 'Imprisoned',
+    merged_into: 'Merged into another file of the same person',
+  },
   timeline: {
     empty: 'No events yet.',
     registered: 'File opened',

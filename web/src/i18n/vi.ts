@@ -170,6 +170,10 @@ const vi = {
     management_ended: 'Hết thời hạn quản lý',
     detained: 'Bị tạm giữ, tạm giam',
     other: 'Lý do khác',
+    commune_education: 'Bị áp dụng biện pháp giáo dục tại xã, phường',
+    reformatory: 'Bị đưa vào trường giáo dưỡng',
+    imprisoned: 'Chấp hành án phạt tù',
+    merged_into: 'Đã gộp vào hồ sơ khác của cùng người',
   },
   timeline: {
     empty: 'Chưa có sự kiện nào.',
