@@ -111,7 +111,7 @@ describe('how long clinic and facility staff see a person', () => {
       `SELECT fields, meta FROM audit_logs WHERE actor_id = $1 AND action = 'lookup' ORDER BY at DESC, id DESC LIMIT 1`,
       [clinic.id],
     );
-    expect(audits[0]).toEqual({ fields: ['nationalId'], meta: { results: 1 } });
+    expect(audits[0]).toEqual({ fields: ['nationalId'], meta: { results: 1, personIds: [person.id] } });
 
     const again = await t.as(clinic.token).post(`/api/v1/persons/${person.id}/enrollments`, {
       type: 'methadone',

@@ -1,4 +1,5 @@
 import { Access, personInScope, unitInScope } from '../../src/common/access/scope.js';
+import { addDays } from '../../src/common/time/dates.js';
 import type { Actor } from '../../src/common/auth/actor.js';
 import { admin, type TestUser } from '../support/factories.js';
 import { actorOf, cast, expectError, uniqueCode, type Cast, controlRefusal } from '../support/identity-factories.js';
@@ -243,11 +244,15 @@ describe('administrative units', () => {
         );
         return rows[0].id;
       }
-      async function enroll(personId: string, type: 'methadone' | 'facility', facilityId: string, status: 'active' | 'ended' = 'active') {
+      /** An enrollment: active, ended two months ago (still in staff scope), or ended two years ago (out of it). */
+      async function enroll(personId: string, type: 'methadone' | 'facility', facilityId: string, status: 'active' | 'ended' | 'endedLongAgo' = 'active') {
+        const today = t.clock.today();
+        const start = addDays(today, status === 'endedLongAgo' ? -800 : -120);
+        const end = status === 'active' ? null : addDays(today, status === 'endedLongAgo' ? -730 : -60);
         await t.db.query(
           `INSERT INTO enrollments (person_id, type, facility_id, start_date, end_date, outcome, status)
-           VALUES ($1, $2, $3, '2025-01-02', $4, $5, $6)`,
-          [personId, type, facilityId, status === 'ended' ? '2025-02-01' : null, status === 'ended' ? 'completed' : null, status],
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [personId, type, facilityId, start, end, end ? 'completed' : null, end ? 'ended' : 'active'],
         );
       }
 
@@ -259,10 +264,13 @@ describe('administrative units', () => {
           inQC: await person(c.w.qc.id),
           atClinicP: await person(c.w.qc.id),
           atRehabP: await person(c.w.qc.id),
+          atRehabLongAgo: await person(c.w.qc.id),
           atClinicQ: await person(c.w.c1.id),
         };
         await enroll(ppl.atClinicP, 'methadone', c.w.clinicP);
         await enroll(ppl.atRehabP, 'facility', c.w.rehabP, 'ended');
+        // Staff see a person for STAFF_SCOPE_MONTHS (12) after the enrollment at their facility ended.
+        await enroll(ppl.atRehabLongAgo, 'facility', c.w.rehabP, 'endedLongAgo');
         await enroll(ppl.atClinicQ, 'methadone', c.w.clinicQ);
       });
 
@@ -303,6 +311,7 @@ describe('administrative units', () => {
         };
         expect(await list(actors.province_officer)).toEqual([ppl.inC1, ppl.inC3, ppl.atClinicQ].sort());
         expect(await list(actors.clinic_staff)).toEqual([ppl.atClinicP]);
+        expect(await list(actors.facility_staff)).toEqual([ppl.atRehabP]);
       });
 
       it('Access.person with forUpdate locks the row inside a transaction', async () => {

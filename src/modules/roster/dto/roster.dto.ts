@@ -19,7 +19,7 @@ import { ErrorCode } from '../../../common/errors/app-error.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { MAX_DOSE_MG } from '../../treatment/dto/enrollment.dto.js';
-import { DOSE_STATUSES, type DoseStatus } from '../../treatment/methadone-dose.entity.js';
+import { DOSE_STATUSES, type DoseStatus, MISSED_REASONS, type MissedReason } from '../../treatment/methadone-dose.entity.js';
 
 /** PostgreSQL text cannot hold NUL, and no note needs a control character other than a line break. */
 const PLAIN_TEXT = /^(?:\P{Cc}|[\t\n\r])*$/u;
@@ -190,6 +190,7 @@ export class RosterDoseViewDto {
   @ApiProperty() date: string;
   @ApiProperty({ enum: DOSE_STATUSES }) status: DoseStatus;
   @ApiProperty({ type: Number, nullable: true }) doseMg: number | null;
+  @ApiProperty({ enum: MISSED_REASONS, nullable: true, description: 'why a missed dose was missed' }) missedReason: MissedReason | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
