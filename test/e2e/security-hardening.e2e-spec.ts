@@ -44,7 +44,7 @@ describe('security hardening', () => {
     expect(statuses).toEqual([...Array(LOOKUPS - 1).fill(200), 429]);
     const refused = await get(`nationalId=${target.nationalId}`);
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'too many lookups; try again later' });
+    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_requests', message: 'too many lookups; try again later' });
     // Other users keep their own allowance.
     expect((await t.as(c.rehabP.token).get(`/api/v1/persons?nationalId=${target.nationalId}`)).body.total).toBe(1);
   });
