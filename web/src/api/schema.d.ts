@@ -2945,6 +2945,11 @@ export interface components {
             enrollmentId: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description why a missed dose was missed
+             * @enum {string|null}
+             */
+            missedReason: "sick" | "hospitalised" | "detained" | "permitted_travel" | "other" | null;
             /** Format: uuid */
             recordedBy: string | null;
             /** @enum {string} */
