@@ -1,6 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/common/auth/actor.js';
+import { addMonths } from '../../src/common/time/dates.js';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config.js';
 import type { Role } from '../../src/modules/users/user.entity.js';
 import { admin, user, world, type TestUser, type World } from './factories.js';
 import type { Reply, TestApp } from './test-app.js';
@@ -96,6 +98,8 @@ export async function actorOf(t: TestApp, userId: string): Promise<Actor> {
     adminUnitId: r.admin_unit_id,
     unitPath: r.path ?? '',
     facilityId: r.facility_id,
+    // As the JWT strategy sets it: staff keep sight of a person for STAFF_SCOPE_MONTHS after an enrollment ends.
+    scopeEndedSince: r.facility_id ? addMonths(t.clock.today(), -t.app.get<AppConfig>(APP_CONFIG).staffScopeMonths) : undefined,
     sessionId: randomUUID(),
     ip: null,
     requestId: null,
