@@ -253,8 +253,16 @@ export function CloseDialog({ person, ...p }: DialogProps & { person: Person }) 
 export function EndEnrollmentDialog({ enrollment, title, ...p }: DialogProps & { enrollment: Pick<Enrollment, 'id' | 'personId'>; title: string }) {
   const { t } = useTranslation();
   const refresh = useRefreshPerson(enrollment.personId);
+  type Values = {
+    endDate: Dayjs;
+    outcome: EnrollmentOutcome;
+    certificateNo?: string;
+    certificateOn?: Dayjs;
+    earlyCompletionDecisionNo?: string;
+    earlyCompletionDecisionOn?: Dayjs;
+  };
   return (
-    <FormDialog<{ endDate: Dayjs; outcome: EnrollmentOutcome }>
+    <FormDialog<Values>
       {...p}
       name="end-enrollment"
       title={title}
@@ -263,7 +271,16 @@ export function EndEnrollmentDialog({ enrollment, title, ...p }: DialogProps & {
       initialValues={{ endDate: today() }}
       intro={<p>{t('enrollment.completedNote')}</p>}
       save={async (v) => {
-        await endEnrollment(enrollment.id, { endDate: toIsoDate(v.endDate)!, outcome: v.outcome });
+        // The certificate and the early-completion decision belong to a completed treatment only.
+        const completed = v.outcome === 'completed';
+        await endEnrollment(enrollment.id, {
+          endDate: toIsoDate(v.endDate)!,
+          outcome: v.outcome,
+          ...(completed && v.certificateNo && v.certificateOn ? { certificateNo: v.certificateNo.trim(), certificateOn: toIsoDate(v.certificateOn)! } : {}),
+          ...(completed && v.earlyCompletionDecisionNo && v.earlyCompletionDecisionOn
+            ? { earlyCompletionDecisionNo: v.earlyCompletionDecisionNo.trim(), earlyCompletionDecisionOn: toIsoDate(v.earlyCompletionDecisionOn)! }
+            : {}),
+        });
         await refresh();
       }}
     >
@@ -272,6 +289,27 @@ export function EndEnrollmentDialog({ enrollment, title, ...p }: DialogProps & {
       </Form.Item>
       <Form.Item name="outcome" label={t('enrollment.outcome')} rules={[{ required: true, message: t('common.required') }]}>
         <Select options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.outcome !== b.outcome}>
+        {({ getFieldValue }) =>
+          getFieldValue('outcome') === 'completed' ? (
+            <fieldset className="form-group">
+              <legend>{t('enrollment.whenCompleted')}</legend>
+              <Form.Item name="certificateNo" label={t('enrollment.certificateNo')}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="certificateOn" label={t('enrollment.certificateOn')}>
+                <DateField />
+              </Form.Item>
+              <Form.Item name="earlyCompletionDecisionNo" label={t('enrollment.earlyDecisionNo')} extra={t('enrollment.earlyDecisionHelp')}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="earlyCompletionDecisionOn" label={t('enrollment.earlyDecisionOn')}>
+                <DateField />
+              </Form.Item>
+            </fieldset>
+          ) : null
+        }
       </Form.Item>
     </FormDialog>
   );

@@ -8,6 +8,7 @@ export function errorText(t: TFunction, err: unknown): string {
     if (err.status === 400) return t('errors.validation', { detail });
     if (err.status === 403) return t('errors.forbidden');
     if (err.status === 404) return t('errors.notFound');
+    if (err.code === 'legal_term_not_reached') return t('errors.legalTermNotReached', { detail });
     if (err.status === 409) return t('errors.conflict', { detail });
     if (err.status === 503) return t('errors.unavailable');
     return t('errors.generic', { status: err.status });

@@ -203,6 +203,12 @@ const en: Messages = {
     enrolled: 'Enrolled.',
     completedNote: 'Completing opens post-rehab supervision from the next day.',
     certificate: 'Issue the completion certificate',
+    whenCompleted: 'When completed',
+    certificateNo: 'Completion certificate number',
+    certificateOn: 'Completion certificate date',
+    earlyDecisionNo: 'Number of the decision allowing early completion',
+    earlyDecisionOn: 'Date of the decision allowing early completion',
+    earlyDecisionHelp: 'Only when ending before the legal minimum term.',
   },
   enrollmentTypes: {
     community: 'Voluntary treatment at home or in the community',
@@ -326,6 +332,7 @@ const en: Messages = {
     unavailable: 'The service is busy; please try again later.',
     network: 'Cannot reach the server. What you typed is kept.',
     generic: 'Something went wrong ({{status}}).',
+    legalTermNotReached: 'The legal minimum term is not reached: enter the number and date of the decision that allows an early completion. ({{detail}})',
   },
 };
 export default en;

@@ -208,6 +208,12 @@ const vi = {
     enrolled: 'Đã đăng ký điều trị.',
     completedNote: 'Hoàn thành sẽ tự mở quản lý sau cai nghiện từ ngày hôm sau.',
     certificate: 'Cấp giấy chứng nhận hoàn thành cai nghiện',
+    whenCompleted: 'Khi hoàn thành',
+    certificateNo: 'Số giấy chứng nhận hoàn thành cai nghiện',
+    certificateOn: 'Ngày cấp giấy chứng nhận',
+    earlyDecisionNo: 'Số quyết định cho hoàn thành trước thời hạn',
+    earlyDecisionOn: 'Ngày quyết định cho hoàn thành trước thời hạn',
+    earlyDecisionHelp: 'Chỉ khi kết thúc trước thời hạn tối thiểu theo luật.',
   },
   enrollmentTypes: {
     community: 'Cai nghiện ma túy tự nguyện tại gia đình, cộng đồng',
@@ -342,6 +348,8 @@ const vi = {
     unavailable: 'Hệ thống đang bận, vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Dữ liệu đã nhập vẫn được giữ.',
     generic: 'Có lỗi xảy ra ({{status}}).',
+    legalTermNotReached:
+      'Chưa đủ thời hạn cai nghiện tối thiểu theo quy định: hãy nhập số và ngày quyết định cho phép hoàn thành trước thời hạn. ({{detail}})',
   },
 };
 export default vi;
