@@ -30,7 +30,7 @@ test("a facility officer's day: current residents, an admission, the end of a st
   await end.getByLabel('Số quyết định cho hoàn thành trước thời hạn').fill('15/QĐ-CSCN');
   const decidedOn = end.getByLabel('Ngày quyết định cho hoàn thành trước thời hạn');
   await decidedOn.fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() - 86_400_000)));
-  await decidedOn.press('Enter');
+  await decidedOn.press('Tab');
   await end.getByRole('button', { name: 'Kết thúc' }).click();
   await expect(page.getByText('Đã kết thúc.')).toBeVisible();
   await expect(residents.getByRole('row').filter({ hasText: site.people.resident })).toHaveCount(0);
