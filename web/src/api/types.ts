@@ -17,6 +17,8 @@ export type User = S['UserDto'];
 export type TokenPair = S['TokenPairDto'];
 export type PersonListItem = S['PersonListItemDto'];
 export type Person = S['PersonDto'];
+/** A file the new one may repeat (the 409 `possible_duplicate` of a registration). */
+export type PersonCandidate = S['PersonCandidateDto'];
 export type PersonStatus = Person['status'];
 export type Sex = Person['sex'];
 export type CloseReason = NonNullable<Person['closeReason']>;

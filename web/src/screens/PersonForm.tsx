@@ -5,10 +5,10 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { ApiError } from '../api/client';
 import { createPerson, getPerson, updatePerson, type PersonCreate, type PersonUpdate } from '../api/endpoints';
-import type { Person, PersonStatus, Sex } from '../api/types';
+import type { Person, PersonCandidate, PersonStatus, Sex } from '../api/types';
 import { DateField } from '../components/DateField';
 import { errorText } from '../components/errors';
 import { useUnits } from '../components/units';
@@ -87,6 +87,8 @@ export default function PersonForm() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  // Likely files of the same person, found by the service when registering: shown before any file is made.
+  const [candidates, setCandidates] = useState<PersonCandidate[] | null>(null);
   // The file as last read from the service: its version goes with the update, and a conflict is
   // told against it.
   const [base, setBase] = useState<Person | null>(null);
@@ -124,7 +126,7 @@ export default function PersonForm() {
   };
 
   const save = useMutation({
-    mutationFn: async (values: Values): Promise<Person> => {
+    mutationFn: async ({ confirmDistinct, ...values }: Values & { confirmDistinct?: boolean }): Promise<Person> => {
       if (!editing) {
         const body: PersonCreate = {
           fullName: values.fullName,
@@ -139,6 +141,7 @@ export default function PersonForm() {
           substances: values.substances ?? [],
           managementDecisionOn: toIsoDate(values.managementDecisionOn) ?? undefined,
           inDetention: Boolean(values.inDetention),
+          ...(confirmDistinct ? { confirmDistinct: true } : {}),
         };
         return createPerson(body);
       }
@@ -153,6 +156,7 @@ export default function PersonForm() {
     },
     onSuccess: async (p) => {
       setError(null);
+      setCandidates(null);
       setConflicts([]);
       await qc.invalidateQueries({ queryKey: ['persons'] });
       await qc.invalidateQueries({ queryKey: ['person', p.id] });
@@ -179,6 +183,11 @@ export default function PersonForm() {
           })),
         );
         setBase(latest);
+        setError(null);
+        return;
+      }
+      if (!editing && err instanceof ApiError && err.code === 'possible_duplicate') {
+        setCandidates((err.body as { candidates?: PersonCandidate[] } | undefined)?.candidates ?? []);
         setError(null);
         return;
       }
@@ -219,6 +228,30 @@ export default function PersonForm() {
                   { title: t('person.conflictYours'), dataIndex: 'yours', render: (v, c) => show(c.field, v) },
                 ]}
               />
+            </>
+          }
+        />
+      )}
+      {candidates && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="form-alert"
+          title={t('person.possibleDuplicateTitle')}
+          description={
+            <>
+              <p>{t('person.possibleDuplicateIntro')}</p>
+              <ul className="candidates">
+                {candidates.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/people/${c.id}`}>{c.fullName}</Link> · {c.caseCode} · {formatDate(c.dateOfBirth)} · {c.residenceUnitName}
+                  </li>
+                ))}
+              </ul>
+              <Button onClick={() => save.mutate({ ...form.getFieldsValue(true), confirmDistinct: true })} loading={save.isPending}>
+                {t('person.confirmDistinct')}
+              </Button>
             </>
           }
         />
