@@ -27,12 +27,17 @@ test('a province officer computes the coverage report, exports it and drills dow
   await expect(page.getByText('Chưa có báo cáo của đơn vị trong kỳ này.')).toBeVisible();
   await page.getByRole('button', { name: 'Tính báo cáo' }).click();
   await expect(page.getByRole('heading', { name: 'Tỷ lệ tiếp cận dịch vụ', level: 3 })).toBeVisible({ timeout: 30_000 });
-  const shares = page.locator('.coverage-share');
+  const figures = page.locator('.coverage-figures');
+  const shares = figures.locator('.coverage-share');
   await expect(shares).toHaveCount(3);
   await expect(shares.first()).toHaveText(/^\d{1,3}(,\d)?%$/);
-  await expect(page.getByText('Mục tiêu 80%')).toBeVisible();
-  await expect(page.getByText('Mục tiêu 90%')).toBeVisible();
-  await expect(page.getByText('Mục tiêu 100%')).toBeVisible();
+  await expect(figures.getByText('Mục tiêu 80%')).toBeVisible();
+  await expect(figures.getByText('Mục tiêu 90%')).toBeVisible();
+  await expect(figures.getByText('Mục tiêu 100%')).toBeVisible();
+  // The month just computed ends the 12-month trend line.
+  const reportMonth = info.project.name === 'phone' ? monthBack(2) : monthBack(1);
+  await expect(page.getByRole('img', { name: 'Tỷ lệ tiếp cận dịch vụ 12 tháng' })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Tháng ${reportMonth}: \\d{1,3}(,\\d)?%$`))).toBeVisible();
   const children = page.locator('.ant-table');
   await expect(children.getByRole('button', { name: site.communeName })).toBeVisible();
   await checkA11y(page, 'coverage');

@@ -113,3 +113,5 @@ export const exportCoverage = async (query: CoveragePeriod & { format: ExportFor
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `coverage.${query.format}`;
   return { blob, filename };
 };
+export const getTrend = async (query: Query<'/api/v1/reports/trends', 'get'>) =>
+  unwrap(await api.GET('/api/v1/reports/trends', { params: { query } }));

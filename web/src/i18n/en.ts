@@ -354,6 +354,9 @@ const en: Messages = {
     caseCode: 'Case code',
     lastService: 'Last service',
     never: 'Never',
+    trend: 'Share reaching services over 12 months',
+    trendLast: '{{month}}: {{share}}',
+    trendEmpty: 'No month has figures yet.',
     noUnreached: 'Everyone with a file was reached.',
   },
   errors: {

@@ -371,6 +371,9 @@ const vi = {
     caseCode: 'Mã hồ sơ',
     lastService: 'Lần nhận dịch vụ gần nhất',
     never: 'Chưa từng',
+    trend: 'Tỷ lệ tiếp cận dịch vụ 12 tháng',
+    trendLast: 'Tháng {{month}}: {{share}}',
+    trendEmpty: 'Chưa có số liệu tháng nào.',
     noUnreached: 'Mọi người có hồ sơ đều đã được tiếp cận.',
   },
   errors: {

@@ -10,6 +10,7 @@ import {
   coverageJob,
   exportCoverage,
   getCoverage,
+  getTrend,
   getUnit,
   listUnreached,
   requestCoverage,
@@ -24,6 +25,7 @@ import { Busy } from '../components/Busy';
 import { errorText } from '../components/errors';
 import { StatusTag } from '../components/StatusTag';
 import { toast } from '../components/toast';
+import { TrendLine } from '../components/TrendLine';
 import { useUnits } from '../components/units';
 import { formatDate, formatNumber } from '../format';
 
@@ -81,6 +83,22 @@ function Unreached({ period }: { period: CoveragePeriod }) {
         },
       ]}
     />
+  );
+}
+
+function Trend({ report }: { report: CoverageReport }) {
+  const { t } = useTranslation();
+  const month = report.from.slice(0, 7);
+  const { data } = useQuery({
+    queryKey: ['coverage-trend', report.unitId, month, report.computedAt],
+    queryFn: () => getTrend({ unitId: report.unitId, indicator: 'share', months: 12, to: month }),
+  });
+  if (!data) return null;
+  return (
+    <section aria-labelledby="trend-title">
+      <h2 id="trend-title">{t('coverage.trend')}</h2>
+      <TrendLine points={data.points} target={data.target} label={t('coverage.trend')} />
+    </section>
   );
 }
 
@@ -183,6 +201,7 @@ function Report({ report, onOpen }: { report: CoverageReport; onOpen: (unitId: s
           <Unreached period={period} />
         </section>
       )}
+      <Trend report={report} />
       <h2>{t('coverage.byService')}</h2>
       <table className="data-table coverage-services" aria-label={t('coverage.byService')}>
         <thead>
