@@ -10,6 +10,8 @@ export interface Site {
   passwordUser: string;
   clinicStaff: string;
   facilityStaff: string;
+  /** A province officer of the province both sites share. */
+  provinceOfficer: string;
   communeName: string;
   otherCommuneName: string;
   people: {
@@ -85,6 +87,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   const passwordUser = await user(`canbo2.${key}`, 'Trịnh Văn Long', 'commune_worker', { adminUnitId: commune.id });
   const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
   const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
+  const provinceOfficer = await user(`tinh.${key}`, 'Hồ Thị Nga', 'province_officer', { adminUnitId: provinceId });
 
   const worker = await Api.as(baseURL, communeWorker, PASSWORD);
   const clinicApi = await Api.as(baseURL, clinicStaff, PASSWORD);
@@ -145,6 +148,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
     passwordUser,
     clinicStaff,
     facilityStaff,
+    provinceOfficer,
     communeName: key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên',
     otherCommuneName: key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng',
     people: {

@@ -22,6 +22,7 @@ const PersonForm = lazy(() => import('./screens/PersonForm'));
 const Clinic = lazy(() => import('./screens/Clinic'));
 const Facility = lazy(() => import('./screens/Facility'));
 const Account = lazy(() => import('./screens/Account'));
+const Coverage = lazy(() => import('./screens/Coverage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +74,7 @@ function Screens({ role }: { role: Role }) {
         <Route path="/people/:id" component={PersonPage} />
         {(role === 'clinic_staff' || role === 'admin') && <Route path="/clinic" component={Clinic} />}
         {(role === 'facility_staff' || role === 'admin') && <Route path="/facility" component={Facility} />}
+        {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/coverage" component={Coverage} />}
         <Route path="/account" component={Account} />
         <Route component={NotFound} />
       </Switch>

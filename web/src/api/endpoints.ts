@@ -91,3 +91,27 @@ export const roster = async (query: Query<'/api/v1/clinics/roster', 'get'>) =>
   unwrap(await api.GET('/api/v1/clinics/roster', { params: { query } }));
 export const recordRoster = async (body: RosterRecord) => unwrap(await api.POST('/api/v1/clinics/roster/doses', { body }));
 export const changePassword = async (body: PasswordChange) => unwrap(await api.POST('/api/v1/auth/password', { body }));
+
+export type CoveragePeriod = Body<'/api/v1/reports/coverage', 'post'>;
+export type CoverageReport = components['schemas']['CoverageReportDto'];
+export type UnitFigures = components['schemas']['UnitFiguresDto'];
+export type UnreachedPerson = components['schemas']['UnreachedPersonDto'];
+export type ExportFormat = NonNullable<Query<'/api/v1/reports/coverage/export', 'get'>['format']>;
+
+export const getCoverage = async (query: CoveragePeriod) =>
+  unwrap(await api.GET('/api/v1/reports/coverage', { params: { query } }));
+export const requestCoverage = async (body: CoveragePeriod) => unwrap(await api.POST('/api/v1/reports/coverage', { body }));
+export const coverageJob = async (jobId: string) =>
+  unwrap(await api.GET('/api/v1/reports/coverage/jobs/{jobId}', { params: { path: { jobId } } }));
+export const listUnreached = async (query: Query<'/api/v1/reports/coverage/unreached', 'get'>) =>
+  unwrap(await api.GET('/api/v1/reports/coverage/unreached', { params: { query } }));
+/** The stored report as a file, fetched with the session's token (a bare link would carry none). */
+export const exportCoverage = async (query: CoveragePeriod & { format: ExportFormat }): Promise<{ blob: Blob; filename: string }> => {
+  const result = await api.GET('/api/v1/reports/coverage/export', { params: { query }, parseAs: 'blob' });
+  const blob = unwrap(result) as unknown as Blob;
+  const disposition = result.response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `coverage.${query.format}`;
+  return { blob, filename };
+};
+export const getTrend = async (query: Query<'/api/v1/reports/trends', 'get'>) =>
+  unwrap(await api.GET('/api/v1/reports/trends', { params: { query } }));

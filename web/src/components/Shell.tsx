@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/people', label: 'nav.people', roles: ['commune_worker', 'province_officer', 'admin'] },
   { to: '/clinic', label: 'nav.clinic', roles: ['clinic_staff', 'admin'] },
   { to: '/facility', label: 'nav.facility', roles: ['facility_staff', 'admin'] },
+  { to: '/coverage', label: 'nav.coverage', roles: ['province_officer', 'admin', 'commune_worker'] },
   { to: '/account', label: 'nav.account', roles: ['commune_worker', 'province_officer', 'admin', 'clinic_staff', 'facility_staff'] },
 ];
 
