@@ -4,7 +4,22 @@ import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
 
-export class CreateSupervisionDto {
+/** The post-rehab management decision (Decree 116/2021 Art 78), given on create or on a change. */
+class PostRehabDecisionFields {
+  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
+  @IsOptional()
+  @IsCalendarDate()
+  decisionOn?: string;
+}
+
+export class CreateSupervisionDto extends PostRehabDecisionFields {
   @ApiProperty({ format: 'date', example: '2026-04-01' })
   @IsCalendarDate()
   startDate: string;
@@ -33,21 +48,9 @@ export class CreateSupervisionDto {
   @IsOptional()
   @IsUUID()
   sourceEnrollmentId?: string;
-
-  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  decisionNo?: string;
-
-  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
-  @IsOptional()
-  @IsCalendarDate()
-  decisionOn?: string;
 }
 
-export class UpdateSupervisionDto {
+export class UpdateSupervisionDto extends PostRehabDecisionFields {
   @ApiProperty({ description: 'the version the client read' })
   @IsInt()
   @Min(1)
@@ -70,18 +73,6 @@ export class UpdateSupervisionDto {
   @ValidateIf((_o, v) => v !== null)
   @IsUUID()
   supervisorUserId?: string | null;
-
-  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  decisionNo?: string;
-
-  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
-  @IsOptional()
-  @IsCalendarDate()
-  decisionOn?: string;
 }
 
 export class CreateVisitDto {
