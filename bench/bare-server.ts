@@ -1,14 +1,22 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import jwt from 'jsonwebtoken';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import pg from 'pg';
 import { FieldCipher } from '../src/common/crypto/field-cipher.js';
 import type { AppConfig } from '../src/config/config.js';
 import { escapeLike, foldForSearch } from '../src/modules/persons/person-search.js';
+import { CONTACT_ROLES } from '../src/modules/persons/person-views.js';
+import type { Role } from '../src/modules/users/user.entity.js';
 
 /**
- * The fastest honest baseline for the person routes: plain Fastify and `pg`, no framework, no
- * authentication, no audit row. It answers the same JSON as the service for a caller fixed in
- * advance (the `x-bench-actor` header names which one), with the scope predicate of
- * src/common/access/scope.ts written into the SQL.
+ * Two baselines for the person routes, plain Fastify and `pg`, no framework, answering the same JSON
+ * as the service:
+ * - the pure read (`x-bench-actor` header): no authentication, no audit row, for a caller fixed in
+ *   advance, with the scope predicate of src/common/access/scope.ts written into the SQL;
+ * - the same-work read (`Authorization: Bearer …`, the service's own token): the work the service
+ *   must do on every read, by hand: verify the JWT (HS256), check the caller is active and the login
+ *   not revoked (and load its role and unit), the scoped read, and the audit row, committed before
+ *   the answer leaves.
  */
 
 export interface BareActor {
@@ -17,6 +25,19 @@ export interface BareActor {
   /** Whether the caller's role sees national id, phone and address on a single read. */
   withContacts: boolean;
 }
+
+/** What the same-work route learns of the caller from the database, as the service does. */
+interface Caller {
+  id: string;
+  role: string;
+  path: string | null;
+}
+
+const CALLER_SQL = `SELECT u.id, u.role, a.path FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id
+  WHERE u.id = $1 AND u.active AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL)`;
+
+const AUDIT_SQL = `INSERT INTO audit_logs (actor_id, actor_role, action, entity, entity_id, ip, request_id, meta)
+  VALUES ($1, $2, 'read', 'person', $3, $4, $5, $6)`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,11 +97,36 @@ export async function startBareServer(
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   const cipher = new FieldCipher(config);
   const app: FastifyInstance = Fastify({ logger: false });
+  const key: KeyObject = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   const actorOf = (header: unknown): BareActor | undefined => (typeof header === 'string' ? actors[header] : undefined);
+  /** The same-work route's caller: the token verified, then the caller checked and loaded. */
+  const callerOf = async (req: FastifyRequest): Promise<Caller | null> => {
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    let claims: { sub?: unknown; sid?: unknown; typ?: unknown };
+    try {
+      claims = jwt.verify(header.slice(7), key, { algorithms: ['HS256'] }) as typeof claims;
+    } catch {
+      return null;
+    }
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
+    const { rows } = await pool.query<Caller>(CALLER_SQL, [claims.sub, claims.sid]);
+    return rows[0] ?? null;
+  };
+  /** Either baseline's caller: the fixed one of `x-bench-actor`, or the token's (same-work). */
+  const whoCalls = async (req: FastifyRequest): Promise<{ actor: BareActor; caller: Caller | null } | null> => {
+    const fixed = actorOf(req.headers['x-bench-actor']);
+    if (fixed) return { actor: fixed, caller: null };
+    const caller = await callerOf(req);
+    return caller && { actor: { unitPath: caller.path ?? '', withContacts: CONTACT_ROLES.includes(caller.role as Role) }, caller };
+  };
+  const audit = (req: FastifyRequest, caller: Caller, entityId: string | null, meta: object | null) =>
+    pool.query(AUDIT_SQL, [caller.id, caller.role, entityId, req.ip, req.id, meta && JSON.stringify(meta)]);
 
   app.get<{ Params: { id: string } }>('/api/v1/persons/:id', async (req, reply) => {
-    const actor = actorOf(req.headers['x-bench-actor']);
-    if (!actor) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'unknown actor' });
+    const who = await whoCalls(req);
+    if (!who) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'unknown actor' });
+    const { actor, caller } = who;
     if (!UUID.test(req.params.id)) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'person not found' });
     const extra = actor.withContacts ? ', p.national_id_cipher, p.phone_cipher, p.address_cipher' : '';
     const { rows } = await pool.query<PersonRow>(`SELECT ${COLUMNS}${extra} FROM persons p WHERE ${SCOPE} AND p.id = $2`, [
@@ -88,6 +134,8 @@ export async function startBareServer(
       req.params.id,
     ]);
     const p = rows[0];
+    // Same-work: the read is recorded (autocommit: committed when the INSERT answers) before the answer.
+    if (p && caller) await audit(req, caller, p.id, null);
     if (!p) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'person not found' });
     if (!actor.withContacts) return view(p);
     return {
@@ -99,8 +147,9 @@ export async function startBareServer(
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/api/v1/persons', async (req, reply) => {
-    const actor = actorOf(req.headers['x-bench-actor']);
-    if (!actor) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'unknown actor' });
+    const who = await whoCalls(req);
+    if (!who) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'unknown actor' });
+    const { actor, caller } = who;
     const pageNo = Number(req.query.page ?? '1');
     const pageSize = Number(req.query.pageSize ?? '20');
     if (!Number.isInteger(pageNo) || pageNo < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
@@ -128,6 +177,7 @@ export async function startBareServer(
         params,
       ),
     ]);
+    if (caller && items.rows.length) await audit(req, caller, null, { view: 'list', personIds: items.rows.map((p) => p.id) });
     return { items: items.rows.map(view), total: count.rows[0].n, page: pageNo, pageSize };
   });
 

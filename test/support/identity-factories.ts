@@ -1,8 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/common/auth/actor.js';
-import { addMonths } from '../../src/common/time/dates.js';
-import { APP_CONFIG, type AppConfig } from '../../src/config/config.js';
+import { Callers } from '../../src/modules/users/callers.js';
 import type { Role } from '../../src/modules/users/user.entity.js';
 import { admin, user, world, type TestUser, type World } from './factories.js';
 import type { Reply, TestApp } from './test-app.js';
@@ -84,26 +83,11 @@ export async function auditRows(t: TestApp, where = 'TRUE', params: unknown[] = 
   );
 }
 
-/** An actor as the JWT strategy would build it, for calling services directly. */
+/** An actor as the JWT strategy would build it (the one loader, `Callers`), for calling services directly. */
 export async function actorOf(t: TestApp, userId: string): Promise<Actor> {
-  const rows: { id: string; role: Role; admin_unit_id: string | null; facility_id: string | null; path: string | null }[] =
-    await t.db.query(
-      `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, a.path FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id WHERE u.id = $1`,
-      [userId],
-    );
-  const r = rows[0];
-  return {
-    id: r.id,
-    role: r.role,
-    adminUnitId: r.admin_unit_id,
-    unitPath: r.path ?? '',
-    facilityId: r.facility_id,
-    // As the JWT strategy sets it: staff keep sight of a person for STAFF_SCOPE_MONTHS after an enrollment ends.
-    scopeEndedSince: r.facility_id ? addMonths(t.clock.today(), -t.app.get<AppConfig>(APP_CONFIG).staffScopeMonths) : undefined,
-    sessionId: randomUUID(),
-    ip: null,
-    requestId: null,
-  };
+  const actor = await t.app.get(Callers).load(userId, randomUUID());
+  if (!actor) throw new Error(`no user ${userId}`);
+  return actor;
 }
 
 /** The error shape of SPEC section 9. */

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { invalid, notFound } from '../../common/errors/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
+import { Callers } from '../users/callers.js';
 import { isGuessable } from '../users/password-strength.js';
 import { Passwords } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
@@ -22,6 +23,7 @@ export class AccountService {
     private readonly passwords: Passwords,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly callers: Callers,
   ) {}
 
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<PasswordChangedDto> {
@@ -35,7 +37,7 @@ export class AccountService {
     if (dto.newPassword === dto.currentPassword) throw invalid('newPassword', 'must differ from the current password');
     if (isGuessable(dto.newPassword, [user.username, user.fullName ?? ''])) throw invalid('newPassword', 'is too easy to guess for this user; use a longer passphrase');
     const hash = await this.passwords.hash(dto.newPassword);
-    return this.db.transaction(async (m) => {
+    const changed = await this.db.transaction(async (m) => {
       await m.update(User, { id: actor.id }, { passwordHash: hash });
       // A changed password ends every other login: whoever knew the old one is signed out.
       const ended: { family_id: string }[] = await m.query(
@@ -49,6 +51,8 @@ export class AccountService {
       await this.audit.record(actor, { action: 'password_change', entity: 'user', entityId: actor.id, fields: ['password'], meta: { sessionsEnded: ended.length } }, m);
       return { sessionsEnded: ended.length };
     });
+    this.callers.forget(actor.id);
+    return changed;
   }
 
   /** The caller's logins still usable: not revoked, with a refresh token not yet expired. */
@@ -85,5 +89,6 @@ export class AccountService {
       if (!rows.length) throw notFound('session');
       await this.audit.record(actor, { action: 'end_session', entity: 'user', entityId: actor.id, meta: { session: sessionId } }, m);
     });
+    this.callers.forget(actor.id);
   }
 }

@@ -8,6 +8,7 @@ import type { AccessTokenPayload } from '../../common/auth/jwt.strategy.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { Callers } from '../users/callers.js';
 import { Passwords } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { normalizeUsername } from '../users/usernames.js';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly callers: Callers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,7 +78,7 @@ export class AuthService {
         // Reuse of a rotated token: someone else may hold the family. End the whole login.
         await this.revokeFamily(m, token.familyId);
         await this.audit.record(who, { action: 'refresh_reused', entity: 'user', entityId: token.userId, meta: { family: token.familyId } }, m);
-        return { error: 'refresh token already used; the login was revoked' };
+        return { error: 'refresh token already used; the login was revoked', revokedUser: token.userId };
       }
       const user = await m.findOneBy(User, { id: token.userId, active: true });
       if (!user) return { error: 'user is locked out' };
@@ -84,6 +86,7 @@ export class AuthService {
       return { pair: await this.issue(m, user, token.familyId) };
     });
     // The revocation above must commit, so the refusal is thrown after the transaction.
+    if ('revokedUser' in result) this.callers.forget(result.revokedUser!);
     if ('error' in result) throw unauthorized(result.error);
     return result.pair!;
   }
@@ -93,6 +96,8 @@ export class AuthService {
       await this.revokeFamily(m, actor.sessionId);
       await this.audit.record(actor, { action: 'logout', entity: 'user', entityId: actor.id }, m);
     });
+    // Other processes learn it from the database's notification; this one need not wait for it.
+    this.callers.forget(actor.id);
   }
 
   me(actor: Actor): Promise<UserView> {

@@ -8,6 +8,7 @@ import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { Facility, type FacilityType } from '../facilities/facility.entity.js';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import { Callers } from './callers.js';
 import { Passwords } from './passwords.js';
 import { User, type Role } from './user.entity.js';
 
@@ -38,6 +39,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly db: DataSource,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
+    private readonly callers: Callers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +93,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('user');
       // Nothing to change: the user as it is, with no write and no audit row.
@@ -116,6 +118,9 @@ export class UsersService implements OnApplicationBootstrap {
       await this.audit.record(actor, { action: 'update', entity: 'user', entityId: id, fields: writtenFields(dto) }, m);
       return toUserView((await m.findOneBy(User, { id }))!);
     });
+    // Role, unit, facility or state changed: other processes learn it by notification; this one at once.
+    this.callers.forget(id);
+    return view;
   }
 
   async list(query: UserQuery) {
