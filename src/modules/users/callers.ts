@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
@@ -47,7 +47,7 @@ const ACTIVE_CALLER_SQL = `${CALLER_SQL} AND u.active
  * the database, as it would without a cache, until the listener is back and the cache is cleared.
  */
 @Injectable()
-export class Callers implements CallerState, OnModuleDestroy {
+export class Callers implements CallerState, OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('Callers');
   /** userId → sessionId → row. Only callers found active are kept. */
   private readonly cache = new Map<string, Map<string, CallerRow>>();
@@ -64,6 +64,11 @@ export class Callers implements CallerState, OnModuleDestroy {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A process that serves requests listens from the start (others would only if asked for a caller). */
+  onApplicationBootstrap(): void {
+    if (this.config.runApi) this.startListening();
+  }
 
   /** The caller of a request (`sessionId` from its token), or null if inactive, revoked or unknown. */
   async active(userId: string, sessionId: string, req: { ip?: string | null; requestId?: string | null }): Promise<Actor | null> {
