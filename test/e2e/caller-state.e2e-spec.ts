@@ -88,7 +88,7 @@ describe('caller state across two API processes', () => {
     ).catch((err: Error) => {
       throw new Error(`${err.message}\n${bOut.slice(-2000)}`);
     });
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     if (b && b.exitCode === null) {
@@ -110,7 +110,7 @@ describe('caller state across two API processes', () => {
     expect((await t.as(u.token).get('/api/v1/auth/me')).status).toBe(401);
     await until('B refuses the ended login', async () => (await meOnB(u.token)) === 401);
     expect(await meOnB(other)).toBe(200);
-  });
+  }, 60_000);
 
   it('a user deactivated through A is refused by B within one notification, every login of theirs', async () => {
     const u = await user(t, 'admin');
@@ -121,7 +121,7 @@ describe('caller state across two API processes', () => {
     expect((await t.as(chief.token).patch(`/api/v1/users/${u.id}`, { active: false })).status).toBe(200);
     expect((await t.as(u.token).get('/api/v1/auth/me')).status).toBe(401);
     await until('B refuses the deactivated user', async () => (await meOnB(u.token)) === 401 && (await meOnB(other)) === 401);
-  });
+  }, 60_000);
 
   it('B serves a cached caller until told; with its listener down it checks the database, and listens again', async () => {
     const u = await user(t, 'admin');

@@ -29,12 +29,54 @@ export function writtenFields(dto: object, except: string[] = []): string[] {
     .map(([k]) => k);
 }
 
+/** One audit row: who, and what. */
+interface AuditRow {
+  who: Actor | AuditContext;
+  entry: AuditEntry;
+}
+
+interface Waiting {
+  row: AuditRow;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Groups `recordCommitted` writes at once (one: rows are numbered in the order they came), and their largest size. */
+const MAX_GROUPS_IN_FLIGHT = 1;
+const MAX_GROUP_ROWS = 500;
+
+/** Rows of any actors in one statement, ids in the order given. */
+async function insertRows(manager: EntityManager, rows: AuditRow[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO audit_logs (actor_id, actor_role, action, entity, entity_id, fields, ip, request_id, meta)
+     SELECT x.actor_id, x.actor_role, x.action, x.entity, x.entity_id, ARRAY(SELECT jsonb_array_elements_text(x.fields)), x.ip, x.request_id, x.meta
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+            WITH ORDINALITY AS x(actor_id, actor_role, action, entity, entity_id, fields, ip, request_id, meta, n)
+      ORDER BY x.n`,
+    [
+      rows.map((r) => r.who.id),
+      rows.map((r) => ('role' in r.who ? r.who.role : null)),
+      rows.map((r) => r.entry.action),
+      rows.map((r) => r.entry.entity),
+      rows.map((r) => r.entry.entityId ?? null),
+      rows.map((r) => JSON.stringify(r.entry.fields ?? [])),
+      rows.map((r) => r.who.ip),
+      rows.map((r) => r.who.requestId),
+      rows.map((r) => (r.entry.meta ? JSON.stringify(r.entry.meta) : null)),
+    ],
+  );
+}
+
 /**
  * Who did what to which record, when and from where. Pass the transaction's manager so the audit
  * row commits or rolls back with the change it describes.
  */
 @Injectable()
 export class AuditService {
+  /** Rows of `recordCommitted` not yet in a group, and the groups being written. */
+  private readonly waiting: Waiting[] = [];
+  private flushing = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
@@ -65,23 +107,40 @@ export class AuditService {
   /** Several entries by one actor in one statement (a batch of imported files, say). */
   async recordMany(who: Actor | AuditContext, entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
     if (!entries.length) return;
-    await manager.query(
-      `INSERT INTO audit_logs (actor_id, actor_role, action, entity, entity_id, fields, ip, request_id, meta)
-       SELECT $1, $2, x.action, x.entity, x.entity_id, ARRAY(SELECT jsonb_array_elements_text(x.fields)), $3, $4, x.meta
-         FROM unnest($5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY AS x(action, entity, entity_id, fields, meta, n)
-        ORDER BY x.n`,
-      [
-        who.id,
-        'role' in who ? who.role : null,
-        who.ip,
-        who.requestId,
-        entries.map((e) => e.action),
-        entries.map((e) => e.entity),
-        entries.map((e) => e.entityId ?? null),
-        entries.map((e) => JSON.stringify(e.fields ?? [])),
-        entries.map((e) => (e.meta ? JSON.stringify(e.meta) : null)),
-      ],
-    );
+    await insertRows(manager, entries.map((entry) => ({ who, entry })));
+  }
+
+  /**
+   * Writes the row and resolves once it is committed, on its own, grouped with the rows of
+   * concurrent requests: while one group's statement runs, the rows that arrive wait and go
+   * together in the next one (one multi-row INSERT, one commit), in the order they came. For a
+   * request whose answer must not leave before its audit row is stored, outside any transaction.
+   * If a group fails, its rows are tried one by one: only the request whose row cannot be written
+   * fails, and no row is dropped without its request knowing.
+   */
+  recordCommitted(who: Actor | AuditContext, entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row: { who, entry }, resolve, reject });
+      if (this.flushing < MAX_GROUPS_IN_FLIGHT) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing++;
+    try {
+      while (this.waiting.length) {
+        const group = this.waiting.splice(0, MAX_GROUP_ROWS);
+        try {
+          await insertRows(this.db.manager, group.map((w) => w.row));
+          for (const w of group) w.resolve();
+        } catch (err) {
+          if (group.length === 1) group[0].reject(err);
+          else await Promise.all(group.map((w) => insertRows(this.db.manager, [w.row]).then(w.resolve, w.reject)));
+        }
+      }
+    } finally {
+      this.flushing--;
+    }
   }
 
   /**

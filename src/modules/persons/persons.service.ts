@@ -298,10 +298,13 @@ export class PersonsService {
     if (facilityLookup) {
       await this.limiter.hit(`lookup:${actor.id}`, this.config.lookupsPerHour, 3600, 'too many lookups; try again later');
     }
-    return this.db.transaction((m) => this.listIn(m, actor, query, facilityLookup));
+    return this.listIn(this.db.manager, actor, query, facilityLookup);
   }
 
-  /** The list and its audit row in one transaction: no answer leaves without the row naming whom it shows. */
+  /**
+   * The page and the count side by side, then the audit row, committed (grouped with concurrent
+   * requests' rows) before the answer: no answer leaves without the row naming whom it shows.
+   */
   private async listIn(m: EntityManager, actor: Actor, query: PersonQuery, facilityLookup: boolean) {
     const qb = m.getRepository(Person).createQueryBuilder('p');
     if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
@@ -341,20 +344,22 @@ export class PersonsService {
       .offset(offsetOf(query))
       .limit(query.pageSize)
       .getQueryAndParameters();
-    const items: Person[] = await m.query(
-      `WITH page AS MATERIALIZED (${pageSql})
-       SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
-      pageParams,
-    );
-    const total = await qb.getCount();
+    const [items, total]: [Person[], number] = await Promise.all([
+      m.query(
+        `WITH page AS MATERIALIZED (${pageSql})
+         SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
+        pageParams,
+      ),
+      qb.getCount(),
+    ]);
 
     const personIds = items.map((p) => p.id);
     if (query.nationalId || facilityLookup) {
       const fields = (['nationalId', 'caseCode', 'dateOfBirth', 'fullName'] as const).filter((f) => query[f] !== undefined);
       const entityId = personIds.length === 1 ? personIds[0] : null;
-      await this.audit.record(actor, { action: 'lookup', entity: 'person', entityId, fields, meta: { results: total, personIds } }, m);
+      await this.audit.recordCommitted(actor, { action: 'lookup', entity: 'person', entityId, fields, meta: { results: total, personIds } });
     } else if (personIds.length) {
-      await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'list', personIds } }, m);
+      await this.audit.recordCommitted(actor, { action: 'read', entity: 'person', meta: { view: 'list', personIds } });
     }
     return page(items.map(facilityLookup ? toPersonLookupView : toPersonListView), total, query);
   }
