@@ -42,7 +42,7 @@ const AUDIT_SQL = `INSERT INTO audit_logs (actor_id, actor_role, action, entity,
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `p.id, p.case_code, p.full_name, p.date_of_birth, p.sex, p.residence_unit_id, p.status, p.substances,
-  p.registered_on, p.management_decision_on, p.in_detention, p.closed_on, p.close_reason, p.merged_into_id, p.version, p.created_at, p.updated_at`;
+  p.registered_on, p.management_decision_on, p.management_decision_no, p.in_detention, p.closed_on, p.close_reason, p.merged_into_id, p.version, p.created_at, p.updated_at`;
 const SCOPE = `EXISTS (SELECT 1 FROM admin_units scope_u WHERE scope_u.id = p.residence_unit_id AND scope_u.path LIKE $1)`;
 
 interface PersonRow {
@@ -56,6 +56,7 @@ interface PersonRow {
   substances: string[];
   registered_on: string;
   management_decision_on: string | null;
+  management_decision_no: string | null;
   in_detention: boolean;
   closed_on: string | null;
   close_reason: string | null;
@@ -79,6 +80,7 @@ const view = (p: PersonRow) => ({
   substances: p.substances,
   registeredOn: p.registered_on,
   managementDecisionOn: p.management_decision_on,
+  managementDecisionNo: p.management_decision_no,
   inDetention: p.in_detention,
   closedOn: p.closed_on,
   closeReason: p.close_reason,

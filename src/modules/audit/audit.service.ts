@@ -135,7 +135,8 @@ export class AuditService {
           for (const w of group) w.resolve();
         } catch (err) {
           if (group.length === 1) group[0].reject(err);
-          else await Promise.all(group.map((w) => insertRows(this.db.manager, [w.row]).then(w.resolve, w.reject)));
+          // One by one, in order: each row is written or its own request fails.
+          else for (const w of group) await insertRows(this.db.manager, [w.row]).then(w.resolve, w.reject);
         }
       }
     } finally {
