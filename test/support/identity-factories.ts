@@ -85,7 +85,7 @@ export async function auditRows(t: TestApp, where = 'TRUE', params: unknown[] = 
 
 /** An actor as the JWT strategy would build it (the one loader, `Callers`), for calling services directly. */
 export async function actorOf(t: TestApp, userId: string): Promise<Actor> {
-  const actor = await t.app.get(Callers).load(userId, randomUUID());
+  const actor = await t.app.get(Callers).load(userId, { sessionId: randomUUID() });
   if (!actor) throw new Error(`no user ${userId}`);
   return actor;
 }

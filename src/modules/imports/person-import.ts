@@ -27,6 +27,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { NationalIdConflicts, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { ReaderFailure, readSheet, UnreadableFile } from './sheet-reader.js';
 import { UnitDirectory, type UnitEntry } from './unit-directory.js';
+import { Callers } from '../users/callers.js';
 
 /** Rows per transaction: a batch is written whole or not at all. */
 export const BATCH_ROWS = 500;
@@ -99,6 +100,7 @@ export class PersonImporter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly conflicts: NationalIdConflicts,
     private readonly candidates: PersonCandidates,
+    private readonly callers: Callers,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -491,25 +493,8 @@ export class PersonImporter {
 
   /** The uploader as they are now: a user locked out or moved to another role imports nothing more. */
   private async loadActor(imp: Import): Promise<Actor | undefined> {
-    const rows: { id: string; role: Role; admin_unit_id: string | null; facility_id: string | null; path: string | null }[] =
-      await this.db.query(
-        `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, a.path
-           FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id
-          WHERE u.id = $1 AND u.active`,
-        [imp.createdBy],
-      );
-    const u = rows[0];
-    if (!u || !IMPORT_ROLES.includes(u.role)) return undefined;
-    return {
-      id: u.id,
-      role: u.role,
-      adminUnitId: u.admin_unit_id,
-      unitPath: u.path ?? '',
-      facilityId: u.facility_id,
-      sessionId: '',
-      ip: imp.ip,
-      requestId: imp.requestId,
-    };
+    const actor = await this.callers.load(imp.createdBy, { ip: imp.ip, requestId: imp.requestId, activeOnly: true });
+    return actor && IMPORT_ROLES.includes(actor.role) ? actor : undefined;
   }
 
   // ---- matching open files ----

@@ -85,10 +85,16 @@ export class Callers implements CallerState, OnApplicationBootstrap, OnModuleDes
     return this.actorOf(row, sessionId, req.ip ?? null, req.requestId ?? null);
   }
 
-  /** A user as the JWT strategy would build it, whatever their state: for calling services directly. */
-  async load(userId: string, sessionId: string, ip: string | null = null, requestId: string | null = null): Promise<Actor | null> {
-    const rows: CallerRow[] = await this.db.query(CALLER_SQL, [userId]);
-    return rows[0] ? this.actorOf(rows[0], sessionId, ip, requestId) : null;
+  /**
+   * A user as the JWT strategy would build it, for calling services outside a request (a job acting
+   * for its uploader, tests): whatever their state, or only if active (`activeOnly`). Not cached.
+   */
+  async load(
+    userId: string,
+    on: { sessionId?: string; ip?: string | null; requestId?: string | null; activeOnly?: boolean } = {},
+  ): Promise<Actor | null> {
+    const rows: CallerRow[] = await this.db.query(on.activeOnly ? `${CALLER_SQL} AND u.active` : CALLER_SQL, [userId]);
+    return rows[0] ? this.actorOf(rows[0], on.sessionId ?? '', on.ip ?? null, on.requestId ?? null) : null;
   }
 
   /** Drops the user's cached state in this process (the other processes learn it by notification). */
