@@ -610,8 +610,15 @@ async function main(): Promise<void> {
       const work = await fetch(`${bare.url}${sc.paths[0]}`, { headers: serviceHeaders }).then(async (r) => ({ status: r.status, body: await r.json() }));
       const sameWork = work.status === a.status && canonical(work.body) === canonical(a.body);
       if (!sameWork) say(`  WARNING: ${sc.name} as ${sc.who}: the service answered ${a.status}, the same-work route ${work.status}, with different bodies`);
-      const load = (url: string, headers: Record<string, string>, seconds: number) =>
-        runLoad({ url, paths: sc.paths, headers, connections, durationSeconds: seconds });
+      // With the JavaScript CPU time this process (which hosts the service and the bare routes, the
+      // load generator being a child) spent per answer: a figure less swayed than req/s by other
+      // work on a shared machine. The database's own CPU is not in it.
+      const load = async (url: string, headers: Record<string, string>, seconds: number) => {
+        const before = process.cpuUsage();
+        const result = await runLoad({ url, paths: sc.paths, headers, connections, durationSeconds: seconds });
+        const used = process.cpuUsage(before);
+        return { ...result, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, result.requests) };
+      };
       // Warm all three (JIT, caches), then measure back to back.
       await load(serviceUrl, serviceHeaders, 2);
       await load(bare.url, bareHeaders, 2);
@@ -622,7 +629,8 @@ async function main(): Promise<void> {
       const raw = await load(bare.url, bareHeaders, duration);
       const withWork = await load(bare.url, serviceHeaders, duration);
       const label = `${sc.name} as ${sc.who === 'commune' ? 'commune worker' : 'province officer'}`;
-      const rate = (r: LoadResult) => `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p99 ${r.p99Ms} ms`;
+      const rate = (r: LoadResult & { cpuMsPerRequest: number }) =>
+        `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p99 ${r.p99Ms} ms, CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req`;
       const ok = svc.non2xx === 0 && svc.errors === 0;
       const ratio = svc.requestsPerSecond / raw.requestsPerSecond;
       const workRatio = svc.requestsPerSecond / withWork.requestsPerSecond;
