@@ -12,6 +12,7 @@ import { PersonHistory1765600000000 } from '../../migrations/1765600000000-Perso
 import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-DetentionTreatment.js';
 import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
 import { Duplicates1765700000000 } from '../../migrations/1765700000000-Duplicates.js';
+import { CoverageRuns1766400000000 } from '../../migrations/1766400000000-CoverageRuns.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DetentionTreatment1765600000001,
   MonthlyReports1765600000002,
   Duplicates1765700000000,
+  CoverageRuns1766400000000,
 ];
