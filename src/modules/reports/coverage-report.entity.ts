@@ -1,16 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ViewColumn, ViewEntity } from 'typeorm';
 
 /**
- * A stored coverage report, kept per unit and period so past periods remain for trends; its figures
- * are the counts of its run (coverage_runs, coverage_counts: see reports.repository.ts).
+ * A stored coverage report, kept per unit and period so past periods remain for trends: the view
+ * over coverage_runs and coverage_counts (the newest run that reported the unit; its figures are
+ * that run's counts, see reports.repository.ts).
  */
-@Entity('coverage_reports')
+@ViewEntity('coverage_reports')
 export class CoverageReport {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') unitId: string;
-  @Column('date') periodFrom: string;
-  @Column('date') periodTo: string;
-  @Column('uuid') runId: string;
-  @Column('text', { nullable: true }) jobId: string | null;
-  @Column('timestamptz') computedAt: Date;
+  @ViewColumn() unitId: string;
+  @ViewColumn() periodFrom: string;
+  @ViewColumn() periodTo: string;
+  @ViewColumn() runId: string;
+  @ViewColumn() jobId: string | null;
+  @ViewColumn() computedAt: Date;
 }

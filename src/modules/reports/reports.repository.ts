@@ -8,8 +8,8 @@ import type { MonthlyFigures } from './monthly-figures.js';
 import { MONTHLY_FIGURES_SQL } from './monthly-figures.sql.js';
 
 /**
- * Every statement of the reports module: the tables it owns (coverage_runs, coverage_counts,
- * coverage_reports, monthly_reports, monthly_report_notices) and its analytic reads over persons,
+ * Every statement of the reports module: the tables it owns (coverage_runs, coverage_counts and the
+ * view coverage_reports over them, monthly_reports, monthly_report_notices) and its analytic reads over persons,
  * their history, enrollments, contacts and supervisions (a declared read grant: the counting
  * statements stay whole, set-based SQL; see coverage.sql.ts and monthly-figures.sql.ts).
  */
@@ -70,6 +70,17 @@ export interface UnreachedPerson {
   /** Latest enrollment start or service contact (any type), at any time; null if none ever. */
   lastServiceDate: IsoDate | null;
 }
+
+/**
+ * The run holding the stored report of a unit and period (the newest that reported the unit), as
+ * a subquery giving `id, as_of, job_id, computed_at`: the view coverage_reports, written out so it
+ * can be a LATERAL join.
+ */
+const newestRunSql = (unit: string, from: string, to: string) => `
+  SELECT r.id, r.as_of, r.job_id, r.computed_at
+    FROM coverage_runs r JOIN coverage_counts o ON o.run_id = r.id AND o.unit_id = ${unit} AND o.reported
+   WHERE r.period_from = ${from} AND r.period_to = ${to}
+   ORDER BY r.computed_at DESC, r.id LIMIT 1`;
 
 const UNIT_COLUMNS = `id, code, name, level, path, parent_id AS "parentId", population`;
 
@@ -196,10 +207,11 @@ export class ReportsRepository {
   // ---- coverage: storing and reading ----
 
   /**
-   * Stores a computation: a run (its period and as-of day) with one counts row per unit counted,
-   * and, for each of `reportUnitIds`, the stored report of that unit and period pointing at it.
-   * Runs of the period that no report points at any more are deleted with their counts. Plain
-   * integer arrays: PostgreSQL parses no JSON.
+   * Stores a computation: a run (its period, as-of day, job and time) with one counts row per unit
+   * counted, `reportUnitIds` marked as the units whose stored report it now is. Older runs of the
+   * period whose every reported unit this run reports again are deleted with their counts (which
+   * have no foreign key: its check would cost a trigger call per row). Plain integer arrays:
+   * PostgreSQL parses no JSON.
    */
   async storeRun(
     m: EntityManager,
@@ -208,17 +220,20 @@ export class ReportsRepository {
     reportUnitIds: string[],
   ): Promise<void> {
     const [{ id: runId }]: { id: string }[] = await m.query(
-      `INSERT INTO coverage_runs (period_from, period_to, as_of) VALUES ($1, $2, $3) RETURNING id`,
-      [run.from, run.to, run.asOf],
+      `INSERT INTO coverage_runs (period_from, period_to, as_of, job_id, computed_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [run.from, run.to, run.asOf, run.jobId, run.computedAt],
     );
+    const reported = new Set(reportUnitIds);
     await m.query(
-      `INSERT INTO coverage_counts (run_id, unit_id, parent_id, code, name, level, population, with_files, reached,
+      `INSERT INTO coverage_counts (run_id, unit_id, reported, parent_id, code, name, level, population, with_files, reached,
               community, methadone, facility, counseling, support, medical, supervised, supported, held, treated, people_with_files)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
-              $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[], $20::int[])`,
+       SELECT $1, * FROM unnest($2::uuid[], $3::bool[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[],
+              $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[],
+              $20::int[], $21::int[])`,
       [
         runId,
         counts.map((c) => c.id),
+        counts.map((c) => reported.has(c.id)),
         counts.map((c) => c.parentId),
         counts.map((c) => c.code),
         counts.map((c) => c.name),
@@ -228,29 +243,25 @@ export class ReportsRepository {
       ],
     );
     await m.query(
-      `INSERT INTO coverage_reports (unit_id, period_from, period_to, run_id, job_id, computed_at)
-       SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
-       ON CONFLICT ON CONSTRAINT uq_coverage_reports_period
-       DO UPDATE SET run_id = EXCLUDED.run_id, job_id = EXCLUDED.job_id, computed_at = EXCLUDED.computed_at`,
-      [reportUnitIds, run.from, run.to, runId, run.jobId, run.computedAt],
-    );
-    await m.query(
-      `DELETE FROM coverage_runs r
-        WHERE r.period_from = $1 AND r.period_to = $2 AND r.id <> $3
-          AND NOT EXISTS (SELECT 1 FROM coverage_reports c WHERE c.run_id = r.id)`,
-      [run.from, run.to, runId],
+      `WITH gone AS (
+         DELETE FROM coverage_runs r
+          WHERE r.period_from = $1 AND r.period_to = $2 AND r.id <> $3 AND r.computed_at <= $4
+            AND NOT EXISTS (SELECT 1 FROM coverage_counts o
+                             WHERE o.run_id = r.id AND o.reported
+                               AND NOT EXISTS (SELECT 1 FROM coverage_counts n WHERE n.run_id = $3 AND n.unit_id = o.unit_id AND n.reported))
+         RETURNING r.id)
+       DELETE FROM coverage_counts WHERE run_id IN (SELECT id FROM gone)`,
+      [run.from, run.to, runId, run.computedAt],
     );
   }
 
   /** The stored report of a unit and period, as rows; undefined when none was computed. */
   async storedCoverage(unitId: string, from: IsoDate, to: IsoDate): Promise<StoredCoverageRows | undefined> {
     const rows: (UnitCounts & { own: boolean; asOf: string; jobId: string | null; computedAt: Date })[] = await this.db.query(
-      `SELECT ${COUNTS_COLUMNS}, c.unit_id = r.unit_id AS own, to_char(run.as_of, 'YYYY-MM-DD') AS "asOf",
-              r.job_id AS "jobId", r.computed_at AS "computedAt"
-         FROM coverage_reports r
-         JOIN coverage_runs run ON run.id = r.run_id
-         JOIN coverage_counts c ON c.run_id = r.run_id AND (c.unit_id = r.unit_id OR c.parent_id = r.unit_id)
-        WHERE r.unit_id = $1 AND r.period_from = $2 AND r.period_to = $3`,
+      `SELECT ${COUNTS_COLUMNS}, c.unit_id = $1 AS own, to_char(run.as_of, 'YYYY-MM-DD') AS "asOf",
+              run.job_id AS "jobId", run.computed_at AS "computedAt"
+         FROM (${newestRunSql('$1', '$2::date', '$3::date')}) run
+         JOIN coverage_counts c ON c.run_id = run.id AND (c.unit_id = $1 OR c.parent_id = $1)`,
       [unitId, from, to],
     );
     const own = rows.find((r) => r.own);
@@ -268,11 +279,20 @@ export class ReportsRepository {
     };
   }
 
+  /** The own counts of every stored report of a period (each unit's figures, without its children). */
+  storedCountsOfPeriod(from: IsoDate, to: IsoDate): Promise<UnitCounts[]> {
+    return this.db.query(
+      `SELECT ${COUNTS_COLUMNS} FROM coverage_reports r JOIN coverage_counts c ON c.run_id = r.run_id AND c.unit_id = r.unit_id
+        WHERE r.period_from = $1 AND r.period_to = $2`,
+      [from, to],
+    );
+  }
+
   /** The months (`YYYY-MM`) from `first` to `last` (first days) with no stored report of any unit. */
   async missingMonths(first: IsoDate, last: IsoDate): Promise<string[]> {
     const rows: { month: string }[] = await this.db.query(
       `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series($1::date, $2::date, interval '1 month') AS m
-        WHERE NOT EXISTS (SELECT 1 FROM coverage_reports r
+        WHERE NOT EXISTS (SELECT 1 FROM coverage_runs r
                            WHERE r.period_from = m::date AND r.period_to = (m + interval '1 month - 1 day')::date)
         ORDER BY m`,
       [first, last],
@@ -282,16 +302,15 @@ export class ReportsRepository {
 
   /**
    * A unit's counts of every calendar month from `first` to `last` (first days), from the monthly
-   * snapshots (stored reports whose period is a whole month); null for a month without one. One
-   * indexed lookup per month on (unit_id, period_from, period_to), then one on the run's counts.
+   * snapshots (stored reports whose period is a whole month); null for a month without one. Per
+   * month, the unit's reported counts rows by index, their runs' periods, then the newest run's row.
    */
   async monthlyCounts(unitId: string, first: IsoDate, last: IsoDate): Promise<{ month: string; counts: UnitCounts | null }[]> {
     const rows: ({ month: string } & (UnitCounts | { id: null }))[] = await this.db.query(
       `SELECT to_char(m.month, 'YYYY-MM') AS month, ${COUNTS_COLUMNS}
          FROM generate_series($2::date, $3::date, interval '1 month') AS m(month)
-         LEFT JOIN coverage_reports cr
-           ON cr.unit_id = $1 AND cr.period_from = m.month::date AND cr.period_to = (m.month + interval '1 month - 1 day')::date
-         LEFT JOIN coverage_counts c ON c.run_id = cr.run_id AND c.unit_id = cr.unit_id
+         LEFT JOIN LATERAL (${newestRunSql('$1', 'm.month::date', "(m.month + interval '1 month - 1 day')::date")}) run ON true
+         LEFT JOIN coverage_counts c ON c.run_id = run.id AND c.unit_id = $1
         ORDER BY m.month`,
       [unitId, first, last],
     );
