@@ -162,8 +162,10 @@ SELECT m.month, CASE WHEN c.supervised > 0 THEN c.supported::float8 / c.supervis
 
 /** Reading one stored report, bare: its counts rows (the unit's and its children's) with `pg`. */
 export const STORED_REPORT_BASELINE_SQL = `
-SELECT c.*, run.as_of, run.job_id, run.computed_at
-  FROM (SELECT r.* FROM coverage_runs r JOIN coverage_counts o ON o.run_id = r.id AND o.unit_id = $1 AND o.reported
-         WHERE r.period_from = $2 AND r.period_to = $3
-         ORDER BY r.computed_at DESC LIMIT 1) run
-  JOIN coverage_counts c ON c.run_id = run.id AND (c.unit_id = $1 OR c.parent_id = $1)`;
+WITH run AS MATERIALIZED (
+  SELECT r.* FROM coverage_runs r JOIN coverage_counts o ON o.run_id = r.id AND o.unit_id = $1 AND o.reported
+   WHERE r.period_from = $2 AND r.period_to = $3
+   ORDER BY r.computed_at DESC LIMIT 1)
+SELECT c.*, run.as_of, run.job_id, run.computed_at FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.unit_id = $1
+UNION ALL
+SELECT c.*, NULL, NULL, NULL FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.parent_id = $1`;

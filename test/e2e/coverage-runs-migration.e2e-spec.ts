@@ -41,7 +41,7 @@ describe('migration CoverageRuns', () => {
     peopleWithFiles: 4 * n,
   });
 
-  it('turns each stored JSON report into a run of counts the same report is assembled from; down restores the JSON', async () => {
+  it('turns each stored JSON report into a run of counts; runs supersede older ones; down restores the JSON', async () => {
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(CoverageRuns1766400000000));
     const old = new DataSource(dataSourceOptions(databaseUrl(name), { migrations: before, entities: [] }));
     await old.initialize();
@@ -58,10 +58,10 @@ describe('migration CoverageRuns', () => {
     const p = await unit('P1', 'Tỉnh Một', 'province', null, 120_000);
     const a = await unit('C1', 'Xã Đông', 'commune', p, 3_000);
     const b = await unit('C2', 'Xã Ánh', 'commune', p, null);
-    const period = { from: '2025-01-01', to: '2025-01-31', asOf: '2025-01-31' };
+    const january = { from: '2025-01-01', to: '2025-01-31', asOf: '2025-01-31' };
     const reports: Record<string, CoverageResult> = {
-      [p.id]: assembleReport(counts(p.id, 'P1', 'Tỉnh Một', 'province', null, 120_000, 7), [counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 4), counts(b.id, 'C2', 'Xã Ánh', 'commune', p.id, null, 3)], period),
-      [a.id]: assembleReport(counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 4), [], period),
+      [p.id]: assembleReport(counts(p.id, 'P1', 'Tỉnh Một', 'province', null, 120_000, 7), [counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 4), counts(b.id, 'C2', 'Xã Ánh', 'commune', p.id, null, 3)], january),
+      [a.id]: assembleReport(counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 4), [], january),
       [b.id]: assembleReport(counts(b.id, 'C2', 'Xã Ánh', 'commune', p.id, null, 0), [], { from: '2025-01-01', to: '2025-12-31', asOf: '2025-06-30' }),
     };
     for (const [unitId, result] of Object.entries(reports)) {
@@ -94,6 +94,43 @@ describe('migration CoverageRuns', () => {
       ['2024-12', null],
       ['2025-01', 8],
     ]);
+
+    // Storing runs (February): a later request for one unit becomes that unit's stored report and
+    // keeps the earlier run, which still holds the others'; a later run reporting every unit
+    // supersedes both; a run computed earlier but stored later removes nothing newer.
+    const period = { from: '2025-02-01', to: '2025-02-28', asOf: '2025-02-28', jobId: null };
+    const store = (units: UnitCounts[], reported: string[], jobId: string, at: string) =>
+      repo.transaction((m) => repo.storeRun(m, { ...period, jobId, computedAt: new Date(at) }, units, reported));
+    const runsOfPeriod = async () =>
+      ((await ds.query(`SELECT job_id FROM coverage_runs WHERE period_from = $1 AND period_to = $2 ORDER BY computed_at`, [period.from, period.to])) as { job_id: string }[]).map(
+        (r) => r.job_id,
+      );
+    const all = (n: number) => [
+      counts(p.id, 'P1', 'Tỉnh Một', 'province', null, 120_000, n + 4),
+      counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, n),
+      counts(b.id, 'C2', 'Xã Ánh', 'commune', p.id, null, 4),
+    ];
+    const stored = (unitId: string) => repo.storedCoverage(unitId, period.from, period.to);
+    await store(all(1), [p.id, a.id, b.id], 'country-1', '2025-03-01T00:00:00Z');
+    await store([counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 6)], [a.id], 'one-unit', '2025-03-02T00:00:00Z');
+    expect(await runsOfPeriod()).toEqual(['country-1', 'one-unit']);
+    expect([(await stored(a.id))?.jobId, (await stored(a.id))?.unit.withFiles]).toEqual(['one-unit', 18]);
+    expect([(await stored(p.id))?.jobId, (await stored(p.id))?.children.map((c) => c.withFiles).sort()]).toEqual(['country-1', [12, 3]]);
+    await store(all(5), [p.id, a.id, b.id], 'country-2', '2025-03-03T00:00:00Z');
+    expect(await runsOfPeriod()).toEqual(['country-2']);
+    expect([(await stored(p.id))?.jobId, (await stored(p.id))?.unit.withFiles, (await stored(p.id))?.children.map((c) => c.withFiles).sort()]).toEqual([
+      'country-2',
+      27,
+      [12, 15],
+    ]);
+    await store([counts(a.id, 'C1', 'Xã Đông', 'commune', p.id, 3_000, 1)], [a.id], 'late', '2025-03-02T12:00:00Z');
+    expect(await runsOfPeriod()).toEqual(['late', 'country-2']);
+    expect((await stored(a.id))?.jobId).toBe('country-2');
+    const [{ n: orphans }] = await ds.query(`SELECT count(*)::int AS n FROM coverage_counts c WHERE NOT EXISTS (SELECT 1 FROM coverage_runs r WHERE r.id = c.run_id)`);
+    expect(orphans).toBe(0);
+    // The stored February reports go down with the rest; the January ones are checked below.
+    await ds.query(`DELETE FROM coverage_counts WHERE run_id IN (SELECT id FROM coverage_runs WHERE period_from = $1)`, [period.from]);
+    await ds.query(`DELETE FROM coverage_runs WHERE period_from = $1`, [period.from]);
 
     await ds.undoLastMigration({ transaction: 'each' });
     const back: { unit_id: string; result: CoverageResult }[] = await ds.query(`SELECT unit_id, result FROM coverage_reports`);

@@ -258,10 +258,13 @@ export class ReportsRepository {
   /** The stored report of a unit and period, as rows; undefined when none was computed. */
   async storedCoverage(unitId: string, from: IsoDate, to: IsoDate): Promise<StoredCoverageRows | undefined> {
     const rows: (UnitCounts & { own: boolean; asOf: string; jobId: string | null; computedAt: Date })[] = await this.db.query(
-      `SELECT ${COUNTS_COLUMNS}, c.unit_id = $1 AS own, to_char(run.as_of, 'YYYY-MM-DD') AS "asOf",
+      `WITH run AS MATERIALIZED (${newestRunSql('$1::uuid', '$2::date', '$3::date')})
+       SELECT ${COUNTS_COLUMNS}, c.unit_id = $1 AS own, to_char(run.as_of, 'YYYY-MM-DD') AS "asOf",
               run.job_id AS "jobId", run.computed_at AS "computedAt"
-         FROM (${newestRunSql('$1', '$2::date', '$3::date')}) run
-         JOIN coverage_counts c ON c.run_id = run.id AND (c.unit_id = $1 OR c.parent_id = $1)`,
+         FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.unit_id = $1
+       UNION ALL
+       SELECT ${COUNTS_COLUMNS}, false, NULL, NULL, NULL
+         FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.parent_id = $1`,
       [unitId, from, to],
     );
     const own = rows.find((r) => r.own);
