@@ -1,23 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CoverageRuns1766400000000 } from '../../migrations/1766400000000-CoverageRuns.js';
 import { dataSourceOptions } from '../../src/database/data-source.js';
 import { MIGRATIONS } from '../../src/database/migrations.js';
 import { assembleReport, type CoverageResult, type UnitCounts } from '../../src/modules/reports/coverage.arithmetic.js';
 import { ReportsRepository } from '../../src/modules/reports/reports.repository.js';
-import { createDatabase, databaseUrl, dropDatabase } from '../support/databases.js';
+import { databaseUrl, migrationTestDatabase } from '../support/databases.js';
 
 /** The migration that stores coverage reports as the counts of their run, on a database holding JSON reports. */
 describe('migration CoverageRuns', () => {
-  const name = `cmtest_covruns_${randomBytes(4).toString('hex')}_${process.env.CM_TEST_RUN_ID}`;
+  const db = migrationTestDatabase('covruns');
+  const name = db.name;
   let ds: DataSource;
-  beforeAll(async () => {
-    await createDatabase(name);
-  });
-  afterAll(async () => {
-    if (ds?.isInitialized) await ds.destroy();
-    await dropDatabase(name);
-  });
 
   const counts = (id: string, code: string, name: string, level: string, parentId: string | null, population: number | null, n: number): UnitCounts => ({
     id,
@@ -76,7 +69,7 @@ describe('migration CoverageRuns', () => {
     }
     await old.destroy();
 
-    ds = new DataSource(dataSourceOptions(databaseUrl(name), { entities: [] }));
+    ds = db.ds = new DataSource(dataSourceOptions(databaseUrl(name), { entities: [] }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     const repo = new ReportsRepository(ds);
