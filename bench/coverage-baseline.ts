@@ -121,3 +121,51 @@ SELECT u.id, u.code, u.name, u.level, u.parent_id AS "parentId", u.population,
   LEFT JOIN rolled_up y ON y.unit_id = u.id
  WHERE $5::uuid[] IS NULL OR u.id = ANY($5::uuid[])
  ORDER BY u.path`;
+
+/**
+ * The trends case's data: the latest stored counts of unit $1 copied as the monthly snapshot of
+ * every month from $2 to $3 (first days) that has none, each a run of its own with the job id
+ * `bench-trend` (the monthly job's backfill computes them; copying keeps the case fast to set up).
+ */
+export const COPY_MONTHLY_SNAPSHOTS_SQL = `
+WITH src AS (
+  SELECT r.run_id FROM coverage_reports r WHERE r.unit_id = $1 ORDER BY r.computed_at DESC LIMIT 1
+), months AS (
+  SELECT m::date AS period_from, (m + interval '1 month - 1 day')::date AS period_to, gen_random_uuid() AS run_id
+    FROM generate_series($2::date, $3::date, interval '1 month') AS m
+   WHERE NOT EXISTS (SELECT 1 FROM coverage_reports r
+                      WHERE r.unit_id = $1 AND r.period_from = m::date AND r.period_to = (m + interval '1 month - 1 day')::date)
+), runs AS (
+  INSERT INTO coverage_runs (id, period_from, period_to, as_of, job_id, computed_at)
+  SELECT run_id, period_from, period_to, period_to, 'bench-trend', now() FROM months
+)
+INSERT INTO coverage_counts (run_id, unit_id, reported, parent_id, code, name, level, population, with_files, reached, community,
+       methadone, facility, counseling, support, medical, supervised, supported, held, treated, people_with_files)
+SELECT m.run_id, c.unit_id, true, c.parent_id, c.code, c.name, c.level, c.population, c.with_files, c.reached, c.community,
+       c.methadone, c.facility, c.counseling, c.support, c.medical, c.supervised, c.supported, c.held, c.treated, c.people_with_files
+  FROM months m CROSS JOIN src JOIN coverage_counts c ON c.run_id = src.run_id AND c.unit_id = $1`;
+
+/** Removes what COPY_MONTHLY_SNAPSHOTS_SQL added (the runs' counts go with them). */
+export const REMOVE_MONTHLY_SNAPSHOTS_SQL = `
+WITH gone AS (DELETE FROM coverage_runs WHERE job_id = 'bench-trend' RETURNING id)
+DELETE FROM coverage_counts WHERE run_id IN (SELECT id FROM gone)`;
+
+/** The trends case's baseline: the bare select of unit $1's post-rehab share per month from $2 to $3. */
+export const TREND_BASELINE_SQL = `
+SELECT m.month, CASE WHEN c.supervised > 0 THEN c.supported::float8 / c.supervised ELSE 0 END AS value
+  FROM generate_series($2::date, $3::date, interval '1 month') AS m(month)
+  LEFT JOIN LATERAL (SELECT r.id FROM coverage_runs r JOIN coverage_counts o ON o.run_id = r.id AND o.unit_id = $1 AND o.reported
+                      WHERE r.period_from = m.month::date AND r.period_to = (m.month + interval '1 month - 1 day')::date
+                      ORDER BY r.computed_at DESC LIMIT 1) run ON true
+  LEFT JOIN coverage_counts c ON c.run_id = run.id AND c.unit_id = $1
+ ORDER BY m.month`;
+
+/** Reading one stored report, bare: its counts rows (the unit's and its children's) with `pg`. */
+export const STORED_REPORT_BASELINE_SQL = `
+WITH run AS MATERIALIZED (
+  SELECT r.* FROM coverage_runs r JOIN coverage_counts o ON o.run_id = r.id AND o.unit_id = $1 AND o.reported
+   WHERE r.period_from = $2 AND r.period_to = $3
+   ORDER BY r.computed_at DESC LIMIT 1)
+SELECT c.*, run.as_of, run.job_id, run.computed_at FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.unit_id = $1
+UNION ALL
+SELECT c.*, NULL, NULL, NULL FROM run JOIN coverage_counts c ON c.run_id = run.id AND c.parent_id = $1`;

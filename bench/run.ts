@@ -16,14 +16,15 @@ import { Clock } from '../src/common/time/clock.js';
 import { addDays, addMonths, addYears } from '../src/common/time/dates.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { RemindersService } from '../src/modules/reminders/reminders.service.js';
-import { assembleReport, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
+import { assembleReport, figuresOf, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
 import { CoverageService } from '../src/modules/reports/coverage.service.js';
+import { ReportsRepository } from '../src/modules/reports/reports.repository.js';
 import { DuplicatesService } from '../src/modules/duplicates/duplicates.service.js';
 import { planFollowUps, supervisionEndDate } from '../src/modules/supervision/plan.js';
 import { QUEUES } from '../src/common/jobs/queues.js';
 import { INSERT_PERSONS_SQL } from '../src/modules/persons/person-inserts.js';
 import { startBareServer } from './bare-server.js';
-import { BASELINE_COUNTS_SQL } from './coverage-baseline.js';
+import { BASELINE_COUNTS_SQL, COPY_MONTHLY_SNAPSHOTS_SQL, REMOVE_MONTHLY_SNAPSHOTS_SQL, STORED_REPORT_BASELINE_SQL, TREND_BASELINE_SQL } from './coverage-baseline.js';
 import { checkFlags, databaseExists, intFlag, parseFlags, recreateDatabase, stringFlag } from './database.js';
 import { DEFAULT_PASSWORD, seedDatabase, type SeedResult } from './generator.js';
 import { benchImport, type ImportBenchResult } from './import-bench.js';
@@ -394,18 +395,10 @@ async function main(): Promise<void> {
     memory.enter('harness');
     const baseAll = await baseline(null, null);
     const baseAllTimes = await timed(countryRepeat, () => baseline(null, null));
-    const stored = (
-      await pool.query<{ unit_id: string; result: { withFiles: number; reachedServices: number; byService: object; postRehab: object; detention: object } }>(
-        `SELECT unit_id, result FROM coverage_reports WHERE period_from = $1 AND period_to = $2`,
-        [from, to],
-      )
-    ).rows;
-    const storedBy = new Map(stored.map((r) => [r.unit_id, r.result]));
+    const storedBy = new Map((await app.get(ReportsRepository).storedCountsOfPeriod(from, to)).map((c) => [c.id, c]));
     const mismatches = baseAll.filter((u) => {
-      const r = storedBy.get(u.id);
-      if (!r) return true;
-      const f = assembleReport(u, [], { from, to, asOf: today });
-      return canonical([r.withFiles, r.reachedServices, r.byService, r.postRehab, r.detention]) !== canonical([f.withFiles, f.reachedServices, f.byService, f.postRehab, f.detention]);
+      const stored = storedBy.get(u.id);
+      return !stored || canonical(figuresOf(stored)) !== canonical(figuresOf(u));
     }).length;
     const sc = median(serviceAll);
     const bc = median(baseAllTimes);
@@ -432,18 +425,11 @@ async function main(): Promise<void> {
          JOIN admin_units u ON u.id = x.id`,
       )
     ).rows;
-    // 36 monthly snapshots of the province: its computed report stored again under each month that
-    // has none (the monthly job's backfill computes them; copying keeps the case fast to set up).
+    // 36 monthly snapshots of the province: its computed counts stored again under each month that
+    // has none, a run of its own per month (COPY_MONTHLY_SNAPSHOTS_SQL).
     const last = `${addMonths(today, -1).slice(0, 7)}-01`;
     const first = addMonths(last, -35);
-    await pool.query(
-      `INSERT INTO coverage_reports (unit_id, period_from, period_to, result, job_id, computed_at)
-       SELECT $1, m::date, (m + interval '1 month - 1 day')::date, src.result, 'bench-trend', now()
-         FROM generate_series($2::date, $3::date, interval '1 month') AS m,
-              LATERAL (SELECT result FROM coverage_reports WHERE unit_id = $1 ORDER BY computed_at DESC LIMIT 1) src
-       ON CONFLICT ON CONSTRAINT uq_coverage_reports_period DO NOTHING`,
-      [province.id, first, last],
-    );
+    await pool.query(COPY_MONTHLY_SNAPSHOTS_SQL, [province.id, first, last]);
     const login = await fetch(`${serviceUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -458,12 +444,7 @@ async function main(): Promise<void> {
       if (res.status !== 200 || body.points?.length !== 36) throw new Error(`trends answered ${res.status}`);
       return body;
     };
-    const baseline = () =>
-      baselinePool.query(
-        `SELECT period_from, result #>> '{postRehab,share}' AS value FROM coverage_reports
-          WHERE unit_id = $1 AND period_from BETWEEN $2 AND $3 ORDER BY period_from`,
-        [province.id, first, last],
-      );
+    const baseline = () => baselinePool.query(TREND_BASELINE_SQL, [province.id, first, last]);
     say(`trends of province ${province.code} (${province.people.toLocaleString('en')} people), 36 months`);
     await call(); // warm-up
     memory.enter('service');
@@ -471,7 +452,7 @@ async function main(): Promise<void> {
     memory.enter('harness');
     await baseline();
     const baseTimes = await timed(repeat * 4, baseline);
-    await pool.query(`DELETE FROM coverage_reports WHERE job_id = 'bench-trend'`);
+    await pool.query(REMOVE_MONTHLY_SNAPSHOTS_SQL);
     const sv = median(serviceTimes);
     const bv = median(baseTimes);
     rows.push({
@@ -484,6 +465,32 @@ async function main(): Promise<void> {
       detail: { serviceMs: serviceTimes, baselineMs: baseTimes, note: 'service: the HTTP route with login checks and scope; baseline: the bare SELECT over pg' },
     });
     cases.trends = { province: province.code, months: 36 };
+
+    // Reading one stored report (the province's of the coverage case's period, stored by its country run).
+    const { from, to } = cases.coverage as { from: string; to: string };
+    const reportPath = `/api/v1/reports/coverage?unitId=${province.id}&from=${from}&to=${to}`;
+    const read = async () => {
+      const res = await fetch(`${serviceUrl}${reportPath}`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`the stored report answered ${res.status}`);
+      return res.json();
+    };
+    const readBaseline = () => baselinePool.query(STORED_REPORT_BASELINE_SQL, [province.id, from, to]);
+    await read();
+    memory.enter('service');
+    const readTimes = await timed(repeat * 4, read);
+    memory.enter('harness');
+    await readBaseline();
+    const readBaseTimes = await timed(repeat * 4, readBaseline);
+    const rv = median(readTimes);
+    rows.push({
+      case: `GET /reports/coverage (stored report), province`,
+      service: ms(rv),
+      baseline: ms(median(readBaseTimes)),
+      ratio: rv / median(readBaseTimes),
+      target: '< 10 ms',
+      met: rv < 10,
+      detail: { serviceMs: readTimes, baselineMs: readBaseTimes, note: 'service: the HTTP route with login checks and scope; baseline: the bare SELECT of its counts rows over pg' },
+    });
   }
 
   // ---- a3. the duplicates job over every province, against the pairs the seed planted ----

@@ -13,6 +13,7 @@ import { DetentionTreatment1765600000001 } from '../../migrations/1765600000001-
 import { MonthlyReports1765600000002 } from '../../migrations/1765600000002-MonthlyReports.js';
 import { Duplicates1765700000000 } from '../../migrations/1765700000000-Duplicates.js';
 import { CallerStateNotify1766300000000 } from '../../migrations/1766300000000-CallerStateNotify.js';
+import { CoverageRuns1766400000000 } from '../../migrations/1766400000000-CoverageRuns.js';
 
 /** Every migration, in order. A new one is generated, read by a person, then listed here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MonthlyReports1765600000002,
   Duplicates1765700000000,
   CallerStateNotify1766300000000,
+  CoverageRuns1766400000000,
 ];

@@ -470,7 +470,7 @@ describe('coverage reports', () => {
     expect(next.getUTCMinutes()).toBe(0);
     expect(new Date(next.getTime() + 7 * 3600_000).getUTCDate()).toBe(1);
 
-    await t.db.query(`DELETE FROM coverage_reports`);
+    await t.db.query(`DELETE FROM coverage_runs; DELETE FROM coverage_counts`); // every stored report, with its counts
     const job = await queue.add('monthly-coverage', {}); // clock: 2025-04-10, so March 2025
     for (let i = 0; i < 200 && !(await job.isCompleted()); i++) await sleep(50);
     expect(await job.isCompleted()).toBe(true);

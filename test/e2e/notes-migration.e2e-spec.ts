@@ -1,23 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../src/common/crypto/field-cipher.js';
 import { loadConfig } from '../../src/config/config.js';
 import { dataSourceOptions } from '../../src/database/data-source.js';
 import { MIGRATIONS } from '../../src/database/migrations.js';
 import { EncryptNotes1765100000001 } from '../../migrations/1765100000001-EncryptNotes.js';
-import { createDatabase, databaseUrl, dropDatabase } from '../support/databases.js';
+import { databaseUrl, migrationTestDatabase } from '../support/databases.js';
 
 /** The migration that encrypts the notes of services and visits, on a database holding notes in clear. */
 describe('migration EncryptNotes', () => {
-  const name = `cmtest_notes_${randomBytes(4).toString('hex')}_${process.env.CM_TEST_RUN_ID}`;
+  const db = migrationTestDatabase('notes');
+  const name = db.name;
   let ds: DataSource;
-  beforeAll(async () => {
-    await createDatabase(name);
-  });
-  afterAll(async () => {
-    if (ds?.isInitialized) await ds.destroy();
-    await dropDatabase(name);
-  });
 
   it('encrypts existing notes and drops the clear column; down restores them', async () => {
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(EncryptNotes1765100000001));
@@ -35,7 +28,7 @@ describe('migration EncryptNotes', () => {
     ]);
     await old.destroy();
 
-    ds = new DataSource(dataSourceOptions(databaseUrl(name), { entities: [] }));
+    ds = db.ds = new DataSource(dataSourceOptions(databaseUrl(name), { entities: [] }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     const cipher = new FieldCipher(loadConfig(process.env));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source.js';
@@ -74,4 +75,20 @@ export async function ensureTemplate(template: string): Promise<void> {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
     }
   });
+}
+
+/**
+ * A database of a migration test's own, created before its suite and dropped after (with the
+ * DataSource the test leaves in `ds`). Call it inside `describe`.
+ */
+export function migrationTestDatabase(prefix: string): { name: string; ds?: DataSource } {
+  const db: { name: string; ds?: DataSource } = { name: `cmtest_${prefix}_${randomBytes(4).toString('hex')}_${process.env.CM_TEST_RUN_ID}` };
+  beforeAll(async () => {
+    await createDatabase(db.name);
+  });
+  afterAll(async () => {
+    if (db.ds?.isInitialized) await db.ds.destroy();
+    await dropDatabase(db.name);
+  });
+  return db;
 }

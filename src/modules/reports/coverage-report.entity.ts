@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ViewColumn, ViewEntity } from 'typeorm';
 
-/** A computed coverage report, kept per unit and period so past periods remain for trends. */
-@Entity('coverage_reports')
+/**
+ * A stored coverage report, kept per unit and period so past periods remain for trends: the view
+ * over coverage_runs and coverage_counts (the newest run that reported the unit; its figures are
+ * that run's counts, see reports.repository.ts).
+ */
+@ViewEntity('coverage_reports')
 export class CoverageReport {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') unitId: string;
-  @Column('date') periodFrom: string;
-  @Column('date') periodTo: string;
-  @Column('jsonb') result: Record<string, unknown>;
-  @Column('text', { nullable: true }) jobId: string | null;
-  @Column('timestamptz') computedAt: Date;
+  @ViewColumn() unitId: string;
+  @ViewColumn() periodFrom: string;
+  @ViewColumn() periodTo: string;
+  @ViewColumn() runId: string;
+  @ViewColumn() jobId: string | null;
+  @ViewColumn() computedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { RateLimiter } from '../../common/access/rate-limiter.js';
 import { Access, personInScope } from '../../common/access/scope.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -11,11 +11,11 @@ import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
 import { Clock } from '../../common/time/clock.js';
 import type { IsoDate } from '../../common/time/dates.js';
-import { assembleReport, checkPeriod, type CoverageResult, type UnitCounts } from './coverage.arithmetic.js';
+import { assembleReport, checkPeriod, type CoverageResult } from './coverage.arithmetic.js';
 import { toCsv, toXlsx } from './coverage.export.js';
 import { coverageJobId, parseCoverageJobId, type CoverageJobData } from './coverage.jobs.js';
-import { fileOpenSql, historyAtSql, reachedSql, UNIT_COUNTS_SQL } from './coverage.sql.js';
 import type { CoverageExportQuery, CoveragePeriodDto, UnreachedQuery } from './dto/coverage.dto.js';
+import { ReportsRepository, type StoredCoverageRows, type UnreachedPerson } from './reports.repository.js';
 
 /** A stored report as the API returns it: the figures, when they were computed, and from what. */
 export interface StoredCoverage extends CoverageResult {
@@ -25,18 +25,6 @@ export interface StoredCoverage extends CoverageResult {
 }
 
 export type CoverageJobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface UnreachedPerson {
-  id: string;
-  caseCode: string;
-  fullName: string;
-  residenceUnitId: string;
-  residenceUnitName: string;
-  /** Latest enrollment start or service contact (any type), at any time; null if none ever. */
-  lastServiceDate: IsoDate | null;
-}
-
-const UPSERT_BATCH = 500;
 
 const STATUS_OF_STATE: Record<string, CoverageJobStatus | undefined> = {
   waiting: 'queued',
@@ -48,34 +36,26 @@ const STATUS_OF_STATE: Record<string, CoverageJobStatus | undefined> = {
   failed: 'failed',
 };
 
-interface StoredRow {
-  unit_id: string;
-  period_from: string;
-  period_to: string;
-  result: CoverageResult;
-  job_id: string | null;
-  computed_at: Date;
-}
-
-function toStored(row: StoredRow): StoredCoverage {
+/** A stored report as the API returns it, assembled from its run's counts. */
+function toStored(rows: StoredCoverageRows): StoredCoverage {
   return {
-    ...row.result,
-    computedAt: row.computed_at.toISOString(),
-    jobId: row.job_id,
-    inputs: { unitId: row.unit_id, from: row.period_from, to: row.period_to, asOf: row.result.asOf },
+    ...assembleReport(rows.unit, rows.children, { from: rows.from, to: rows.to, asOf: rows.asOf }),
+    computedAt: rows.computedAt.toISOString(),
+    jobId: rows.jobId,
+    inputs: { unitId: rows.unitId, from: rows.from, to: rows.to, asOf: rows.asOf },
   };
 }
 
 /**
- * Coverage reports (SPEC 8): computed by jobs with set-based SQL, stored per unit and period so
- * reading one is cheap and past periods remain for trends.
+ * Coverage reports (SPEC 8): computed by jobs with set-based SQL, stored per unit and period (as
+ * the counts of the run that computed them) so reading one is cheap and past periods remain for trends.
  */
 @Injectable()
 export class CoverageService {
   private readonly logger = new Logger('Coverage');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: ReportsRepository,
     private readonly access: Access,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
@@ -97,94 +77,40 @@ export class CoverageService {
     return to < today ? to : today;
   }
 
-  /**
-   * Runs the counting statement of SPEC 8 (`UNIT_COUNTS_SQL`, parameters as documented there) in
-   * the caller's transaction, without JIT compilation for the rest of it: the planner's estimates
-   * for this statement are far off (hundreds of billions of rows), so PostgreSQL would spend
-   * 0.5-0.8 s compiling it on every run, more than the query itself takes.
-   */
-  async countUnits(
-    m: EntityManager,
-    params: [from: IsoDate, to: IsoDate, asOf: IsoDate, subtree: string | null, units: string[] | null],
-  ): Promise<UnitCounts[]> {
-    await m.query(`SET LOCAL jit = off`);
-    return m.query(UNIT_COUNTS_SQL, params);
-  }
-
   /** Computes and stores the report of one unit; undefined when the unit does not exist. */
   async computeUnit(data: CoverageJobData, jobId: string | null): Promise<StoredCoverage | undefined> {
     const asOf = this.asOf(data.to);
-    return this.db.transaction(async (m) => {
-      const units: { id: string; path: string }[] = await m.query(`SELECT id, path FROM admin_units WHERE id = $1`, [data.unitId]);
-      if (!units.length) return undefined;
-      const wanted: { id: string }[] = await m.query(`SELECT id FROM admin_units WHERE id = $1 OR parent_id = $1`, [data.unitId]);
-      const rows = await this.countUnits(m, [
-        data.from,
-        data.to,
-        asOf,
-        `${units[0].path}%`,
-        wanted.map((w) => w.id),
-      ]);
-      const unit = rows.find((r) => r.id === data.unitId);
+    const computedAt = this.clock.now();
+    return this.repo.transaction(async (m) => {
+      const unit = await this.repo.unit(data.unitId, m);
       if (!unit) return undefined;
-      const result = assembleReport(
-        unit,
-        rows.filter((r) => r.parentId === data.unitId),
-        { from: data.from, to: data.to, asOf },
-      );
-      const stored: StoredRow[] = await m.query(
-        `INSERT INTO coverage_reports (unit_id, period_from, period_to, result, job_id, computed_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-         ON CONFLICT ON CONSTRAINT uq_coverage_reports_period
-         DO UPDATE SET result = EXCLUDED.result, job_id = EXCLUDED.job_id, computed_at = EXCLUDED.computed_at
-         RETURNING unit_id, period_from, period_to, result, job_id, computed_at`,
-        [data.unitId, data.from, data.to, JSON.stringify(result), jobId, this.clock.now()],
-      );
-      return toStored(stored[0]);
+      const rows = await this.repo.countUnits(m, [data.from, data.to, asOf, `${unit.path}%`, await this.repo.unitAndChildren(m, data.unitId)]);
+      const own = rows.find((r) => r.id === data.unitId);
+      if (!own) return undefined;
+      await this.repo.storeRun(m, { from: data.from, to: data.to, asOf, jobId, computedAt }, rows, [data.unitId]);
+      const children = rows.filter((r) => r.parentId === data.unitId);
+      return toStored({ unitId: data.unitId, from: data.from, to: data.to, asOf, jobId, computedAt, unit: own, children });
     });
   }
 
   /**
    * Computes and stores the report of every unit for one period (the monthly job): one counting
-   * query for the whole country, then each unit's report is its own row plus its children's rows,
-   * all stored in the transaction that counted.
+   * query for the whole country, stored as one run in the transaction that counted; each unit's
+   * report is its own counts row and its children's.
    */
   async computeAllUnits(from: IsoDate, to: IsoDate, jobId: string | null): Promise<number> {
     const asOf = this.asOf(to);
     const computedAt = this.clock.now();
-    return this.db.transaction(async (m) => {
-      const rows = await this.countUnits(m, [from, to, asOf, null, null]);
-      const childrenOf = new Map<string, UnitCounts[]>();
-      for (const r of rows) {
-        if (!r.parentId) continue;
-        const list = childrenOf.get(r.parentId) ?? [];
-        list.push(r);
-        childrenOf.set(r.parentId, list);
-      }
-      const reports = rows.map((r) => ({ unit_id: r.id, result: assembleReport(r, childrenOf.get(r.id) ?? [], { from, to, asOf }) }));
-      for (let i = 0; i < reports.length; i += UPSERT_BATCH) {
-        await m.query(
-          `INSERT INTO coverage_reports (unit_id, period_from, period_to, result, job_id, computed_at)
-           SELECT x.unit_id, $1, $2, x.result, $3, $4 FROM jsonb_to_recordset($5::jsonb) AS x(unit_id uuid, result jsonb)
-           ON CONFLICT ON CONSTRAINT uq_coverage_reports_period
-           DO UPDATE SET result = EXCLUDED.result, job_id = EXCLUDED.job_id, computed_at = EXCLUDED.computed_at`,
-          [from, to, jobId, computedAt, JSON.stringify(reports.slice(i, i + UPSERT_BATCH))],
-        );
-      }
-      return reports.length;
+    return this.repo.transaction(async (m) => {
+      const rows = await this.repo.countUnits(m, [from, to, asOf, null, null]);
+      await this.repo.storeRun(m, { from, to, asOf, jobId, computedAt }, rows, rows.map((r) => r.id));
+      return rows.length;
     });
   }
 
   /** The months (`YYYY-MM`) from `first` to `last` (first days) with no stored report of any unit. */
-  async missingMonths(first: IsoDate, last: IsoDate): Promise<string[]> {
-    const rows: { month: string }[] = await this.db.query(
-      `SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series($1::date, $2::date, interval '1 month') AS m
-        WHERE NOT EXISTS (SELECT 1 FROM coverage_reports r
-                           WHERE r.period_from = m::date AND r.period_to = (m + interval '1 month - 1 day')::date)
-        ORDER BY m`,
-      [first, last],
-    );
-    return rows.map((r) => r.month);
+  missingMonths(first: IsoDate, last: IsoDate): Promise<string[]> {
+    return this.repo.missingMonths(first, last);
   }
 
   // ---- requests (HTTP) ----
@@ -247,13 +173,9 @@ export class CoverageService {
   async stored(actor: Actor, q: CoveragePeriodDto): Promise<StoredCoverage> {
     checkPeriod(q.from, q.to);
     const unit = await this.access.unit(actor, q.unitId);
-    const rows: StoredRow[] = await this.db.query(
-      `SELECT unit_id, period_from, period_to, result, job_id, computed_at
-         FROM coverage_reports WHERE unit_id = $1 AND period_from = $2 AND period_to = $3`,
-      [unit.id, q.from, q.to],
-    );
-    if (!rows.length) throw notFound('coverage report (not computed yet)');
-    return toStored(rows[0]);
+    const rows = await this.repo.storedCoverage(unit.id, q.from, q.to);
+    if (!rows) throw notFound('coverage report (not computed yet)');
+    return toStored(rows);
   }
 
   async export(actor: Actor, q: CoverageExportQuery): Promise<{ body: Buffer; contentType: string; filename: string }> {
@@ -277,7 +199,7 @@ export class CoverageService {
     checkPeriod(q.from, q.to);
     await this.heavy(actor);
     // The names and the audit row naming them in one transaction.
-    return this.db.transaction(async (m) => {
+    return this.repo.transaction(async (m) => {
       const result = await this.unreachedIn(m, actor, q);
       const personIds = result.items.map((r) => r.id);
       if (personIds.length) await this.audit.record(actor, { action: 'read', entity: 'person', meta: { view: 'unreached', personIds } }, m);
@@ -287,34 +209,11 @@ export class CoverageService {
 
   private async unreachedIn(m: EntityManager, actor: Actor, q: UnreachedQuery): Promise<Page<UnreachedPerson>> {
     const unit = await this.access.unit(actor, q.unitId, m);
-    const scope = personInScope(actor, 'p');
-    const base = m
-      .createQueryBuilder()
-      .from('persons', 'p')
-      .innerJoin('person_history', 'h', `h.person_id = p.id AND ${historyAtSql('h', ':asOf')}`, { asOf: this.asOf(q.to) })
-      .innerJoin('admin_units', 'r', 'r.id = h.residence_unit_id')
-      .where('r.path LIKE :subtree', { subtree: `${unit.path}%` })
-      .andWhere(`h.status = 'addicted'`)
-      .andWhere(fileOpenSql('p', ':from', ':to'), { from: q.from, to: q.to })
-      .andWhere(`NOT ${reachedSql('p', ':from', ':to')}`)
-      .andWhere(scope.sql, scope.params);
-    const counted = await base.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
-    const rows = await base
-      .clone()
-      .select([
-        'p.id AS id',
-        'p.case_code AS "caseCode"',
-        'p.full_name AS "fullName"',
-        'h.residence_unit_id AS "residenceUnitId"',
-        'r.name AS "residenceUnitName"',
-        `GREATEST((SELECT max(le.start_date) FROM enrollments le WHERE le.person_id = p.id),
-                  (SELECT max(lc.date) FROM service_contacts lc WHERE lc.person_id = p.id)) AS "lastServiceDate"`,
-      ])
-      .orderBy('"lastServiceDate"', 'ASC', 'NULLS FIRST')
-      .addOrderBy('p.case_code', 'ASC')
-      .offset(offsetOf(q))
-      .limit(q.pageSize)
-      .getRawMany<UnreachedPerson>();
-    return page(rows, counted?.total ?? 0, q);
+    const { rows, total } = await this.repo.unreached(
+      m,
+      { subtree: unit.path, from: q.from, to: q.to, asOf: this.asOf(q.to), offset: offsetOf(q), limit: q.pageSize },
+      personInScope(actor, 'p'),
+    );
+    return page(rows, total, q);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Access } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
@@ -11,34 +11,13 @@ import { monthPeriod } from './coverage.arithmetic.js';
 import { CoverageService } from './coverage.service.js';
 import type { MonthlyExportQuery, NoticeQuery, SubmitMonthlyReportDto } from './dto/monthly-report.dto.js';
 import { differingKeys, emptyFigures, MONTHLY_FIGURE_KEYS, MONTHLY_FIGURES, monthlyShares, sumFigures, type MonthlyFigures } from './monthly-figures.js';
-import { MONTHLY_FIGURES_SQL } from './monthly-figures.sql.js';
 import { monthlyCsv, monthlyXlsx, type ExportSheetRow, type MonthlyExport } from './monthly-reports.export.js';
+import { ReportsRepository, type MonthlyVersionRow, type ReportUnit } from './reports.repository.js';
 
 /** The day a month's report is due: the 3rd of the next month; after it, the report is overdue. */
 export const DUE_DAY = 3;
 
-export interface ReportUnit {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-  parentId: string | null;
-  population: number | null;
-}
-
-interface VersionRow {
-  id: string;
-  unit_id: string;
-  version: number;
-  figures: MonthlyFigures;
-  comment: string | null;
-  submitted_by: string;
-  submitted_by_name: string;
-  submitted_at: Date;
-}
-
-const toVersion = (r: VersionRow) => ({
+const toVersion = (r: MonthlyVersionRow) => ({
   id: r.id,
   version: r.version,
   figures: withAllKeys(r.figures),
@@ -68,7 +47,7 @@ export function dueOn(month: string): IsoDate {
 @Injectable()
 export class MonthlyReportsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: ReportsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -85,13 +64,13 @@ export class MonthlyReportsService {
     const communes = await this.communesUnder(m, unit);
     const figures = new Map<string, MonthlyFigures>(communes.map((c) => [c.id, { ...emptyFigures(), population: c.population ?? 0 }]));
     if (!communes.length) return { communes, figures };
-    const counts = await this.coverage.countUnits(m, [from, to, asOf, pattern, communes.map((c) => c.id)]);
+    const counts = await this.repo.countUnits(m, [from, to, asOf, pattern, communes.map((c) => c.id)]);
     for (const c of counts) {
       const f = figures.get(c.id);
       if (!f) continue;
       Object.assign(f, { withFiles: c.withFiles, reached: c.reached, supervised: c.supervised, supported: c.supported, held: c.held, treated: c.treated });
     }
-    const extra: ({ unitId: string } & Partial<MonthlyFigures>)[] = await m.query(MONTHLY_FIGURES_SQL, [from, to, asOf, pattern]);
+    const extra = await this.repo.monthlyFigures(m, [from, to, asOf, pattern]);
     for (const row of extra) {
       const f = figures.get(row.unitId);
       if (!f) continue;
@@ -100,21 +79,13 @@ export class MonthlyReportsService {
     return { communes, figures };
   }
 
-  private async communesUnder(m: EntityManager, unit: ReportUnit): Promise<ReportUnit[]> {
-    return m.query(
-      `SELECT id, code, name, level, path, parent_id AS "parentId", population
-         FROM admin_units WHERE path LIKE $1 AND level = 'commune' ORDER BY path`,
-      [`${unit.path}%`],
-    );
+  private communesUnder(m: EntityManager, unit: ReportUnit): Promise<ReportUnit[]> {
+    return this.repo.unitsUnder(m, unit.path, true);
   }
 
   private async unit(actor: Actor, unitId: string): Promise<ReportUnit> {
     const found = await this.access.unit(actor, unitId);
-    const [row]: ReportUnit[] = await this.db.query(
-      `SELECT id, code, name, level, path, parent_id AS "parentId", population FROM admin_units WHERE id = $1`,
-      [found.id],
-    );
-    return row;
+    return (await this.repo.unit(found.id)) as ReportUnit;
   }
 
   private async commune(actor: Actor, unitId: string): Promise<ReportUnit> {
@@ -125,17 +96,6 @@ export class MonthlyReportsService {
 
   private checkMonth(month: string): void {
     if (`${month}-01` > this.clock.today()) throw invalid('month', 'has not begun');
-  }
-
-  private async versions(m: EntityManager, unitIds: string[], month: string, latestOnly: boolean): Promise<VersionRow[]> {
-    return m.query(
-      `SELECT ${latestOnly ? 'DISTINCT ON (r.unit_id)' : ''} r.id, r.unit_id, r.version, r.figures, r.comment, r.submitted_by,
-              COALESCE(u.full_name, u.username) AS submitted_by_name, r.submitted_at
-         FROM monthly_reports r JOIN users u ON u.id = r.submitted_by
-        WHERE r.unit_id = ANY($1::uuid[]) AND r.month = $2::date
-        ORDER BY r.unit_id, r.version DESC`,
-      [unitIds, `${month}-01`],
-    );
   }
 
   private statusOf(month: string, submitted: boolean): 'open' | 'due' | 'submitted' | 'overdue' {
@@ -150,9 +110,9 @@ export class MonthlyReportsService {
   async report(actor: Actor, q: { unitId: string; month: string }) {
     this.checkMonth(q.month);
     const unit = await this.commune(actor, q.unitId);
-    const { figures } = await this.liveFigures(this.db.manager, unit, q.month);
+    const { figures } = await this.liveFigures(this.repo.manager, unit, q.month);
     const live = figures.get(unit.id) ?? emptyFigures();
-    const versions = (await this.versions(this.db.manager, [unit.id], q.month, false)).map(toVersion);
+    const versions = (await this.repo.versions(this.repo.manager, [unit.id], q.month, false)).map(toVersion);
     const submitted = versions[0] ?? null;
     const { from, to } = monthPeriod(q.month);
     return {
@@ -182,35 +142,35 @@ export class MonthlyReportsService {
     if (monthPeriod(dto.month).to >= this.clock.today()) throw invalid('month', 'is not over yet; a month is submitted once it has ended');
     const unit = await this.commune(actor, dto.unitId);
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.repo.transaction(async (m) => {
         // One submission of a commune's month at a time: the unit's row is the lock.
-        await m.query(`SELECT 1 FROM admin_units WHERE id = $1 FOR UPDATE`, [unit.id]);
-        const [last]: { version: number }[] = await m.query(
-          `SELECT max(version) AS version FROM monthly_reports WHERE unit_id = $1 AND month = $2::date`,
-          [unit.id, `${dto.month}-01`],
-        );
-        const previous = last?.version ?? 0;
+        await this.repo.lockUnit(m, unit.id);
+        const previous = await this.repo.lastVersion(m, unit.id, dto.month);
         if (previous && !dto.correction) throw conflict(`the report of ${dto.month} was already submitted (version ${previous}); send a correction`);
         if (!previous && dto.correction) throw conflict(`the report of ${dto.month} has not been submitted; there is nothing to correct`);
         const { figures } = await this.liveFigures(m, unit, dto.month);
         const snapshot = figures.get(unit.id) ?? emptyFigures();
-        const [row]: { id: string }[] = await m.query(
-          `INSERT INTO monthly_reports (unit_id, month, version, figures, comment, submitted_by, submitted_at)
-           VALUES ($1, $2::date, $3, $4::jsonb, $5, $6, $7) RETURNING id`,
-          [unit.id, `${dto.month}-01`, previous + 1, JSON.stringify(snapshot), dto.comment ?? null, actor.id, this.clock.now()],
-        );
+        const id = await this.repo.insertVersion(m, {
+          unitId: unit.id,
+          month: dto.month,
+          version: previous + 1,
+          figures: snapshot,
+          comment: dto.comment ?? null,
+          submittedBy: actor.id,
+          submittedAt: this.clock.now(),
+        });
         await this.audit.record(
           actor,
           {
             action: previous ? 'correct' : 'submit',
             entity: 'monthly_report',
-            entityId: row.id,
+            entityId: id,
             fields: dto.comment ? ['figures', 'comment'] : ['figures'],
             meta: { unitId: unit.id, month: dto.month, version: previous + 1 },
           },
           m,
         );
-        const [stored] = await this.versions(m, [unit.id], dto.month, true);
+        const [stored] = await this.repo.versions(m, [unit.id], dto.month, true);
         return { unit: unitView(unit), month: dto.month, ...toVersion(stored) };
       });
     } catch (err) {
@@ -230,8 +190,8 @@ export class MonthlyReportsService {
   }
 
   private async rollupOf(unit: ReportUnit, month: string) {
-    const { communes, figures: live } = await this.liveFigures(this.db.manager, unit, month);
-    const latest = new Map((await this.versions(this.db.manager, communes.map((c) => c.id), month, true)).map((v) => [v.unit_id, v]));
+    const { communes, figures: live } = await this.liveFigures(this.repo.manager, unit, month);
+    const latest = new Map((await this.repo.versions(this.repo.manager, communes.map((c) => c.id), month, true)).map((v) => [v.unit_id, v]));
     const units = communes.map((c) => {
       const v = latest.get(c.id);
       const liveFigures = live.get(c.id) ?? emptyFigures();
@@ -286,12 +246,8 @@ export class MonthlyReportsService {
       (levels[level] ??= []).push({ code: u.code, name: u.name, figures, shares: monthlyShares(figures), submittedByName: null, submittedAt: null, ...extra });
     };
     // Units above the communes: the sums of their communes' submitted snapshots.
-    const ancestors: ReportUnit[] = await this.db.query(
-      `SELECT id, code, name, level, path, parent_id AS "parentId", population
-         FROM admin_units WHERE path LIKE $1 AND level <> 'commune' ORDER BY path`,
-      [`${unit.path}%`],
-    );
-    const pathOf = new Map<string, string>((await this.communesUnder(this.db.manager, unit)).map((c) => [c.id, c.path]));
+    const ancestors = await this.repo.unitsUnder(this.repo.manager, unit.path, false);
+    const pathOf = new Map<string, string>((await this.communesUnder(this.repo.manager, unit)).map((c) => [c.id, c.path]));
     for (const a of ancestors) {
       const under = rollup.units.filter((u) => u.figures && (pathOf.get(u.unit.id) ?? '').startsWith(a.path));
       const total = rollup.units.filter((u) => (pathOf.get(u.unit.id) ?? '').startsWith(a.path)).length;
@@ -322,16 +278,7 @@ export class MonthlyReportsService {
    * `report_overdue` for every commune still without a submission after the due day.
    */
   async raiseNotices(kind: 'report_due' | 'report_overdue', month: string): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `INSERT INTO monthly_report_notices (kind, unit_id, month, created_at)
-       SELECT $1, u.id, $2::date, $3 FROM admin_units u
-        WHERE u.level = 'commune'
-          AND ($1 = 'report_due' OR NOT EXISTS (SELECT 1 FROM monthly_reports r WHERE r.unit_id = u.id AND r.month = $2::date))
-       ON CONFLICT ON CONSTRAINT uq_monthly_report_notices_once DO NOTHING
-       RETURNING id`,
-      [kind, `${month}-01`, this.clock.now()],
-    );
-    return rows.length;
+    return this.repo.raiseNotices(kind, month, this.clock.now());
   }
 
   /**
@@ -340,23 +287,13 @@ export class MonthlyReportsService {
    */
   async notices(actor: Actor, q: NoticeQuery) {
     const kinds = actor.role === 'commune_worker' ? ['report_due'] : actor.role === 'province_officer' ? ['report_overdue'] : ['report_due', 'report_overdue'];
-    const pattern = actor.role === 'admin' ? '%' : `${actor.unitPath}%`;
-    const params = [kinds, pattern, q.month ? `${q.month}-01` : null];
-    const where = `n.kind = ANY($1::text[]) AND u.path LIKE $2 AND ($3::date IS NULL OR n.month = $3::date)`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT n.id, n.kind, u.id AS unit_id, u.code, u.name, u.level, to_char(n.month, 'YYYY-MM') AS month, n.created_at,
-                EXISTS (SELECT 1 FROM monthly_reports r WHERE r.unit_id = n.unit_id AND r.month = n.month) AS submitted
-           FROM monthly_report_notices n JOIN admin_units u ON u.id = n.unit_id
-          WHERE ${where}
-          ORDER BY n.month DESC, n.kind, u.path OFFSET $4 LIMIT $5`,
-        [...params, offsetOf(q), q.pageSize],
-      ) as Promise<{ id: string; kind: string; unit_id: string; code: string; name: string; level: string; month: string; created_at: Date; submitted: boolean }[]>,
-      this.db.query(
-        `SELECT count(*)::int AS total FROM monthly_report_notices n JOIN admin_units u ON u.id = n.unit_id WHERE ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
-    ]);
+    const { rows, total } = await this.repo.notices({
+      kinds,
+      pattern: actor.role === 'admin' ? '%' : `${actor.unitPath}%`,
+      month: q.month ?? null,
+      offset: offsetOf(q),
+      limit: q.pageSize,
+    });
     const items = rows.map((r) => ({
       id: r.id,
       kind: r.kind,

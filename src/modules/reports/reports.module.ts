@@ -6,10 +6,11 @@ import { MonthlyReportsController, TrendsController } from './monthly-reports.co
 import { MonthlyReportsProcessor } from './monthly-reports.processor.js';
 import { MonthlyReportsService } from './monthly-reports.service.js';
 import { MonthlyTrends } from './monthly-trends.js';
+import { ReportsRepository } from './reports.repository.js';
 
 @Module({
   controllers: [CoverageController, MonthlyReportsController, TrendsController],
-  providers: [CoverageService, CoverageProcessor, MonthlyReportsService, MonthlyReportsProcessor, MonthlyTrends],
+  providers: [ReportsRepository, CoverageService, CoverageProcessor, MonthlyReportsService, MonthlyReportsProcessor, MonthlyTrends],
   exports: [CoverageService],
 })
 export class ReportsModule {}
