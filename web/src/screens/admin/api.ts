@@ -1,0 +1,57 @@
+import { api, unwrap } from '../../api/client';
+import type { components, paths } from '../../api/schema';
+
+/** The admin console's calls, typed by the generated schema (kept beside the console's screens). */
+type S = components['schemas'];
+type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
+
+export type UnitCreate = Body<'/api/v1/admin-units', 'post'>;
+export type UnitUpdate = Body<'/api/v1/admin-units/{id}', 'patch'>;
+export type FacilityCreate = Body<'/api/v1/facilities', 'post'>;
+export type FacilityUpdate = Body<'/api/v1/facilities/{id}', 'patch'>;
+export type UserCreate = Body<'/api/v1/users', 'post'>;
+export type UserUpdate = Body<'/api/v1/users/{id}', 'patch'>;
+export type UserQuery = Query<'/api/v1/users'>;
+export type AuditQuery = Query<'/api/v1/audit-logs'>;
+export type AuditRow = S['AuditLogDto'];
+export type FacilityType = S['FacilityDto']['type'];
+export type UnitLevel = S['AdminUnitDto']['level'];
+export type ReplanResult = S['ReplanResultDto'];
+
+const id = (value: string) => ({ path: { id: value } });
+
+export const listUnits = async (query: Query<'/api/v1/admin-units'>) => unwrap(await api.GET('/api/v1/admin-units', { params: { query } }));
+export const getUnit = async (unitId: string) => unwrap(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
+export const createUnit = async (body: UnitCreate) => unwrap(await api.POST('/api/v1/admin-units', { body }));
+export const updateUnit = async (unitId: string, body: UnitUpdate) =>
+  unwrap(await api.PATCH('/api/v1/admin-units/{id}', { params: id(unitId), body }));
+
+export const listFacilities = async (query: Query<'/api/v1/facilities'>) => unwrap(await api.GET('/api/v1/facilities', { params: { query } }));
+export const createFacility = async (body: FacilityCreate) => unwrap(await api.POST('/api/v1/facilities', { body }));
+export const updateFacility = async (facilityId: string, body: FacilityUpdate) =>
+  unwrap(await api.PATCH('/api/v1/facilities/{id}', { params: id(facilityId), body }));
+
+export const listUsers = async (query: UserQuery) => unwrap(await api.GET('/api/v1/users', { params: { query } }));
+export const createUser = async (body: UserCreate) => unwrap(await api.POST('/api/v1/users', { body }));
+export const updateUser = async (userId: string, body: UserUpdate) => unwrap(await api.PATCH('/api/v1/users/{id}', { params: id(userId), body }));
+
+export const listAudit = async (query: AuditQuery) => unwrap(await api.GET('/api/v1/audit-logs', { params: { query } }));
+export const replanReminders = async () => unwrap(await api.POST('/api/v1/reminders/replan'));
+
+export const FACILITY_TYPES: FacilityType[] = ['methadone_clinic', 'rehab_facility', 'health_station', 'detention_facility'];
+/** The kinds of facility each facility role works at (the service checks the same). */
+export const FACILITY_OF_ROLE: Partial<Record<S['UserDto']['role'], FacilityType[]>> = {
+  clinic_staff: ['methadone_clinic'],
+  facility_staff: ['rehab_facility', 'detention_facility'],
+};
+
+/** A temporary password the strength rule accepts: 3 groups of 5 letters and digits (about 75 bits), no look-alike characters. */
+export function temporaryPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679';
+  const bytes = crypto.getRandomValues(new Uint32Array(15));
+  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
+  return [0, 5, 10].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
