@@ -83,7 +83,7 @@ test('an admin grows the unit tree, edits a facility and manages a user’s role
   await expect(page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.')).toBeVisible();
   await page.getByLabel('Mật khẩu').fill(second);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('heading', { name: 'Điều trị Methadone', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Danh sách uống thuốc hôm nay', level: 1 })).toBeVisible();
 });
 
 test('an admin filters the audit log by who, what, which record and when', async ({ page }) => {
