@@ -1,21 +1,17 @@
 import { api, unwrap } from '../../api/client';
-import type { components, paths } from '../../api/schema';
+import { getUnit, listUnits, type Body, type Query } from '../../api/endpoints';
+import type { components } from '../../api/schema';
 
 /** The admin console's calls, typed by the generated schema (kept beside the console's screens). */
 type S = components['schemas'];
-type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } }
-  ? B
-  : never;
-
 export type UnitCreate = Body<'/api/v1/admin-units', 'post'>;
 export type UnitUpdate = Body<'/api/v1/admin-units/{id}', 'patch'>;
 export type FacilityCreate = Body<'/api/v1/facilities', 'post'>;
 export type FacilityUpdate = Body<'/api/v1/facilities/{id}', 'patch'>;
 export type UserCreate = Body<'/api/v1/users', 'post'>;
 export type UserUpdate = Body<'/api/v1/users/{id}', 'patch'>;
-export type UserQuery = Query<'/api/v1/users'>;
-export type AuditQuery = Query<'/api/v1/audit-logs'>;
+export type UserQuery = Query<'/api/v1/users', 'get'>;
+export type AuditQuery = Query<'/api/v1/audit-logs', 'get'>;
 export type AuditRow = S['AuditLogDto'];
 export type FacilityType = S['FacilityDto']['type'];
 export type UnitLevel = S['AdminUnitDto']['level'];
@@ -23,13 +19,12 @@ export type ReplanResult = S['ReplanResultDto'];
 
 const id = (value: string) => ({ path: { id: value } });
 
-export const listUnits = async (query: Query<'/api/v1/admin-units'>) => unwrap(await api.GET('/api/v1/admin-units', { params: { query } }));
-export const getUnit = async (unitId: string) => unwrap(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
+export { getUnit, listUnits };
 export const createUnit = async (body: UnitCreate) => unwrap(await api.POST('/api/v1/admin-units', { body }));
 export const updateUnit = async (unitId: string, body: UnitUpdate) =>
   unwrap(await api.PATCH('/api/v1/admin-units/{id}', { params: id(unitId), body }));
 
-export const listFacilities = async (query: Query<'/api/v1/facilities'>) => unwrap(await api.GET('/api/v1/facilities', { params: { query } }));
+export const listFacilities = async (query: Query<'/api/v1/facilities', 'get'>) => unwrap(await api.GET('/api/v1/facilities', { params: { query } }));
 export const createFacility = async (body: FacilityCreate) => unwrap(await api.POST('/api/v1/facilities', { body }));
 export const updateFacility = async (facilityId: string, body: FacilityUpdate) =>
   unwrap(await api.PATCH('/api/v1/facilities/{id}', { params: id(facilityId), body }));
