@@ -37,6 +37,12 @@ const ROUTES: Row[] = [
     call: (t, c, u) =>
       t.as(u.token).post('/api/v1/admin-units', { code: uniqueCode('C'), name: 'Xã Mới', level: 'commune', parentId: c.w.p.id }),
   },
+  {
+    route: 'PATCH /admin-units/:id',
+    allowed: ADMIN,
+    ok: 200,
+    call: (t, c, u) => t.as(u.token).patch(`/api/v1/admin-units/${c.w.c3.id}`, { population: 5000 }),
+  },
   { route: 'GET /admin-units', allowed: ALL, ok: 200, call: (t, _c, u) => t.as(u.token).get('/api/v1/admin-units') },
   { route: 'GET /admin-units/:id (own commune)', allowed: ALL, ok: 200, call: (t, c, u) => t.as(u.token).get(`/api/v1/admin-units/${c.w.c1.id}`) },
   { route: 'GET /admin-units/:id (other province)', allowed: ALL, ok: 200, call: (t, c, u) => t.as(u.token).get(`/api/v1/admin-units/${c.w.qc.id}`) },
@@ -46,6 +52,12 @@ const ROUTES: Row[] = [
     ok: 201,
     call: (t, c, u) =>
       t.as(u.token).post('/api/v1/facilities', { code: uniqueCode('F'), name: 'Trạm y tế', type: 'health_station', adminUnitId: c.w.c2.id }),
+  },
+  {
+    route: 'PATCH /facilities/:id',
+    allowed: ADMIN,
+    ok: 200,
+    call: (t, c, u) => t.as(u.token).patch(`/api/v1/facilities/${c.w.clinicQ}`, { name: 'Cơ sở điều trị Methadone Q' }),
   },
   { route: 'GET /facilities', allowed: ALL, ok: 200, call: (t, _c, u) => t.as(u.token).get('/api/v1/facilities') },
   { route: 'GET /facilities/:id (own)', allowed: ALL, ok: 200, call: (t, c, u) => t.as(u.token).get(`/api/v1/facilities/${c.w.clinicP}`) },

@@ -42,14 +42,20 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error('the service was not healthy within 60 s');
 }
 
+export interface Service {
+  baseURL: string;
+  adminPassword: string;
+  stop: () => Promise<void>;
+}
+
 /**
- * Starts the built service (npm run build first) on a free port with a fresh database named as a
- * test database and its own Redis key prefix, seeds it through the API, and returns the teardown.
+ * Starts the built service (npm run build first) on a free port with a fresh, empty database named
+ * as a test database and its own Redis key prefix; `stop` ends it and drops both.
  */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export async function startService(name = 'web'): Promise<Service> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
-  const database = `cmtest_web_${runId}`;
-  const prefix = `cmtest:web:${runId}`;
+  const database = `cmtest_${name}_${runId}`;
+  const prefix = `cmtest:${name}:${runId}`;
   const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   serverUrl.pathname = `/${database}`;
   await onServer(`CREATE DATABASE ${database}`);
@@ -80,7 +86,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOGIN_MAX_FAILURES: '1000',
     },
   });
-  const teardown = async () => {
+  const stop = async () => {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -95,13 +101,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   try {
     await waitForHealth(baseURL, child);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseURL, adminPassword, stop };
+}
+
+/** Starts the service and seeds it through the API for the tests; returns the teardown. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const { baseURL, adminPassword, stop } = await startService();
+  try {
     const state = await seed(baseURL, adminPassword);
     mkdirSync(dirname(STATE_FILE), { recursive: true });
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
     process.env.WEB_BASE_URL = baseURL;
   } catch (err) {
-    await teardown();
+    await stop();
     throw err;
   }
-  return teardown;
+  return stop;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
@@ -6,7 +6,7 @@ import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
 import { IdParam } from '../../common/http/id-param.js';
 import type { Page } from '../../common/http/paging.js';
 import { AdminUnitsService } from './admin-units.service.js';
-import { AdminUnitDto, AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
+import { AdminUnitDto, AdminUnitQuery, CreateAdminUnitDto, UpdateAdminUnitDto } from './dto/admin-unit.dto.js';
 
 @ApiTags('admin-units')
 @ApiBearerAuth()
@@ -37,5 +37,14 @@ export class AdminUnitsController {
   @ApiErrors(400, 404)
   get(@Param() { id }: IdParam): Promise<AdminUnitDto> {
     return this.units.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a unit or set its population', operationId: 'updateAdminUnit' })
+  @ApiOkResponse({ type: AdminUnitDto })
+  @ApiErrors(400, 404)
+  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdateAdminUnitDto): Promise<AdminUnitDto> {
+    return this.units.update(actor, id, dto);
   }
 }

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
-import type { AdminUnitQuery, CreateAdminUnitDto } from './dto/admin-unit.dto.js';
+import type { AdminUnitQuery, CreateAdminUnitDto, UpdateAdminUnitDto } from './dto/admin-unit.dto.js';
 
 /** Which levels may hang under which: a commune may sit directly under a province (since 2025). */
 const ALLOWED_PARENT: Record<UnitLevel, UnitLevel[]> = {
@@ -59,6 +59,21 @@ export class AdminUnitsService {
       });
       await m.insert(AdminUnit, unit);
       await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: writtenFields(dto) }, m);
+      return toUnitView(unit);
+    });
+  }
+
+  /** Renames a unit or sets its population (audited with the field names); nothing sent, nothing written. */
+  async update(actor: Actor, id: string, dto: UpdateAdminUnitDto) {
+    return this.db.transaction(async (m) => {
+      const unit = await m.findOne(AdminUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw notFound('administrative unit');
+      const fields = writtenFields(dto);
+      if (!fields.length) return toUnitView(unit);
+      if (dto.name !== undefined) unit.name = dto.name.normalize('NFC').trim();
+      if (dto.population !== undefined) unit.population = dto.population;
+      await m.update(AdminUnit, { id }, { name: unit.name, population: unit.population });
+      await this.audit.record(actor, { action: 'update', entity: 'admin_unit', entityId: id, fields }, m);
       return toUnitView(unit);
     });
   }

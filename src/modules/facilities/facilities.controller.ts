@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
 import { IdParam } from '../../common/http/id-param.js';
 import type { Page } from '../../common/http/paging.js';
-import { CreateFacilityDto, FacilityDto, FacilityQuery } from './dto/facility.dto.js';
+import { CreateFacilityDto, FacilityDto, FacilityQuery, UpdateFacilityDto } from './dto/facility.dto.js';
 import { FacilitiesService } from './facilities.service.js';
 
 @ApiTags('facilities')
@@ -38,5 +38,14 @@ export class FacilitiesController {
   @ApiErrors(400, 404)
   get(@Param() { id }: IdParam): Promise<FacilityDto> {
     return this.facilities.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a facility, change its type or the unit it sits in', operationId: 'updateFacility' })
+  @ApiOkResponse({ type: FacilityDto })
+  @ApiErrors(400, 404, 409)
+  update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdateFacilityDto): Promise<FacilityDto> {
+    return this.facilities.update(actor, id, dto);
   }
 }

@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { AdminUnit } from '../admin-units/admin-unit.entity.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
-import type { CreateFacilityDto, FacilityQuery } from './dto/facility.dto.js';
+import type { CreateFacilityDto, FacilityQuery, UpdateFacilityDto } from './dto/facility.dto.js';
 import { Facility } from './facility.entity.js';
 
 export const toFacilityView = (f: Facility) => ({
@@ -32,6 +32,38 @@ export class FacilitiesService {
       await m.save(facility);
       await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: writtenFields(dto) }, m);
       return toFacilityView(facility);
+    });
+  }
+
+  /**
+   * Renames a facility, moves it to another unit or changes its type (audited with the field
+   * names). The type stays while users or enrollments refer to the facility: their roles and
+   * treatments were checked against it.
+   */
+  async update(actor: Actor, id: string, dto: UpdateFacilityDto) {
+    return this.db.transaction(async (m) => {
+      const facility = await m.findOne(Facility, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!facility) throw notFound('facility');
+      const fields = writtenFields(dto);
+      if (!fields.length) return toFacilityView(facility);
+      if (dto.adminUnitId !== undefined && !(await m.existsBy(AdminUnit, { id: dto.adminUnitId }))) {
+        throw invalid('adminUnitId', 'no such unit');
+      }
+      if (dto.type !== undefined && dto.type !== facility.type) {
+        const [{ used }]: { used: boolean }[] = await m.query(
+          `SELECT EXISTS (SELECT 1 FROM users WHERE facility_id = $1) OR EXISTS (SELECT 1 FROM enrollments WHERE facility_id = $1) AS used`,
+          [id],
+        );
+        if (used) throw conflict('type: users or enrollments refer to this facility; its type cannot change');
+      }
+      const changes = {
+        name: dto.name === undefined ? facility.name : dto.name.normalize('NFC').trim(),
+        type: dto.type ?? facility.type,
+        adminUnitId: dto.adminUnitId ?? facility.adminUnitId,
+      };
+      await m.update(Facility, { id }, changes);
+      await this.audit.record(actor, { action: 'update', entity: 'facility', entityId: id, fields }, m);
+      return toFacilityView({ ...facility, ...changes });
     });
   }
 

@@ -2,8 +2,8 @@ import { api, unwrap } from './client';
 import type { components, paths } from './schema';
 
 /** One typed function per call the screens make; parameters and bodies are checked against the generated schema. */
-type Query<P extends keyof paths, M extends 'get'> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+export type Query<P extends keyof paths, M extends 'get'> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
   requestBody: { content: { 'application/json': infer B } };
 }
   ? B

@@ -1,3 +1,4 @@
+import adminEn from './admin.en';
 import type { Messages } from './vi';
 
 /** English, the second language; the same keys as Vietnamese (the type checks it). */
@@ -15,7 +16,7 @@ const en: Messages = {
     backHome: 'Back to the start',
     offline: 'No network. What you typed is kept; try again when the network is back.',
   },
-  nav: { today: 'Today', people: 'Files', clinic: 'Methadone clinic', facility: 'Rehab facility', coverage: 'Coverage', account: 'Account', logout: 'Sign out' },
+  nav: { today: 'Today', people: 'Files', clinic: 'Methadone clinic', facility: 'Rehab facility', coverage: 'Coverage', account: 'Account', admin: 'Administration', logout: 'Sign out' },
   roles: {
     admin: 'Administrator',
     province_officer: 'Province officer',
@@ -378,5 +379,6 @@ const en: Messages = {
     generic: 'Something went wrong ({{status}}).',
     legalTermNotReached: 'The legal minimum term is not reached: enter the number and date of the decision that allows an early completion. ({{detail}})',
   },
+  admin: adminEn,
 };
 export default en;

@@ -1,3 +1,5 @@
+import adminVi from './admin.vi';
+
 /** Vietnamese, the app's first language, in the words of the management forms. */
 const vi = {
   app: {
@@ -20,6 +22,7 @@ const vi = {
     facility: 'Cơ sở cai nghiện',
     coverage: 'Độ bao phủ',
     account: 'Tài khoản',
+    admin: 'Quản trị',
     logout: 'Đăng xuất',
   },
   roles: {
@@ -396,6 +399,7 @@ const vi = {
     legalTermNotReached:
       'Chưa đủ thời hạn cai nghiện tối thiểu theo quy định: hãy nhập số và ngày quyết định cho phép hoàn thành trước thời hạn. ({{detail}})',
   },
+  admin: adminVi,
 };
 export default vi;
 export type Messages = typeof vi;

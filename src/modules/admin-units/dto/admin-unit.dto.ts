@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
@@ -35,6 +35,24 @@ export class CreateAdminUnitDto {
   @IsInt()
   @Min(0)
   population?: number;
+}
+
+/** Renaming a unit or setting its population; its code, level and place in the tree stay. */
+export class UpdateAdminUnitDto {
+  @ApiPropertyOptional({ example: 'Xã Tân Lập' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Matches(PLAIN, { message: 'name must not contain control characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'residents, for rates per population; null clears it' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  population?: number | null;
 }
 
 export class AdminUnitQuery extends PageQuery {

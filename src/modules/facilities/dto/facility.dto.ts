@@ -29,6 +29,27 @@ export class CreateFacilityDto {
   adminUnitId: string;
 }
 
+/** Renaming a facility, changing its type or the unit it sits in; its code stays. */
+export class UpdateFacilityDto {
+  @ApiPropertyOptional({ example: 'Cơ sở điều trị Methadone Đống Đa' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Matches(PLAIN, { message: 'name must not contain control characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: FACILITY_TYPES, description: 'only while no user or enrollment refers to the facility' })
+  @IsOptional()
+  @IsIn(FACILITY_TYPES)
+  type?: FacilityType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  adminUnitId?: string;
+}
+
 export class FacilityQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FACILITY_TYPES })
   @IsOptional()
