@@ -23,6 +23,8 @@ export interface Site {
     resident: string;
     toAdmit: { name: string; nationalId: string };
   };
+  /** Two likely duplicate pairs (same birth date and sex, names alike) for the province's review. */
+  twins: { merge: [string, string]; dismiss: [string, string] };
 }
 
 export interface SeedState {
@@ -143,6 +145,15 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   });
   const toAdmit = await person('Bùi Văn Khoa');
 
+  const twin = (names: [string, string], dateOfBirth: string, sex: string) =>
+    Promise.all(names.map((fullName, i) =>
+      worker.call('POST', '/persons', { fullName, dateOfBirth, sex, residenceUnitId: commune.id, status: 'addicted', registeredOn: day(-300 + i), confirmDistinct: true }),
+    )).then(() => names);
+  const twins = {
+    merge: await twin(key === 'desktop' ? ['Ngô Văn Quang', 'Ngô Văn Quảng'] : ['Tạ Văn Lực', 'Tạ Văn Lục'], '1979-05-20', 'male'),
+    dismiss: await twin(key === 'desktop' ? ['Lý Thị Hương', 'Lý Thi Huong'] : ['Mai Thị Yến', 'Mai Thi Yen'], '1986-07-07', 'female'),
+  };
+
   return {
     communeWorker,
     passwordUser,
@@ -160,6 +171,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
       resident: resident.fullName,
       toAdmit: { name: toAdmit.fullName, nationalId: toAdmit.nationalId },
     },
+    twins,
   };
 }
 

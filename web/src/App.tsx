@@ -23,6 +23,9 @@ const Clinic = lazy(() => import('./screens/Clinic'));
 const Facility = lazy(() => import('./screens/Facility'));
 const Account = lazy(() => import('./screens/Account'));
 const Coverage = lazy(() => import('./screens/Coverage'));
+const Imports = lazy(() => import('./screens/Imports'));
+const ImportPage = lazy(() => import('./screens/Imports').then((m) => ({ default: m.ImportPage })));
+const Duplicates = lazy(() => import('./screens/Duplicates'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +78,9 @@ function Screens({ role }: { role: Role }) {
         {(role === 'clinic_staff' || role === 'admin') && <Route path="/clinic" component={Clinic} />}
         {(role === 'facility_staff' || role === 'admin') && <Route path="/facility" component={Facility} />}
         {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/coverage" component={Coverage} />}
+        {(role === 'commune_worker' || role === 'admin') && <Route path="/imports" component={Imports} />}
+        {(role === 'commune_worker' || role === 'admin') && <Route path="/imports/:id" component={ImportPage} />}
+        {(role === 'province_officer' || role === 'admin') && <Route path="/duplicates" component={Duplicates} />}
         <Route path="/account" component={Account} />
         <Route component={NotFound} />
       </Switch>
