@@ -5,7 +5,7 @@ test('a province officer finds likely duplicate files, merges one pair as the sa
   const [keep, merged] = site.twins.merge;
   const [one, other] = site.twins.dismiss;
   await signIn(page, site.provinceOfficer, PASSWORD);
-  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hồ sơ trùng' }).click();
+  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Rà soát trùng lặp' }).click();
   await expect(page.getByRole('heading', { name: 'Rà soát hồ sơ trùng', level: 1 })).toBeVisible();
 
   // The search runs every night; the officer runs it now and follows it to the end.

@@ -318,7 +318,7 @@ const vi = {
     uploadedAt: 'Tải lên lúc {{at}}',
   },
   duplicates: {
-    nav: 'Hồ sơ trùng',
+    nav: 'Rà soát trùng lặp',
     title: 'Rà soát hồ sơ trùng',
     intro: 'Các cặp hồ sơ có thể của cùng một người (cùng ngày sinh, giới tính, tên gần giống). Xem hai hồ sơ cạnh nhau rồi quyết định.',
     find: 'Tìm hồ sơ trùng ngay',

@@ -235,7 +235,7 @@ export default function Imports() {
         >
           <Button icon={<UploadOutlined aria-hidden="true" />}>{t('imports.pick')}</Button>
         </Upload>
-        <div className="actions-row">
+        <div className="actions-row import-actions">
           <Button
             type="primary"
             disabled={!register}
