@@ -2,6 +2,8 @@ import { checkA11y, expect, signIn, test } from './fixtures';
 import { PASSWORD } from './seed';
 
 test('a province officer finds likely duplicate files, merges one pair as the same person and tells another apart', async ({ page, site }) => {
+  // A search job, a merge and four accessibility checks in one walk: slower than one screen's test.
+  test.slow();
   const [keep, merged] = site.twins.merge;
   const [one, other] = site.twins.dismiss;
   await signIn(page, site.provinceOfficer, PASSWORD);
