@@ -23,6 +23,8 @@ export interface Site {
     resident: string;
     toAdmit: { name: string; nationalId: string };
   };
+  /** Two likely duplicate pairs (same birth date and sex, names alike) for the province's review. */
+  twins: { merge: [string, string]; dismiss: [string, string] };
 }
 
 export interface SeedState {
@@ -37,20 +39,28 @@ class Api {
   constructor(
     private readonly baseURL: string,
     private token = '',
+    private readonly login?: { username: string; password: string },
   ) {}
   async call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseURL}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${this.baseURL}/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let res = await send();
+    // Access tokens live 20 s in these tests: on a busy machine the seeding outlives one, so sign in again.
+    if (res.status === 401 && this.login) {
+      this.token = (await Api.as(this.baseURL, this.login.username, this.login.password)).token;
+      res = await send();
+    }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
   static async as(baseURL: string, username: string, password: string): Promise<Api> {
     const { accessToken } = await new Api(baseURL).call<{ accessToken: string }>('POST', '/auth/login', { username, password });
-    return new Api(baseURL, accessToken);
+    return new Api(baseURL, accessToken, { username, password });
   }
 }
 
@@ -143,6 +153,15 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   });
   const toAdmit = await person('Bùi Văn Khoa');
 
+  const twin = (names: [string, string], dateOfBirth: string, sex: string) =>
+    Promise.all(names.map((fullName, i) =>
+      worker.call('POST', '/persons', { fullName, dateOfBirth, sex, residenceUnitId: commune.id, status: 'addicted', registeredOn: day(-300 + i), confirmDistinct: true }),
+    )).then(() => names);
+  const twins = {
+    merge: await twin(key === 'desktop' ? ['Ngô Văn Quang', 'Ngô Văn Quảng'] : ['Tạ Văn Lực', 'Tạ Văn Lục'], '1979-05-20', 'male'),
+    dismiss: await twin(key === 'desktop' ? ['Lý Thị Hương', 'Lý Thi Huong'] : ['Mai Thị Yến', 'Mai Thi Yen'], '1986-07-07', 'female'),
+  };
+
   return {
     communeWorker,
     passwordUser,
@@ -160,6 +179,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
       resident: resident.fullName,
       toAdmit: { name: toAdmit.fullName, nationalId: toAdmit.nationalId },
     },
+    twins,
   };
 }
 

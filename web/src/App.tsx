@@ -24,6 +24,9 @@ const Facility = lazy(() => import('./screens/Facility'));
 const Account = lazy(() => import('./screens/Account'));
 const Coverage = lazy(() => import('./screens/Coverage'));
 const Admin = lazy(() => import('./screens/admin/Admin'));
+const Imports = lazy(() => import('./screens/Imports'));
+const ImportPage = lazy(() => import('./screens/Imports').then((m) => ({ default: m.ImportPage })));
+const Duplicates = lazy(() => import('./screens/Duplicates'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +80,9 @@ function Screens({ role }: { role: Role }) {
         {(role === 'facility_staff' || role === 'admin') && <Route path="/facility" component={Facility} />}
         {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/coverage" component={Coverage} />}
         {role === 'admin' && <Route path="/admin" nest component={Admin} />}
+        {(role === 'commune_worker' || role === 'admin') && <Route path="/imports" component={Imports} />}
+        {(role === 'commune_worker' || role === 'admin') && <Route path="/imports/:id" component={ImportPage} />}
+        {(role === 'province_officer' || role === 'admin') && <Route path="/duplicates" component={Duplicates} />}
         <Route path="/account" component={Account} />
         <Route component={NotFound} />
       </Switch>

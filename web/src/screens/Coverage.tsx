@@ -19,6 +19,7 @@ import {
   type ExportFormat,
   type UnitFigures,
 } from '../api/endpoints';
+import { saveFile } from '../api/files';
 import type { AdminUnit } from '../api/types';
 import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
@@ -112,14 +113,7 @@ function Report({ report, onOpen }: { report: CoverageReport; onOpen: (unitId: s
     setExporting(format);
     try {
       const { blob, filename } = await exportCoverage({ ...period, format });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, filename);
       toast.success(t('coverage.exported'));
     } catch (err) {
       toast.error(errorText(t, err));
