@@ -23,6 +23,7 @@ const Clinic = lazy(() => import('./screens/Clinic'));
 const Facility = lazy(() => import('./screens/Facility'));
 const Account = lazy(() => import('./screens/Account'));
 const Coverage = lazy(() => import('./screens/Coverage'));
+const Monthly = lazy(() => import('./screens/Monthly'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +76,7 @@ function Screens({ role }: { role: Role }) {
         {(role === 'clinic_staff' || role === 'admin') && <Route path="/clinic" component={Clinic} />}
         {(role === 'facility_staff' || role === 'admin') && <Route path="/facility" component={Facility} />}
         {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/coverage" component={Coverage} />}
+        {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/monthly" component={Monthly} />}
         <Route path="/account" component={Account} />
         <Route component={NotFound} />
       </Switch>
