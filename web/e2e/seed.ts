@@ -60,13 +60,19 @@ const day = (offset: number): string => {
   return now.toISOString().slice(0, 10);
 };
 
+/** The month before the current one in Vietnam, YYYY-MM. */
+export const lastMonth = (): string => {
+  const now = new Date(Date.now() + 7 * 3600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+};
+
 /** One province per project: a commune worker's commune, a clinic, a facility, and their people. */
 async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', provinceId: string, n: number): Promise<Site> {
   const tag = key === 'desktop' ? 'DT' : 'DD';
   const unit = (code: string, name: string) =>
     admin.call<{ id: string }>('POST', '/admin-units', { code: `${tag}${code}`, name, level: 'commune', parentId: provinceId });
   const commune = await unit('01', key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên');
-  await unit('02', key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng');
+  const otherCommune = await unit('02', key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng');
   const clinic = await admin.call<{ id: string }>('POST', '/facilities', {
     code: `MMT-${tag}`,
     name: `Cơ sở điều trị Methadone ${key === 'desktop' ? 'Thạch Hà' : 'Cẩm Xuyên'}`,
@@ -88,6 +94,9 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
   const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
   const provinceOfficer = await user(`tinh.${key}`, 'Hồ Thị Nga', 'province_officer', { adminUnitId: provinceId });
+  // The other commune has already submitted last month's report.
+  const otherWorker = await user(`canbo3.${key}`, 'Võ Thị Hương', 'commune_worker', { adminUnitId: otherCommune.id });
+  await (await Api.as(baseURL, otherWorker, PASSWORD)).call('POST', '/reports/monthly', { unitId: otherCommune.id, month: lastMonth(), comment: 'Báo cáo đúng hạn' });
 
   const worker = await Api.as(baseURL, communeWorker, PASSWORD);
   const clinicApi = await Api.as(baseURL, clinicStaff, PASSWORD);
@@ -166,7 +175,8 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
 export async function seed(baseURL: string, adminPassword: string): Promise<SeedState> {
   const admin = await Api.as(baseURL, 'admin', adminPassword);
   const province = await admin.call<{ id: string }>('POST', '/admin-units', { code: 'HT', name: 'Tỉnh Hà Tĩnh', level: 'province' });
-  const desktop = await seedSite(baseURL, admin, 'desktop', province.id, 1);
-  const phone = await seedSite(baseURL, admin, 'phone', province.id, 2);
+  // A fresh login per site: access tokens live 20 s in these tests and a busy machine seeds slowly.
+  const desktop = await seedSite(baseURL, await Api.as(baseURL, 'admin', adminPassword), 'desktop', province.id, 1);
+  const phone = await seedSite(baseURL, await Api.as(baseURL, 'admin', adminPassword), 'phone', province.id, 2);
   return { baseURL, adminPassword, sites: { desktop, phone } };
 }
