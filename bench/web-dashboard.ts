@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -10,6 +9,7 @@ import { migrate } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/config.js';
 import { checkFlags, databaseExists, intFlag, parseFlags, recreateDatabase, stringFlag } from './database.js';
 import { DEFAULT_PASSWORD, seedDatabase } from './generator.js';
+import { freePort, waitForHealth } from './service-process.js';
 
 /**
  * `npm run bench:web -- [--persons N] [--skip-seed] [--database-url URL] [--repeat R] [--province CODE]`
@@ -26,30 +26,6 @@ import { DEFAULT_PASSWORD, seedDatabase } from './generator.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
 const TARGET_MS = 2_000;
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('the service was not healthy within 120 s');
-}
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
@@ -116,7 +92,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
-    await waitForHealth(baseURL, child);
+    await waitForHealth(baseURL, child, 300);
     const username = `po.${province.code.toLowerCase()}`;
     const { accessToken } = await json<{ accessToken: string }>(
       await fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEFAULT_PASSWORD }) }),

@@ -37,11 +37,13 @@ test('a province officer computes the coverage report, exports it and drills dow
   // Not computed yet: compute it and follow the job until the report shows. The first answer about
   // the job is held back a moment (then sent on, unchanged) so the progress can be seen.
   await expect(page.getByText('Chưa có báo cáo của đơn vị trong kỳ này.')).toBeVisible();
+  let release = () => {};
+  const gate = new Promise<void>((r) => (release = r));
   let held = false;
   await page.route('**/api/v1/reports/coverage/jobs/*', async (route) => {
     if (!held) {
       held = true;
-      await new Promise((r) => setTimeout(r, 2_000));
+      await gate;
     }
     await route.continue();
   });
@@ -50,6 +52,7 @@ test('a province officer computes the coverage report, exports it and drills dow
   await expect(progress).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /Đang tính báo cáo… \((Đã gửi yêu cầu|Đang chờ tính|Đang tính), \d+ giây\)/ })).toBeVisible();
   await checkA11y(page, 'coverage computing', '.coverage-progress');
+  release();
   await expect(page.getByRole('heading', { name: 'Tỷ lệ tiếp cận dịch vụ', level: 3 })).toBeVisible({ timeout: 30_000 });
   await expect(progress).toHaveCount(0);
   await page.unrouteAll();
@@ -67,7 +70,8 @@ test('a province officer computes the coverage report, exports it and drills dow
   const children = page.locator('.ant-table');
   await expect(children.getByRole('button', { name: site.communeName })).toBeVisible();
   // The chart (Apache ECharts, loaded with it) has drawn.
-  await expect(page.locator('.trend-chart svg path').first()).toBeVisible();
+  await expect(page.locator('.trend-chart svg')).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('coverage:chart').length === 1);
   await checkA11y(page, 'coverage');
   await page.screenshot({ path: resolve(SHOTS, `coverage-${info.project.name}.png`), fullPage: true });
 

@@ -420,7 +420,6 @@ const en: Messages = {
     communes: 'Communes and their reports',
     state: 'State',
     submittedAt: 'Submitted',
-    openOf: 'Open the report of {{unit}}',
     rollupTitle: 'Roll-up of {{unit}}',
     sumSubmitted: 'Sum of submitted reports',
     sumLive: 'Current sum (where different)',

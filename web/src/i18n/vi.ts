@@ -438,7 +438,6 @@ const vi = {
     communes: 'Tình hình nộp báo cáo của các xã',
     state: 'Tình trạng',
     submittedAt: 'Thời gian nộp',
-    openOf: 'Xem báo cáo của {{unit}}',
     rollupTitle: 'Tổng hợp của {{unit}}',
     sumSubmitted: 'Tổng các báo cáo đã nộp',
     sumLive: 'Số liệu hiện tại (nếu khác)',

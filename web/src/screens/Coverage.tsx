@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, DatePicker, Select, Table } from 'antd';
+import { Alert, Breadcrumb, Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -24,6 +24,7 @@ import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
 import { saveFile } from '../components/download';
 import { errorText } from '../components/errors';
+import { lastMonth, PeriodFilters } from '../components/PeriodFilters';
 import { StatusTag } from '../components/StatusTag';
 import { toast } from '../components/toast';
 import { useUnits } from '../components/units';
@@ -42,8 +43,6 @@ const percent = (share: number): string => `${formatNumber(share * 100, 1)}%`;
 
 const SERVICES = ['methadone', 'community', 'facility', 'counseling', 'support', 'medical'] as const;
 
-/** The month before the current one, as the province reports it. */
-const lastMonth = (): Dayjs => dayjs().subtract(1, 'month').startOf('month');
 
 function periodOf(unitId: string, month: Dayjs): CoveragePeriod {
   return { unitId, from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') };
@@ -332,31 +331,7 @@ export default function Coverage() {
       <div className="page-head">
         <h1 id="coverage-title">{t('coverage.title')}</h1>
       </div>
-      <div className="filters coverage-filters">
-        <div className="filter">
-          <label htmlFor="coverage-unit">{t('coverage.unit')}</label>
-          <Select
-            id="coverage-unit"
-            showSearch={{ optionFilterProp: 'label' }}
-            value={unitId ?? undefined}
-            onChange={(v: string) => setPicked(v)}
-            options={all.map((u) => ({ value: u.id, label: u.name }))}
-            style={{ minWidth: 220 }}
-          />
-        </div>
-        <div className="filter">
-          <label htmlFor="coverage-month">{t('coverage.month')}</label>
-          <DatePicker
-            id="coverage-month"
-            picker="month"
-            format="MM/YYYY"
-            allowClear={false}
-            value={month}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-            onChange={(d: Dayjs | null) => d && setMonth(d.startOf('month'))}
-          />
-        </div>
-      </div>
+      <PeriodFilters id="coverage" units={all} unitId={unitId} onUnit={setPicked} month={month} onMonth={setMonth} />
       {period && (
         <p className="muted">{t('coverage.period', { from: formatDate(period.from), to: formatDate(period.to) })}</p>
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Input, Modal, Select, Table } from 'antd';
+import { Alert, Button, Input, Modal, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
 import { saveFile } from '../components/download';
 import { errorText } from '../components/errors';
+import { lastMonth, PeriodFilters } from '../components/PeriodFilters';
 import { StatusTag, type Tone } from '../components/StatusTag';
 import { toast } from '../components/toast';
 import { useUnits } from '../components/units';
@@ -198,7 +199,16 @@ function Rollup({ query, onOpen }: { query: MonthlyQuery; onOpen: (unitId: strin
         scroll={{ x: 'max-content' }}
         aria-labelledby="monthly-communes"
         columns={[
-          { key: 'unit', title: t('coverage.unit'), sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'), render: (_, u) => u.unit.name },
+          {
+            key: 'unit',
+            title: t('coverage.unit'),
+            sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'),
+            render: (_, u) => (
+              <Button type="link" className="link-button" onClick={() => onOpen(u.unit.id)}>
+                {u.unit.name}
+              </Button>
+            ),
+          },
           {
             key: 'status',
             title: t('monthly.state'),
@@ -209,15 +219,6 @@ function Rollup({ query, onOpen }: { query: MonthlyQuery; onOpen: (unitId: strin
             key: 'at',
             title: t('monthly.submittedAt'),
             render: (_, u) => (u.submittedAt ? `${dayjs(u.submittedAt).format('DD/MM/YYYY HH:mm')} · ${u.submittedByName ?? ''}` : t('common.none')),
-          },
-          {
-            key: 'open',
-            title: t('common.actions'),
-            render: (_, u) => (
-              <Button size="small" onClick={() => onOpen(u.unit.id)} aria-label={t('monthly.openOf', { unit: u.unit.name })}>
-                {t('common.open')}
-              </Button>
-            ),
           },
         ]}
       />
@@ -256,7 +257,7 @@ export default function Monthly() {
   const { user } = useSession();
   const { units } = useUnits();
   const commune = user?.role === 'commune_worker';
-  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month').startOf('month'));
+  const [month, setMonth] = useState<Dayjs>(lastMonth);
   const [picked, setPicked] = useState<string | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const areas = units.filter((u) => u.level !== 'commune');
@@ -267,36 +268,17 @@ export default function Monthly() {
       <div className="page-head">
         <h1 id="monthly-title">{t('monthly.title')}</h1>
       </div>
-      <div className="filters">
-        {!commune && areas.length > 0 && (
-          <div className="filter">
-            <label htmlFor="monthly-unit">{t('coverage.unit')}</label>
-            <Select
-              id="monthly-unit"
-              showSearch={{ optionFilterProp: 'label' }}
-              value={unitId ?? undefined}
-              onChange={(v: string) => {
-                setPicked(v);
-                setOpened(null);
-              }}
-              options={areas.map((u) => ({ value: u.id, label: u.name }))}
-              style={{ minWidth: 220 }}
-            />
-          </div>
-        )}
-        <div className="filter">
-          <label htmlFor="monthly-month">{t('coverage.month')}</label>
-          <DatePicker
-            id="monthly-month"
-            picker="month"
-            format="MM/YYYY"
-            allowClear={false}
-            value={month}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-            onChange={(d: Dayjs | null) => d && setMonth(d.startOf('month'))}
-          />
-        </div>
-      </div>
+      <PeriodFilters
+        id="monthly"
+        units={commune ? [] : areas}
+        unitId={unitId}
+        onUnit={(v) => {
+          setPicked(v);
+          setOpened(null);
+        }}
+        month={month}
+        onMonth={setMonth}
+      />
       {unitId === null ? (
         <Busy />
       ) : commune ? (
