@@ -34,23 +34,33 @@ export interface SeedState {
 type Json = Record<string, unknown>;
 
 class Api {
-  constructor(
+  private token = '';
+  private constructor(
     private readonly baseURL: string,
-    private token = '',
+    private readonly login?: { username: string; password: string },
   ) {}
-  async call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+  async call<T = Json>(method: string, path: string, body?: unknown, renewed = false): Promise<T> {
     const res = await fetch(`${this.baseURL}/api/v1${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    // Access tokens live 20 s in these tests: on a busy machine the seed outlives one, so sign in again.
+    if (res.status === 401 && this.login && !renewed) {
+      await this.signIn();
+      return this.call<T>(method, path, body, true);
+    }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
+  private async signIn(): Promise<void> {
+    this.token = (await new Api(this.baseURL).call<{ accessToken: string }>('POST', '/auth/login', this.login)).accessToken;
+  }
   static async as(baseURL: string, username: string, password: string): Promise<Api> {
-    const { accessToken } = await new Api(baseURL).call<{ accessToken: string }>('POST', '/auth/login', { username, password });
-    return new Api(baseURL, accessToken);
+    const api = new Api(baseURL, { username, password });
+    await api.signIn();
+    return api;
   }
 }
 
@@ -175,8 +185,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
 export async function seed(baseURL: string, adminPassword: string): Promise<SeedState> {
   const admin = await Api.as(baseURL, 'admin', adminPassword);
   const province = await admin.call<{ id: string }>('POST', '/admin-units', { code: 'HT', name: 'Tỉnh Hà Tĩnh', level: 'province' });
-  // A fresh login per site: access tokens live 20 s in these tests and a busy machine seeds slowly.
-  const desktop = await seedSite(baseURL, await Api.as(baseURL, 'admin', adminPassword), 'desktop', province.id, 1);
-  const phone = await seedSite(baseURL, await Api.as(baseURL, 'admin', adminPassword), 'phone', province.id, 2);
+  const desktop = await seedSite(baseURL, admin, 'desktop', province.id, 1);
+  const phone = await seedSite(baseURL, admin, 'phone', province.id, 2);
   return { baseURL, adminPassword, sites: { desktop, phone } };
 }

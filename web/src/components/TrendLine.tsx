@@ -30,6 +30,12 @@ export default function TrendLine({ points, target, label, onDrawn }: { points: 
 
   useEffect(() => {
     const chart = echarts.init(box.current!, undefined, { renderer: 'svg' });
+    // Listened to before the option is set: without animation the chart may finish drawing at once.
+    const finished = () => {
+      chart.off('finished', finished);
+      drawn.current?.();
+    };
+    chart.on('finished', finished);
     const targetText = target === null ? '' : t('coverage.ofTarget', { target: percent(target) });
     chart.setOption({
       animation: false,
@@ -58,11 +64,6 @@ export default function TrendLine({ points, target, label, onDrawn }: { points: 
         },
       ],
     });
-    const finished = () => {
-      chart.off('finished', finished);
-      drawn.current?.();
-    };
-    chart.on('finished', finished);
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
