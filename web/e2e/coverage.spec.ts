@@ -20,6 +20,7 @@ function monthBack(n: number): string {
 }
 
 test('a province officer computes the coverage report, exports it and drills down to a commune’s unreached list', async ({ page, site }, info) => {
+  test.slow(); // two reports computed, two files downloaded, four accessibility checks
   await signIn(page, site.provinceOfficer, PASSWORD);
   await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Độ bao phủ' }).click();
   await expect(page.getByRole('heading', { name: 'Tỷ lệ tiếp cận dịch vụ', level: 1 })).toBeVisible();

@@ -12,6 +12,7 @@ async function openMonthly(page: Page): Promise<void> {
 }
 
 test('a commune worker reviews last month’s figures and submits the report after confirming', async ({ page, site }) => {
+  test.slow(); // four accessibility checks
   await signIn(page, site.communeWorker, PASSWORD);
   await openMonthly(page);
   await expect(page.getByRole('heading', { name: `Báo cáo tháng ${shown()} của ${site.communeName}`, level: 2 })).toBeVisible();
@@ -41,6 +42,7 @@ test('a commune worker reviews last month’s figures and submits the report aft
 });
 
 test('a province officer sees which communes submitted the month, opens one and reads the roll-up', async ({ page, site }) => {
+  test.slow(); // three accessibility checks and a download
   await signIn(page, site.provinceOfficer, PASSWORD);
   await openMonthly(page);
   // Four communes in the province: the seed submitted each project's second one; a commune worker may have submitted too.
