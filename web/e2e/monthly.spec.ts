@@ -57,7 +57,7 @@ test('a province officer sees which communes submitted the month, opens one and 
 
   // The roll-up as a spreadsheet.
   const [response, download] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/api/v1/reports/monthly/export') && r.url().includes('format=xlsx')),
+    page.waitForResponse((r) => r.status() !== 401 && r.url().includes('/api/v1/reports/monthly/export') && r.url().includes('format=xlsx')),
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Tải báo cáo XLSX' }).click(),
   ]);

@@ -16,17 +16,15 @@ import {
   requestCoverage,
   type CoveragePeriod,
   type CoverageReport,
-  type ExportFormat,
   type UnitFigures,
 } from '../api/endpoints';
 import type { AdminUnit } from '../api/types';
 import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
-import { saveFile } from '../components/download';
+import { ExportButtons } from '../components/download';
 import { errorText } from '../components/errors';
 import { lastMonth, PeriodFilters } from '../components/PeriodFilters';
 import { StatusTag } from '../components/StatusTag';
-import { toast } from '../components/toast';
 import { useUnits } from '../components/units';
 import { formatDate, formatNumber } from '../format';
 
@@ -114,21 +112,9 @@ function Trend({ report }: { report: CoverageReport }) {
 function Report({ report, onOpen }: { report: CoverageReport; onOpen: (unitId: string) => void }) {
   const { t } = useTranslation();
   const [showUnreached, setShowUnreached] = useState(false);
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const period = { unitId: report.unitId, from: report.from, to: report.to };
   useEffect(() => mark('coverage:table'), []);
 
-  const download = async (format: ExportFormat) => {
-    setExporting(format);
-    try {
-      saveFile(await exportCoverage({ ...period, format }));
-      toast.success(t('coverage.exported'));
-    } catch (err) {
-      toast.error(errorText(t, err));
-    } finally {
-      setExporting(null);
-    }
-  };
 
   const columns: ColumnsType<UnitFigures> = [
     {
@@ -186,11 +172,7 @@ function Report({ report, onOpen }: { report: CoverageReport; onOpen: (unitId: s
         />
       </div>
       <div className="actions-row no-print">
-        {(['csv', 'xlsx'] as const).map((f) => (
-          <Button key={f} loading={exporting === f} onClick={() => void download(f)}>
-            {t('coverage.export', { format: f.toUpperCase() })}
-          </Button>
-        ))}
+        <ExportButtons file={(format) => exportCoverage({ ...period, format })} />
         {report.unit.level === 'commune' && (
           <Button type={showUnreached ? 'default' : 'primary'} aria-expanded={showUnreached} onClick={() => setShowUnreached((v) => !v)}>
             {showUnreached ? t('coverage.hideUnreached') : t('coverage.unreached')}

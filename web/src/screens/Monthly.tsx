@@ -8,14 +8,13 @@ import {
   getMonthlyReport,
   getMonthlyRollup,
   submitMonthlyReport,
-  type ExportFormat,
   type MonthlyQuery,
   type MonthlyReport,
   type MonthlyRollup,
 } from '../api/endpoints';
 import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
-import { saveFile } from '../components/download';
+import { ExportButtons } from '../components/download';
 import { errorText } from '../components/errors';
 import { lastMonth, PeriodFilters } from '../components/PeriodFilters';
 import { StatusTag, type Tone } from '../components/StatusTag';
@@ -56,32 +55,6 @@ function SharesTable({ shares, caption }: { shares: Shares; caption: string }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** CSV and XLSX of a month (a commune's submitted report, or a unit's roll-up). */
-function ExportButtons({ query }: { query: MonthlyQuery }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const download = async (format: ExportFormat) => {
-    setBusy(format);
-    try {
-      saveFile(await exportMonthly({ ...query, format }));
-      toast.success(t('coverage.exported'));
-    } catch (err) {
-      toast.error(errorText(t, err));
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <>
-      {(['xlsx', 'csv'] as const).map((f) => (
-        <Button key={f} loading={busy === f} onClick={() => void download(f)}>
-          {t('coverage.export', { format: f.toUpperCase() })}
-        </Button>
-      ))}
-    </>
   );
 }
 
@@ -155,7 +128,7 @@ function CommuneMonth({ query, canSubmit }: { query: MonthlyQuery; canSubmit: bo
             {last ? t('monthly.submitCorrection') : t('monthly.submit')}
           </Button>
         )}
-        {last && <ExportButtons query={query} />}
+        {last && <ExportButtons file={(format) => exportMonthly({ ...query, format })} />}
       </div>
       {canSubmit && !ended && <p className="muted">{t('monthly.notEnded')}</p>}
       <Modal
@@ -245,7 +218,7 @@ function Rollup({ query, onOpen }: { query: MonthlyQuery; onOpen: (unitId: strin
         </table>
       </div>
       <div className="actions-row no-print">
-        <ExportButtons query={query} />
+        <ExportButtons file={(format) => exportMonthly({ ...query, format })} />
       </div>
     </>
   );
