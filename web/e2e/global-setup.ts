@@ -1,22 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort, waitForHealth } from '../../bench/service-process.js';
 import { seed, STATE_FILE } from './seed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 
 async function onServer(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
@@ -26,20 +16,6 @@ async function onServer(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode} before it was healthy`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('the service was not healthy within 60 s');
 }
 
 export interface Service {
@@ -100,7 +76,7 @@ export async function startService(name = 'web'): Promise<Service> {
     redis.disconnect();
   };
   try {
-    await waitForHealth(baseURL, child);
+    await waitForHealth(baseURL, child, 120);
   } catch (err) {
     await stop();
     throw err;

@@ -36,31 +36,33 @@ export interface SeedState {
 type Json = Record<string, unknown>;
 
 class Api {
-  constructor(
+  private token = '';
+  private constructor(
     private readonly baseURL: string,
-    private token = '',
     private readonly login?: { username: string; password: string },
   ) {}
-  async call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-    const send = () =>
-      fetch(`${this.baseURL}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    let res = await send();
-    // Access tokens live 20 s in these tests: on a busy machine the seeding outlives one, so sign in again.
-    if (res.status === 401 && this.login) {
-      this.token = (await Api.as(this.baseURL, this.login.username, this.login.password)).token;
-      res = await send();
+  async call<T = Json>(method: string, path: string, body?: unknown, renewed = false): Promise<T> {
+    const res = await fetch(`${this.baseURL}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // Access tokens live 20 s in these tests: on a busy machine the seed outlives one, so sign in again.
+    if (res.status === 401 && this.login && !renewed) {
+      await this.signIn();
+      return this.call<T>(method, path, body, true);
     }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
+  private async signIn(): Promise<void> {
+    this.token = (await new Api(this.baseURL).call<{ accessToken: string }>('POST', '/auth/login', this.login)).accessToken;
+  }
   static async as(baseURL: string, username: string, password: string): Promise<Api> {
-    const { accessToken } = await new Api(baseURL).call<{ accessToken: string }>('POST', '/auth/login', { username, password });
-    return new Api(baseURL, accessToken, { username, password });
+    const api = new Api(baseURL, { username, password });
+    await api.signIn();
+    return api;
   }
 }
 
@@ -70,13 +72,19 @@ const day = (offset: number): string => {
   return now.toISOString().slice(0, 10);
 };
 
+/** The month before the current one in Vietnam, YYYY-MM. */
+export const lastMonth = (): string => {
+  const now = new Date(Date.now() + 7 * 3600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+};
+
 /** One province per project: a commune worker's commune, a clinic, a facility, and their people. */
 async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', provinceId: string, n: number): Promise<Site> {
   const tag = key === 'desktop' ? 'DT' : 'DD';
   const unit = (code: string, name: string) =>
     admin.call<{ id: string }>('POST', '/admin-units', { code: `${tag}${code}`, name, level: 'commune', parentId: provinceId });
   const commune = await unit('01', key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên');
-  await unit('02', key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng');
+  const otherCommune = await unit('02', key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng');
   const clinic = await admin.call<{ id: string }>('POST', '/facilities', {
     code: `MMT-${tag}`,
     name: `Cơ sở điều trị Methadone ${key === 'desktop' ? 'Thạch Hà' : 'Cẩm Xuyên'}`,
@@ -98,6 +106,9 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
   const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
   const provinceOfficer = await user(`tinh.${key}`, 'Hồ Thị Nga', 'province_officer', { adminUnitId: provinceId });
+  // The other commune has already submitted last month's report.
+  const otherWorker = await user(`canbo3.${key}`, 'Võ Thị Hương', 'commune_worker', { adminUnitId: otherCommune.id });
+  await (await Api.as(baseURL, otherWorker, PASSWORD)).call('POST', '/reports/monthly', { unitId: otherCommune.id, month: lastMonth(), comment: 'Báo cáo đúng hạn' });
 
   const worker = await Api.as(baseURL, communeWorker, PASSWORD);
   const clinicApi = await Api.as(baseURL, clinicStaff, PASSWORD);

@@ -27,6 +27,7 @@ const Admin = lazy(() => import('./screens/admin/Admin'));
 const Imports = lazy(() => import('./screens/Imports'));
 const ImportPage = lazy(() => import('./screens/Imports').then((m) => ({ default: m.ImportPage })));
 const Duplicates = lazy(() => import('./screens/Duplicates'));
+const Monthly = lazy(() => import('./screens/Monthly'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -83,6 +84,7 @@ function Screens({ role }: { role: Role }) {
         {(role === 'commune_worker' || role === 'admin') && <Route path="/imports" component={Imports} />}
         {(role === 'commune_worker' || role === 'admin') && <Route path="/imports/:id" component={ImportPage} />}
         {(role === 'province_officer' || role === 'admin') && <Route path="/duplicates" component={Duplicates} />}
+        {(role === 'province_officer' || role === 'admin' || role === 'commune_worker') && <Route path="/monthly" component={Monthly} />}
         <Route path="/account" component={Account} />
         <Route component={NotFound} />
       </Switch>

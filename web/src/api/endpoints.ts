@@ -106,12 +106,28 @@ export const coverageJob = async (jobId: string) =>
 export const listUnreached = async (query: Query<'/api/v1/reports/coverage/unreached', 'get'>) =>
   unwrap(await api.GET('/api/v1/reports/coverage/unreached', { params: { query } }));
 /** The stored report as a file, fetched with the session's token (a bare link would carry none). */
-export const exportCoverage = async (query: CoveragePeriod & { format: ExportFormat }): Promise<{ blob: Blob; filename: string }> => {
-  const result = await api.GET('/api/v1/reports/coverage/export', { params: { query }, parseAs: 'blob' });
-  const blob = unwrap(result) as unknown as Blob;
+export const exportCoverage = async (query: CoveragePeriod & { format: ExportFormat }) =>
+  fileOf(await api.GET('/api/v1/reports/coverage/export', { params: { query }, parseAs: 'blob' }), `coverage.${query.format}`);
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+/** A file answer: its body and the name the service gave it (content-disposition). */
+function fileOf(result: { data?: unknown; error?: unknown; response: Response }, fallback: string): DownloadedFile {
+  const blob = unwrap(result) as Blob;
   const disposition = result.response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `coverage.${query.format}`;
-  return { blob, filename };
-};
+  return { blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback };
+}
 export const getTrend = async (query: Query<'/api/v1/reports/trends', 'get'>) =>
   unwrap(await api.GET('/api/v1/reports/trends', { params: { query } }));
+
+export type MonthlyReport = components['schemas']['MonthlyReportDto'];
+export type MonthlyRollup = components['schemas']['MonthlyRollupDto'];
+export type MonthlyQuery = Query<'/api/v1/reports/monthly', 'get'>;
+export const getMonthlyReport = async (query: MonthlyQuery) => unwrap(await api.GET('/api/v1/reports/monthly', { params: { query } }));
+export const submitMonthlyReport = async (body: Body<'/api/v1/reports/monthly', 'post'>) =>
+  unwrap(await api.POST('/api/v1/reports/monthly', { body }));
+export const getMonthlyRollup = async (query: MonthlyQuery) => unwrap(await api.GET('/api/v1/reports/monthly/rollup', { params: { query } }));
+export const exportMonthly = async (query: MonthlyQuery & { format: ExportFormat }) =>
+  fileOf(await api.GET('/api/v1/reports/monthly/export', { params: { query }, parseAs: 'blob' }), `monthly.${query.format}`);

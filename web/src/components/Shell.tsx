@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/clinic', label: 'nav.clinic', roles: ['clinic_staff', 'admin'] },
   { to: '/facility', label: 'nav.facility', roles: ['facility_staff', 'admin'] },
   { to: '/coverage', label: 'nav.coverage', roles: ['province_officer', 'admin', 'commune_worker'] },
+  { to: '/monthly', label: 'nav.monthly', roles: ['province_officer', 'admin', 'commune_worker'] },
   { to: '/imports', label: 'imports.nav', roles: ['commune_worker', 'admin'] },
   { to: '/duplicates', label: 'duplicates.nav', roles: ['province_officer', 'admin'] },
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },

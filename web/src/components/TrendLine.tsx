@@ -1,6 +1,14 @@
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { formatNumber } from '../format';
+
+// Only the pieces this chart draws: the line, its axes, a tooltip and the target line.
+echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
 type Point = components['schemas']['TrendPointDto'];
 
@@ -9,59 +17,88 @@ const percent = (share: number): string => `${formatNumber(share * 100, 1)}%`;
 const monthLabel = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 /**
- * A share by month drawn by hand in SVG: a line through the months with a snapshot (a gap for
- * those without), the target as a dashed line. A few hundred bytes instead of a chart library.
+ * A share by month as an Apache ECharts line (a gap for months without a snapshot) with the target
+ * as a dashed line. The module loads with this component only (a lazy import of the coverage
+ * screen); the months are also written out in a table that screen readers and keyboards reach.
+ * `onDrawn` fires once the chart has finished drawing.
  */
-export function TrendLine({ points, target, label }: { points: Point[]; target: number | null; label: string }) {
+export default function TrendLine({ points, target, label, onDrawn }: { points: Point[]; target: number | null; label: string; onDrawn?: () => void }) {
   const { t } = useTranslation();
-  const W = 600;
-  const H = 160;
-  const pad = 28;
-  const step = points.length > 1 ? (W - pad * 2) / (points.length - 1) : 0;
-  const x = (i: number) => pad + i * step;
-  const y = (v: number) => H - Math.min(1, Math.max(0, v)) * (H - 20);
-  // One path segment per run of months with a value.
-  let d = '';
-  points.forEach((p, i) => {
-    if (p.value === null) return;
-    d += `${i > 0 && points[i - 1]?.value !== null ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)} `;
-  });
+  const box = useRef<HTMLDivElement>(null);
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
+
+  useEffect(() => {
+    const chart = echarts.init(box.current!, undefined, { renderer: 'svg' });
+    // Listened to before the option is set: without animation the chart may finish drawing at once.
+    const finished = () => {
+      chart.off('finished', finished);
+      drawn.current?.();
+    };
+    chart.on('finished', finished);
+    const targetText = target === null ? '' : t('coverage.ofTarget', { target: percent(target) });
+    chart.setOption({
+      animation: false,
+      grid: { left: 48, right: 16, top: 24, bottom: 28 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? percent(v) : '—') },
+      xAxis: { type: 'category', data: points.map((p) => monthLabel(p.month)), axisLabel: { color: '#434343' } },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: '#434343', formatter: (v: number) => percent(v) } },
+      series: [
+        {
+          type: 'line',
+          name: label,
+          data: points.map((p) => p.value),
+          connectNulls: false,
+          color: '#0b5cad',
+          symbolSize: 7,
+          markLine:
+            target === null
+              ? undefined
+              : {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { color: '#22670a', type: 'dashed' },
+                  label: { formatter: targetText, color: '#22670a', position: 'insideEndTop' },
+                  data: [{ yAxis: target }],
+                },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [points, target, label, t]);
+
   const known = points.filter((p) => p.value !== null);
   const last = known[known.length - 1];
   return (
     <figure className="trend-line">
-      <svg viewBox={`0 0 ${W} ${H + 30}`} role="img" aria-label={label} width="100%">
-        <line x1={pad} y1={H} x2={W - pad} y2={H} stroke="#8c8c8c" />
-        {target !== null && (
-          <>
-            <line x1={pad} y1={y(target)} x2={W - pad} y2={y(target)} stroke="#22670a" strokeDasharray="6 4" />
-            <text x={W - pad} y={y(target) - 4} fontSize="12" fill="#22670a" textAnchor="end">
-              {t('coverage.ofTarget', { target: percent(target) })}
-            </text>
-          </>
-        )}
-        <path d={d} fill="none" stroke="#0b5cad" strokeWidth="2" />
-        {points.map((p, i) =>
-          p.value === null ? null : (
-            <circle key={p.month} cx={x(i)} cy={y(p.value)} r="4" fill="#0b5cad">
-              <title>{`${monthLabel(p.month)}: ${percent(p.value)}`}</title>
-            </circle>
-          ),
-        )}
-        {points.length > 0 && (
-          <>
-            <text x={pad} y={H + 20} fontSize="12" fill="#434343">
-              {monthLabel(points[0]!.month)}
-            </text>
-            <text x={W - pad} y={H + 20} fontSize="12" fill="#434343" textAnchor="end">
-              {monthLabel(points[points.length - 1]!.month)}
-            </text>
-          </>
-        )}
-      </svg>
+      <div ref={box} role="img" aria-label={label} className="trend-chart" />
       <figcaption>
         {last ? t('coverage.trendLast', { month: monthLabel(last.month), share: percent(last.value!) }) : t('coverage.trendEmpty')}
       </figcaption>
+      <details>
+        <summary>{t('coverage.trendTable')}</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('coverage.month')}</th>
+              <th scope="col">{t('coverage.share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.month}>
+                <td>{monthLabel(p.month)}</td>
+                <td>{p.value === null ? t('common.none') : percent(p.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }
