@@ -114,7 +114,7 @@ export interface DownloadedFile {
   filename: string;
 }
 /** A file answer: its body and the name the service gave it (content-disposition). */
-function fileOf(result: { data?: unknown; error?: unknown; response: Response }, fallback: string): DownloadedFile {
+export function fileOf(result: { data?: unknown; error?: unknown; response: Response }, fallback: string): DownloadedFile {
   const blob = unwrap(result) as Blob;
   const disposition = result.response.headers.get('content-disposition') ?? '';
   return { blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback };

@@ -1,4 +1,5 @@
 import { api, unwrap } from './client';
+import { fileOf } from './endpoints';
 import type { components, paths } from './schema';
 
 /**
@@ -14,28 +15,9 @@ export type PairFile = S['PairFileDto'];
 export type PairDecision = S['DecisionDto'];
 type PairsQuery = NonNullable<paths['/api/v1/duplicates/pairs']['get']['parameters']['query']>;
 
-/** Gives a fetched file to the browser to save, under the name the service gave it. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A binary answer and the file name of its content-disposition (fetched with the session's token). */
-async function file(result: { data?: unknown; error?: unknown; response: Response }, fallback: string): Promise<{ blob: Blob; filename: string }> {
-  const blob = unwrap(result) as Blob;
-  const disposition = result.response.headers.get('content-disposition') ?? '';
-  return { blob, filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback };
-}
-
-export const importTemplate = async () => file(await api.GET('/api/v1/imports/persons/template.xlsx', { parseAs: 'blob' }), 'mau-nhap-ho-so.xlsx');
+export const importTemplate = async () => fileOf(await api.GET('/api/v1/imports/persons/template.xlsx', { parseAs: 'blob' }), 'mau-nhap-ho-so.xlsx');
 export const importErrors = async (importId: string) =>
-  file(await api.GET('/api/v1/imports/{id}/errors.xlsx', { params: { path: { id: importId } }, parseAs: 'blob' }), 'loi-nhap.xlsx');
+  fileOf(await api.GET('/api/v1/imports/{id}/errors.xlsx', { params: { path: { id: importId } }, parseAs: 'blob' }), 'loi-nhap.xlsx');
 
 /** The register as multipart form data (field "file"); the browser writes the boundary. */
 export const uploadImport = async (register: File, dryRun: boolean) => {

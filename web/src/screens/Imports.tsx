@@ -11,7 +11,6 @@ import {
   importErrors,
   importTemplate,
   listImports,
-  saveFile,
   uploadImport,
   type ImportDetail,
   type ImportRowError,
@@ -20,6 +19,7 @@ import {
 import { useSession } from '../auth/useSession';
 import { Busy } from '../components/Busy';
 import { DataTable } from '../components/DataTable';
+import { saveFile } from '../components/download';
 import { errorText } from '../components/errors';
 import { Pager } from '../components/Pager';
 import { StatusTag, type Tone } from '../components/StatusTag';
@@ -34,7 +34,7 @@ const at = (iso: string) => dayjs(iso).format('DD/MM/YYYY HH:mm');
 async function download(fetchFile: () => Promise<{ blob: Blob; filename: string }>, done: string, t: Parameters<typeof errorText>[0]) {
   try {
     const { blob, filename } = await fetchFile();
-    saveFile(blob, filename);
+    saveFile({ blob, filename });
     toast.success(done);
   } catch (err) {
     toast.error(errorText(t, err));
