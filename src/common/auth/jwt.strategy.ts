@@ -4,7 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import type { Role } from '../../modules/users/user.entity.js';
+import type { Role } from '../access/roles.js';
 import { isUuid } from '../access/scope.js';
 import { Clock } from '../time/clock.js';
 import { addMonths } from '../time/dates.js';
