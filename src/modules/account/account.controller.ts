@@ -14,10 +14,7 @@ import { Route } from '../../common/http/route.js';
 export class AccountController {
   constructor(private readonly account: AccountService) {}
 
-  @Route.post('password', {
-    summary: 'Change my password (current and new); my other logins end',
-    operationId: 'changeOwnPassword', ok: PasswordChangedDto, errors: [400, 429],
-  })
+  @Route.post('password', { summary: 'Change my password (current and new); my other logins end', operationId: 'changeOwnPassword', ok: PasswordChangedDto, errors: [400, 429] })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<PasswordChangedDto> {
     return this.account.changePassword(actor, dto);
   }

@@ -14,19 +14,12 @@ import { Route } from '../../common/http/route.js';
 export class AdminUnitsController {
   constructor(private readonly units: AdminUnitsService) {}
 
-  @Route.post({
-    roles: ['admin'],
-    summary: 'Add a province, district (under a province) or commune (under a district)',
-    operationId: 'createAdminUnit', created: AdminUnitDto, errors: [400, 409],
-  })
+  @Route.post({ roles: ['admin'], summary: 'Add a province, district (under a province) or commune (under a district)', operationId: 'createAdminUnit', created: AdminUnitDto, errors: [400, 409] })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAdminUnitDto): Promise<AdminUnitDto> {
     return this.units.create(actor, dto);
   }
 
-  @Route.get({
-    summary: 'Administrative units by parent, level, subtree or code/name; every signed-in role',
-    operationId: 'listAdminUnits', paged: AdminUnitDto, errors: [400],
-  })
+  @Route.get({ summary: 'Administrative units by parent, level, subtree or code/name; every signed-in role', operationId: 'listAdminUnits', paged: AdminUnitDto, errors: [400] })
   list(@Query() query: AdminUnitQuery): Promise<Page<AdminUnitDto>> {
     return this.units.list(query);
   }

@@ -12,11 +12,7 @@ import { Route } from '../../common/http/route.js';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Route.get({
-    roles: ['admin'],
-    summary: 'Audit rows by user, record, action or time, newest first',
-    operationId: 'listAuditLogs', paged: AuditLogDto, errors: [400],
-  })
+  @Route.get({ roles: ['admin'], summary: 'Audit rows by user, record, action or time, newest first', operationId: 'listAuditLogs', paged: AuditLogDto, errors: [400] })
   list(@Query() query: AuditLogQuery): Promise<Page<AuditLogDto>> {
     return this.audit.list(query);
   }

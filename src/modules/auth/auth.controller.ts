@@ -25,10 +25,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Route.post('login', {
-    summary: 'Log in with username and password; answers an access and a refresh token',
-    public: true, operationId: 'login', ok: TokenPairDto, errors: [400, 401, 429],
-  })
+  @Route.post('login', { summary: 'Log in with username and password; answers an access and a refresh token', public: true, operationId: 'login', ok: TokenPairDto, errors: [400, 401, 429] })
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
     const pair = await this.auth.login(dto.username, dto.password, requestContext(req));
     // The web app keeps the refresh token in an HttpOnly cookie (refresh-cookie.ts).
@@ -36,10 +33,7 @@ export class AuthController {
     return pair;
   }
 
-  @Route.post('refresh', {
-    summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login',
-    public: true, operationId: 'refreshTokens', ok: TokenPairDto, errors: [400, 401],
-  })
+  @Route.post('refresh', { summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login', public: true, operationId: 'refreshTokens', ok: TokenPairDto, errors: [400, 401] })
   async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
     // The body's token, or else the web app's cookie; the cookie is rotated with the pair.
     const pair = await this.auth.refresh(dto.refreshToken ?? readRefreshCookie(req) ?? '', requestContext(req));

@@ -15,18 +15,12 @@ import { Route } from '../../common/http/route.js';
 export class DrugTestsController {
   constructor(private readonly tests: DrugTestsService) {}
 
-  @Route.post({
-    summary: 'Record a drug test; a positive one raises a relapse task for the responsible worker',
-    operationId: 'createDrugTest', created: CreatedDrugTestDto, errors: [400, 404, 409],
-  })
+  @Route.post({ summary: 'Record a drug test; a positive one raises a relapse task for the responsible worker', operationId: 'createDrugTest', created: CreatedDrugTestDto, errors: [400, 404, 409] })
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateDrugTestDto): Promise<CreatedDrugTestDto> {
     return this.tests.create(actor, id, dto);
   }
 
-  @Route.get({
-    summary: "A person's drug tests, latest first (clinic and facility staff: their facility's)",
-    operationId: 'listDrugTests', ok: DrugTestPageDto, errors: [400, 404],
-  })
+  @Route.get({ summary: "A person's drug tests, latest first (clinic and facility staff: their facility's)", operationId: 'listDrugTests', ok: DrugTestPageDto, errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: PageQuery): Promise<DrugTestPageDto> {
     return this.tests.list(actor, id, query);
   }

@@ -14,11 +14,7 @@ import { Route } from '../../common/http/route.js';
 export class FacilitiesController {
   constructor(private readonly facilities: FacilitiesService) {}
 
-  @Route.post({
-    roles: ['admin'],
-    summary: 'Add a methadone clinic, rehabilitation facility or health station',
-    operationId: 'createFacility', created: FacilityDto, errors: [400, 409],
-  })
+  @Route.post({ roles: ['admin'], summary: 'Add a methadone clinic, rehabilitation facility or health station', operationId: 'createFacility', created: FacilityDto, errors: [400, 409] })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateFacilityDto): Promise<FacilityDto> {
     return this.facilities.create(actor, dto);
   }

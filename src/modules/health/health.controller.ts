@@ -27,11 +27,7 @@ export class HealthController {
   ) {}
 
   /** 200 when PostgreSQL and Redis both answer; 503 naming the part that does not. */
-  @Route.get({
-    summary: 'Whether PostgreSQL and Redis answer (for load balancers; no token)',
-    public: true, operationId: 'getHealth', ok: HealthDto,
-    responses: [{ status: 503, type: HealthDownDto, description: 'PostgreSQL or Redis does not answer (code: service_unavailable)' }],
-  })
+  @Route.get({ summary: 'Whether PostgreSQL and Redis answer (for load balancers; no token)', public: true, operationId: 'getHealth', ok: HealthDto, responses: [{ status: 503, type: HealthDownDto, description: 'PostgreSQL or Redis does not answer (code: service_unavailable)' }] })
   async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<HealthDto | HealthDownDto> {
     const [database, redis] = await Promise.all([
       within(this.db.query('SELECT 1')).then((): Check => 'up', (): Check => 'down'),

@@ -20,18 +20,12 @@ import { Route } from '../../common/http/route.js';
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  @Route.get('persons/template.xlsx', {
-    summary: 'The XLSX template to fill, with the communes the caller may import into',
-    operationId: 'getImportTemplate', ok: fileAnswer('The template workbook', XLSX_TYPE),
-  })
+  @Route.get('persons/template.xlsx', { summary: 'The XLSX template to fill, with the communes the caller may import into', operationId: 'getImportTemplate', ok: fileAnswer('The template workbook', XLSX_TYPE) })
   async template(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return sendFile(reply, { body: await this.imports.template(actor), contentType: XLSX_TYPE, filename: 'mau-nhap-ho-so.xlsx' });
   }
 
-  @Route.post('persons', {
-    summary: 'Upload a register (XLSX or CSV, field "file") to import in the background; dryRun checks only',
-    operationId: 'uploadImport', accepted: ImportAcceptedDto, errors: [400, 413],
-  })
+  @Route.post('persons', { summary: 'Upload a register (XLSX or CSV, field "file") to import in the background; dryRun checks only', operationId: 'uploadImport', accepted: ImportAcceptedDto, errors: [400, 413] })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 }, defParamCharset: 'utf8' }))
@@ -49,11 +43,7 @@ export class ImportsController {
     return this.imports.get(actor, id);
   }
 
-  @Route.get(':id/errors.xlsx', {
-    summary: 'The rejected rows with their values and reasons, as XLSX',
-    operationId: 'getImportErrorReport',
-    ok: fileAnswer('The error report workbook', XLSX_TYPE), errors: [400, 404],
-  })
+  @Route.get(':id/errors.xlsx', { summary: 'The rejected rows with their values and reasons, as XLSX', operationId: 'getImportErrorReport', ok: fileAnswer('The error report workbook', XLSX_TYPE), errors: [400, 404] })
   async errors(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await this.imports.errorReport(actor, id);
     return sendFile(reply, { ...file, contentType: XLSX_TYPE });

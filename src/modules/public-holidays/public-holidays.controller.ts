@@ -22,20 +22,12 @@ export class PublicHolidaysController {
     return this.holidays.list(query);
   }
 
-  @Route.post({
-    roles: ['admin'],
-    summary: 'Add a public holiday or a day off moved to a weekday (admin)',
-    operationId: 'createPublicHoliday', created: PublicHolidayView, errors: [400, 409],
-  })
+  @Route.post({ roles: ['admin'], summary: 'Add a public holiday or a day off moved to a weekday (admin)', operationId: 'createPublicHoliday', created: PublicHolidayView, errors: [400, 409] })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePublicHolidayDto): Promise<PublicHolidayView> {
     return this.holidays.create(actor, dto);
   }
 
-  @Route.delete(':date', {
-    roles: ['admin'],
-    summary: 'Remove a public holiday (admin); answers the removed day',
-    operationId: 'deletePublicHoliday', ok: PublicHolidayView, errors: [400, 404],
-  })
+  @Route.delete(':date', { roles: ['admin'], summary: 'Remove a public holiday (admin); answers the removed day', operationId: 'deletePublicHoliday', ok: PublicHolidayView, errors: [400, 404] })
   remove(@CurrentActor() actor: Actor, @Param() { date }: PublicHolidayDateParam): Promise<PublicHolidayView> {
     return this.holidays.remove(actor, date);
   }

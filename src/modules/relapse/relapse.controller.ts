@@ -20,10 +20,7 @@ export class RelapseController {
     return this.relapse.get(actor, id);
   }
 
-  @Route.post(':id/decision', {
-    summary: 'Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note)',
-    operationId: 'decideRelapseTask', ok: RelapseTaskDto, errors: [400, 404, 409],
-  })
+  @Route.post(':id/decision', { summary: 'Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note)', operationId: 'decideRelapseTask', ok: RelapseTaskDto, errors: [400, 404, 409] })
   decide(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: DecideRelapseDto): Promise<RelapseTaskDto> {
     return this.relapse.decide(actor, id, dto);
   }

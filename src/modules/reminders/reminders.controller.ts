@@ -22,20 +22,12 @@ export class RemindersController {
   }
 
   /** Sweeps due reminders from the database and re-plans every pending job (after a Redis loss). */
-  @Route.post('replan', {
-    roles: ['admin'],
-    summary: 'Raise due reminders from the database and re-plan every pending job (after a Redis loss)',
-    operationId: 'replanReminders', ok: ReplanResultDto,
-  })
+  @Route.post('replan', { roles: ['admin'], summary: 'Raise due reminders from the database and re-plan every pending job (after a Redis loss)', operationId: 'replanReminders', ok: ReplanResultDto })
   replan(): Promise<ReplanResultDto> {
     return this.reminders.replanOnDemand();
   }
 
-  @Route.post(':id/ack', {
-    roles: ['admin', 'commune_worker', 'clinic_staff', 'facility_staff'],
-    summary: 'Acknowledge a reminder',
-    operationId: 'acknowledgeReminder', ok: ReminderDto, errors: [400, 404, 409],
-  })
+  @Route.post(':id/ack', { roles: ['admin', 'commune_worker', 'clinic_staff', 'facility_staff'], summary: 'Acknowledge a reminder', operationId: 'acknowledgeReminder', ok: ReminderDto, errors: [400, 404, 409] })
   acknowledge(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<ReminderDto> {
     return this.reminders.acknowledge(actor, id);
   }

@@ -18,36 +18,22 @@ import { Route } from '../../common/http/route.js';
 export class CoverageController {
   constructor(private readonly coverage: CoverageService) {}
 
-  @Route.post({
-    summary: 'Queue the computation of a coverage report',
-    description: 'The same unit and period asked while a job is queued or running share that job (same jobId).',
-    operationId: 'requestCoverageReport', accepted: CoverageJobAcceptedDto, errors: [400, 404, 429],
-  })
+  @Route.post({ summary: 'Queue the computation of a coverage report', description: 'The same unit and period asked while a job is queued or running share that job (same jobId).', operationId: 'requestCoverageReport', accepted: CoverageJobAcceptedDto, errors: [400, 404, 429] })
   request(@CurrentActor() actor: Actor, @Body() dto: CoveragePeriodDto): Promise<CoverageJobAcceptedDto> {
     return this.coverage.request(actor, dto);
   }
 
-  @Route.get('jobs/:jobId', {
-    summary: 'The state of a coverage job, with the report once done',
-    operationId: 'getCoverageJob', ok: CoverageJobDto, errors: [400, 404],
-  })
+  @Route.get('jobs/:jobId', { summary: 'The state of a coverage job, with the report once done', operationId: 'getCoverageJob', ok: CoverageJobDto, errors: [400, 404] })
   job(@CurrentActor() actor: Actor, @Param() { jobId }: JobIdParam): Promise<CoverageJobDto> {
     return this.coverage.jobStatus(actor, jobId);
   }
 
-  @Route.get('unreached', {
-    summary: 'People with files not reached in the period, never served first (computed live)',
-    operationId: 'listUnreachedPersons', paged: UnreachedPersonDto, errors: [400, 404, 429],
-  })
+  @Route.get('unreached', { summary: 'People with files not reached in the period, never served first (computed live)', operationId: 'listUnreachedPersons', paged: UnreachedPersonDto, errors: [400, 404, 429] })
   unreached(@CurrentActor() actor: Actor, @Query() query: UnreachedQuery): Promise<Page<UnreachedPersonDto>> {
     return this.coverage.unreached(actor, query);
   }
 
-  @Route.get('export', {
-    summary: 'A stored coverage report as CSV or XLSX, for people to read',
-    operationId: 'exportCoverageReport',
-    ok: fileAnswer('The report file', CSV_TYPE, XLSX_TYPE), errors: [400, 404],
-  })
+  @Route.get('export', { summary: 'A stored coverage report as CSV or XLSX, for people to read', operationId: 'exportCoverageReport', ok: fileAnswer('The report file', CSV_TYPE, XLSX_TYPE), errors: [400, 404] })
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: CoverageExportQuery,

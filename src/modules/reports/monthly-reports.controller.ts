@@ -21,39 +21,22 @@ import { Route } from '../../common/http/route.js';
 export class MonthlyReportsController {
   constructor(private readonly reports: MonthlyReportsService) {}
 
-  @Route.get({
-    roles: ['admin', 'province_officer', 'commune_worker'],
-    summary: "A commune's month: the live draft, its status, and every submitted version",
-    operationId: 'getMonthlyReport', ok: MonthlyReportDto, errors: [400, 404],
-  })
+  @Route.get({ roles: ['admin', 'province_officer', 'commune_worker'], summary: "A commune's month: the live draft, its status, and every submitted version", operationId: 'getMonthlyReport', ok: MonthlyReportDto, errors: [400, 404] })
   report(@CurrentActor() actor: Actor, @Query() query: MonthlyReportQuery): Promise<MonthlyReportDto> {
     return this.reports.report(actor, query);
   }
 
-  @Route.post({
-    roles: ['admin', 'commune_worker'],
-    summary: "Submit a commune's ended month as a snapshot; `correction: true` adds a new version and keeps the old",
-    operationId: 'submitMonthlyReport', created: SubmittedMonthlyReportDto, errors: [400, 404, 409],
-  })
+  @Route.post({ roles: ['admin', 'commune_worker'], summary: "Submit a commune's ended month as a snapshot; `correction: true` adds a new version and keeps the old", operationId: 'submitMonthlyReport', created: SubmittedMonthlyReportDto, errors: [400, 404, 409] })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitMonthlyReportDto): Promise<SubmittedMonthlyReportDto> {
     return this.reports.submit(actor, dto);
   }
 
-  @Route.get('rollup', {
-    roles: ['admin', 'province_officer'],
-    summary: 'Which communes under a unit submitted a month, and the sums of their submitted snapshots (with the live sum where it differs)',
-    operationId: 'getMonthlyRollup', ok: MonthlyRollupDto, errors: [400, 404],
-  })
+  @Route.get('rollup', { roles: ['admin', 'province_officer'], summary: 'Which communes under a unit submitted a month, and the sums of their submitted snapshots (with the live sum where it differs)', operationId: 'getMonthlyRollup', ok: MonthlyRollupDto, errors: [400, 404] })
   rollup(@CurrentActor() actor: Actor, @Query() query: MonthlyRollupQuery): Promise<MonthlyRollupDto> {
     return this.reports.rollup(actor, query);
   }
 
-  @Route.get('export', {
-    roles: ['admin', 'province_officer', 'commune_worker'],
-    summary: 'A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots',
-    operationId: 'exportMonthlyReport',
-    ok: fileAnswer('The report file', XLSX_TYPE, CSV_TYPE), errors: [400, 404],
-  })
+  @Route.get('export', { roles: ['admin', 'province_officer', 'commune_worker'], summary: 'A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots', operationId: 'exportMonthlyReport', ok: fileAnswer('The report file', XLSX_TYPE, CSV_TYPE), errors: [400, 404] })
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: MonthlyExportQuery,
@@ -62,11 +45,7 @@ export class MonthlyReportsController {
     return sendFile(reply, await this.reports.export(actor, query));
   }
 
-  @Route.get('notices', {
-    roles: ['admin', 'province_officer', 'commune_worker'],
-    summary: 'Reports due (commune workers) and overdue (province officers) in the caller’s area',
-    operationId: 'listMonthlyReportNotices', paged: MonthlyNoticeDto, errors: [400],
-  })
+  @Route.get('notices', { roles: ['admin', 'province_officer', 'commune_worker'], summary: 'Reports due (commune workers) and overdue (province officers) in the caller’s area', operationId: 'listMonthlyReportNotices', paged: MonthlyNoticeDto, errors: [400] })
   notices(@CurrentActor() actor: Actor, @Query() query: NoticeQuery): Promise<Page<MonthlyNoticeDto>> {
     return this.reports.notices(actor, query);
   }
@@ -79,11 +58,7 @@ export class MonthlyReportsController {
 export class TrendsController {
   constructor(private readonly trends: MonthlyTrends) {}
 
-  @Route.get({
-    roles: ['admin', 'province_officer', 'commune_worker'],
-    summary: 'An indicator of a unit per month, up to 36 months, from the monthly snapshots (null where none is stored)',
-    operationId: 'getTrend', ok: TrendDto, errors: [400, 404],
-  })
+  @Route.get({ roles: ['admin', 'province_officer', 'commune_worker'], summary: 'An indicator of a unit per month, up to 36 months, from the monthly snapshots (null where none is stored)', operationId: 'getTrend', ok: TrendDto, errors: [400, 404] })
   trend(@CurrentActor() actor: Actor, @Query() query: TrendQuery): Promise<TrendDto> {
     return this.trends.trend(actor, query);
   }

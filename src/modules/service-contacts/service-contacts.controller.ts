@@ -17,10 +17,7 @@ import { Route } from '../../common/http/route.js';
 export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 
-  @Route.post({
-    summary: 'Record a counseling, support, medical, vocational, job placement or loan service',
-    operationId: 'createServiceContact', created: ServiceContactDto, errors: [400, 404, 409],
-  })
+  @Route.post({ summary: 'Record a counseling, support, medical, vocational, job placement or loan service', operationId: 'createServiceContact', created: ServiceContactDto, errors: [400, 404, 409] })
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {
     return this.contacts.create(actor, id, dto);
   }

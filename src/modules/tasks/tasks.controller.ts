@@ -12,10 +12,7 @@ import { Route } from '../../common/http/route.js';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  @Route.get({
-    summary: 'My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays',
-    operationId: 'listMyTasks', ok: TaskListDto, errors: [400, 404],
-  })
+  @Route.get({ summary: 'My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays', operationId: 'listMyTasks', ok: TaskListDto, errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Query() query: TaskQuery): Promise<TaskListDto> {
     return this.tasks.list(actor, query);
   }

@@ -15,10 +15,7 @@ import { Route } from '../../common/http/route.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Route.post({
-    summary: 'Create a user with a role, an area and (clinic and facility staff) a facility',
-    operationId: 'createUser', created: UserDto, errors: [400, 409],
-  })
+  @Route.post({ summary: 'Create a user with a role, an area and (clinic and facility staff) a facility', operationId: 'createUser', created: UserDto, errors: [400, 409] })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
   }
@@ -33,10 +30,7 @@ export class UsersController {
     return this.users.get(id);
   }
 
-  @Route.patch(':id', {
-    summary: 'Change a user: name, role, area, facility, password or lock-out',
-    operationId: 'updateUser', ok: UserDto, errors: [400, 404, 409],
-  })
+  @Route.patch(':id', { summary: 'Change a user: name, role, area, facility, password or lock-out', operationId: 'updateUser', ok: UserDto, errors: [400, 404, 409] })
   update(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(actor, id, dto);
   }

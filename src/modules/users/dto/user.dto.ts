@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLE_DESCRIPTION, ROLES, type Role } from '../user.entity.js';
+import { BoolField, EnumField } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
@@ -36,9 +37,7 @@ export class CreateUserDto {
   @Matches(PLAIN, { message: 'fullName must not contain control characters' })
   fullName?: string;
 
-  @ApiProperty({ enum: ROLES, description: ROLE_DESCRIPTION })
-  @IsIn(ROLES)
-  role: Role;
+  @EnumField(ROLES, { description: ROLE_DESCRIPTION }) role: Role;
 
   @ApiPropertyOptional({ description: 'required except for admins' })
   @ValidateIf((o: CreateUserDto) => o.role !== 'admin' || o.adminUnitId !== undefined)
@@ -67,10 +66,7 @@ export class UpdateUserDto {
   @Matches(PLAIN, { message: 'fullName must not contain control characters' })
   fullName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
+  @EnumField(ROLES, { optional: true }) role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -83,28 +79,18 @@ export class UpdateUserDto {
   @IsUUID()
   facilityId?: string | null;
 
-  @ApiPropertyOptional({ description: 'false locks the user out at once' })
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
+  @BoolField({ optional: true, description: 'false locks the user out at once' }) active?: boolean;
 }
 
 export class UserQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
+  @EnumField(ROLES, { optional: true }) role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
   unitId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  active?: boolean;
+  @BoolField({ optional: true, query: true }) active?: boolean;
 }
 
 /** A user account; never its password. */
