@@ -18,14 +18,14 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.js';
-import { stripInvisible } from './invisible.js';
+import { cleanText } from './invisible.js';
 
 /** Validates the property when it is present; `null` is then refused by the other rules. */
 export const Present = () => ValidateIf((_o, v) => v !== undefined);
 
-/** Unicode-normalised, trimmed text with runs of whitespace collapsed and invisible controls removed; other values pass unchanged. */
-export const cleanText = (v: unknown) => (typeof v === 'string' ? stripInvisible(v.normalize('NFC')).replace(/\s+/g, ' ').trim() : v);
-export const CleanText = () => Transform(({ value }) => cleanText(value));
+/** A string cleaned as cleanText does (NFC, no invisible characters, whitespace collapsed, trimmed); other values pass unchanged. */
+export const cleanValue = (v: unknown) => (typeof v === 'string' ? cleanText(v) : v);
+export const CleanText = () => Transform(({ value }) => cleanValue(value));
 
 /** What the document says beyond the type and the limits. */
 export interface FieldDoc {

@@ -3,10 +3,10 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
-import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanText } from '../../../common/http/fields.js';
+import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanValue } from '../../../common/http/fields.js';
 
 
-const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(cleanText) : value));
+const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(cleanValue) : value));
 
 export const NATIONAL_ID = /^[0-9]{12}$/;
 export const PHONE = /^[0-9+ .()-]{6,20}$/;
