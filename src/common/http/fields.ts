@@ -48,7 +48,7 @@ export interface FieldOptions extends FieldDoc {
  * Applies decorators as if stacked in this order above the property (the last runs first), so the
  * rules report their refusals in the order they are written.
  */
-function stack(...decorators: (PropertyDecorator | false | undefined)[]): PropertyDecorator {
+export function stack(...decorators: (PropertyDecorator | false | undefined)[]): PropertyDecorator {
   const list = decorators.filter((d): d is PropertyDecorator => !!d).reverse();
   return (target, key) => {
     for (const decorator of list) decorator(target, key);

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
-import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanValue } from '../../../common/http/fields.js';
+import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanValue, stack } from '../../../common/http/fields.js';
 
 
 const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(cleanValue) : value));
@@ -12,6 +12,16 @@ export const NATIONAL_ID = /^[0-9]{12}$/;
 export const PHONE = /^[0-9+ .()-]{6,20}$/;
 const nationalIdRule = Matches(NATIONAL_ID, { message: 'nationalId must be exactly 12 digits' });
 const phoneRule = Matches(PHONE, { message: 'phone must be 6-20 digits, spaces or + . ( ) -' });
+
+/** The number of the commune's management decision, written alike on create and update. */
+const ManagementDecisionNo = () =>
+  stack(
+    ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(100),
+  );
 
 export class CreatePersonDto {
   @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
@@ -48,12 +58,7 @@ export class CreatePersonDto {
   @DateField({ example: '2025-01-10', description: 'the day the file was opened' }) registeredOn: string;
   @DateField({ optional: true, nullable: true, description: "the commune's management decision (status using)" }) managementDecisionOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  managementDecisionNo?: string | null;
+  @ManagementDecisionNo() managementDecisionNo?: string | null;
 
   @BoolField({ present: true, default: false }) inDetention?: boolean;
 
@@ -106,12 +111,7 @@ export class UpdatePersonDto {
   @DateField({ present: true }) registeredOn?: string;
   @DateField({ optional: true, nullable: true, description: 'a new date records a new management decision' }) managementDecisionOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  managementDecisionNo?: string | null;
+  @ManagementDecisionNo() managementDecisionNo?: string | null;
 
   @BoolField({ present: true }) inDetention?: boolean;
 }

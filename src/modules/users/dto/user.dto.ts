@@ -6,10 +6,21 @@ import { PageQuery } from '../../../common/http/paging.js';
 import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLE_DESCRIPTION, ROLES, type Role } from '../user.entity.js';
-import { BoolField, EnumField } from '../../../common/http/fields.js';
+import { BoolField, EnumField, stack } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
+
+/** A user's name, written alike on create and update. */
+const FullName = () =>
+  stack(
+    ApiPropertyOptional(),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+    Matches(PLAIN, { message: 'fullName must not contain control characters' }),
+  );
 
 const passwordRule = Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
   message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
@@ -29,13 +40,7 @@ export class CreateUserDto {
   @NotGuessable()
   password: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
-  fullName?: string;
+  @FullName() fullName?: string;
 
   @EnumField(ROLES, { description: ROLE_DESCRIPTION }) role: Role;
 
@@ -58,13 +63,7 @@ export class UpdateUserDto {
   @NotGuessable()
   password?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
-  fullName?: string;
+  @FullName() fullName?: string;
 
   @EnumField(ROLES, { optional: true }) role?: Role;
 
