@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { insertPerson } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -27,23 +28,19 @@ export interface TestPerson {
 
 export async function person(t: TestApp, p: PersonInput): Promise<TestPerson> {
   const caseCode = `CV-${process.pid % 1000}-${++seq}-${randomBytes(2).toString('hex')}`;
-  const rows: { id: string }[] = await t.db.query(
-    `INSERT INTO persons (case_code, full_name, search_text, date_of_birth, sex, residence_unit_id, status,
-                          registered_on, management_decision_on, in_detention, closed_on, close_reason)
-     VALUES ($1, $2, lower($2), '1990-05-05', 'male', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [
-      caseCode,
-      p.name,
-      p.residenceUnitId,
-      p.status,
-      p.registeredOn,
-      p.status === 'using' ? p.registeredOn : null,
-      p.inDetention ?? false,
-      p.closedOn ?? null,
-      p.closedOn ? (p.closeReason ?? 'other') : null,
-    ],
-  );
-  return { id: rows[0].id, caseCode, fullName: p.name, residenceUnitId: p.residenceUnitId };
+  const id = await insertPerson(t.db, {
+    caseCode,
+    fullName: p.name,
+    dateOfBirth: '1990-05-05',
+    residenceUnitId: p.residenceUnitId,
+    status: p.status,
+    registeredOn: p.registeredOn,
+    managementDecisionOn: p.status === 'using' ? p.registeredOn : null,
+    inDetention: p.inDetention ?? false,
+    closedOn: p.closedOn ?? null,
+    closeReason: p.closedOn ? (p.closeReason ?? 'other') : null,
+  });
+  return { id, caseCode, fullName: p.name, residenceUnitId: p.residenceUnitId };
 }
 
 export async function enrollment(

@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Job } from 'bullmq';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/bootstrap.js';
 import { JobsService } from '../../src/common/jobs/jobs.service.js';
@@ -11,7 +10,8 @@ import type { AppConfig } from '../../src/config/config.js';
 import type { RaiseReminderJob } from '../../src/modules/reminders/reminders.jobs.js';
 import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
 import { dropDatabase } from './databases.js';
-import type { Unit } from './factories.js';
+import { insertPerson, type Unit } from './factories.js';
+export { freePort } from './private-servers.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -33,20 +33,19 @@ export async function person(
   opts: { status?: 'using' | 'addicted'; managementDecisionOn?: string | null; closedOn?: string } = {},
 ): Promise<PersonRow> {
   const caseCode = code();
-  const rows: { id: string }[] = await db.query(
-    `INSERT INTO persons (case_code, full_name, search_text, date_of_birth, sex, residence_unit_id, status,
-                          registered_on, management_decision_on, closed_on, close_reason)
-     VALUES ($1, 'Nguyen Van Test', lower($1), '1990-01-01', 'male', $2, $3, '2024-01-01', $4, $5, $6) RETURNING id`,
-    [
-      caseCode,
-      residence.id,
-      opts.status ?? 'addicted',
-      opts.managementDecisionOn ?? null,
-      opts.closedOn ?? null,
-      opts.closedOn ? 'moved_away' : null,
-    ],
-  );
-  return { id: rows[0].id, caseCode };
+  const id = await insertPerson(db, {
+    caseCode,
+    fullName: 'Nguyen Van Test',
+    searchText: caseCode.toLowerCase(),
+    dateOfBirth: '1990-01-01',
+    residenceUnitId: residence.id,
+    status: opts.status ?? 'addicted',
+    registeredOn: '2024-01-01',
+    managementDecisionOn: opts.managementDecisionOn ?? null,
+    closedOn: opts.closedOn ?? null,
+    closeReason: opts.closedOn ? 'moved_away' : null,
+  });
+  return { id, caseCode };
 }
 
 export async function supervision(db: DataSource, personId: string, startDate: string, endDate: string): Promise<string> {
@@ -146,17 +145,6 @@ export async function restart(t: TestApp, overrides: Partial<AppConfig> = {}): P
 export async function discard(t: TestApp): Promise<void> {
   await t.flushQueues();
   await dropDatabase(t.databaseName);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A private redis-server for fault tests; the shared one is never touched. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Unit } from './factories.js';
+import { insertPerson, type Unit } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -21,20 +21,18 @@ export async function person(
   opts: { dateOfBirth?: string; registeredOn?: string; closedOn?: string; status?: 'using' | 'addicted' } = {},
 ): Promise<TreatmentPerson> {
   const code = caseCode();
-  const rows: { id: string }[] = await t.db.query(
-    `INSERT INTO persons (case_code, full_name, search_text, date_of_birth, sex, residence_unit_id, status, registered_on, closed_on, close_reason)
-     VALUES ($1, 'Tran Van Thu', lower($1), $2, 'male', $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      code,
-      opts.dateOfBirth ?? '1990-05-01',
-      residence.id,
-      opts.status ?? 'addicted',
-      opts.registeredOn ?? '2024-01-01',
-      opts.closedOn ?? null,
-      opts.closedOn ? 'moved_away' : null,
-    ],
-  );
-  return { id: rows[0].id, caseCode: code };
+  const id = await insertPerson(t.db, {
+    caseCode: code,
+    fullName: 'Tran Van Thu',
+    searchText: code.toLowerCase(),
+    dateOfBirth: opts.dateOfBirth ?? '1990-05-01',
+    residenceUnitId: residence.id,
+    status: opts.status ?? 'addicted',
+    registeredOn: opts.registeredOn ?? '2024-01-01',
+    closedOn: opts.closedOn ?? null,
+    closeReason: opts.closedOn ? 'moved_away' : null,
+  });
+  return { id, caseCode: code };
 }
 
 /** Audit rows of one entity, oldest first. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { FacilityType } from '../../modules/facilities/facility.entity.js';
+import type { FacilityType } from './roles.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, ErrorCode, invalid } from '../errors/app-error.js';
 import { unitPathInScope } from './scope.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import type { Role } from '../../modules/users/user.entity.js';
+import type { Role } from './roles.js';
 import { notFound } from '../errors/app-error.js';
 
 /**

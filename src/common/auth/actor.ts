@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/users/user.entity.js';
+import type { Role } from '../access/roles.js';
 
 /** The authenticated caller, as every service sees it. */
 export interface Actor {

@@ -2,7 +2,7 @@ import { type ExecutionContext, SetMetadata, applyDecorators, createParamDecorat
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
 import { ApiNoSecurity, errorResponseDescription } from '../http/api-docs.js';
-import type { Role } from '../../modules/users/user.entity.js';
+import type { Role } from '../access/roles.js';
 import type { Actor } from './actor.js';
 
 export const IS_PUBLIC = 'auth:public';

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppError, ErrorCode } from '../errors/app-error.js';
-import type { Role } from '../../modules/users/user.entity.js';
+import type { Role } from '../access/roles.js';
 import type { Actor } from './actor.js';
 import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
 

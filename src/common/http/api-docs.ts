@@ -8,19 +8,15 @@
  *   @ApiBearerAuth()
  *   @Controller('persons')
  *   export class PersonsController {
- *     @Get(':id')
- *     @Roles('admin', 'commune_worker')                  // documents the 403 by itself
- *     @ApiOperation({ summary: 'One file', operationId: 'getPerson' })   // unique, camelCase
- *     @ApiOkResponse({ type: PersonDto })                // 201: @ApiCreatedResponse, 204: @ApiNoContentResponse
- *     @ApiErrors(400, 404)                               // each error status the route can answer
+ *     // One decorator a route (route.ts): roles (documents the 403), the operation (operationId unique,
+ *     // camelCase), the answer (`ok`, `created`, `accepted`, `noContent`, `paged` for a page
+ *     // {items, total, page, pageSize}) and each error status the route can answer.
+ *     @Route.get(':id', { roles: ['admin', 'commune_worker'], summary: 'One file', operationId: 'getPerson', ok: PersonDto, errors: [400, 404] })
  *     get(@Param() { id }: IdParam): Promise<PersonDto> { ... }
- *
- *     @Get()
- *     @ApiOperation({ summary: 'Files in scope', operationId: 'listPersons' })
- *     @ApiPagedResponse(PersonSummaryDto)                // {items: PersonSummaryDto[], total, page, pageSize}
- *     list(@Query() query: PersonQuery): Promise<Page<PersonSummaryDto>> { ... }
  *   }
  *
+ * Request DTOs declare each field with one decorator from fields.ts (TextField, DateField, UuidField,
+ * EnumField, IntField, BoolField), which documents and checks it together.
  * Response DTOs are plain classes in the module's dto/ folder, named `...Dto`, with @ApiProperty
  * on every field: ApiUuid, ApiDate, ApiDateTime, ApiInteger below for the common formats (each
  * takes `{ nullable: true }`, `{ required: false }` for a field that may be absent, a description),

@@ -8,3 +8,8 @@ export const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
+
+/** Unicode NFC, invisible characters removed, runs of whitespace as one space, trimmed: how names and free text are stored. */
+export function cleanText(text: string): string {
+  return stripInvisible(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}

@@ -1,24 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IntField } from './fields.js';
 
 /** `page` from 1, `pageSize` default 20, at most 100. */
 export class PageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page = 1;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
+  @IntField({ optional: true, query: true, min: 1, max: 1_000_000, default: 1 }) page = 1;
+  @IntField({ optional: true, query: true, min: 1, max: 100, default: 20 }) pageSize = 20;
 }
 
 export interface Page<T> {

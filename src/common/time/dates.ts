@@ -108,11 +108,3 @@ export function startOfDateInZone(date: IsoDate, timeZone: string): Date {
   const offsetMs = asIfUtc - utcMidnight.getTime();
   return new Date(utcMidnight.getTime() - offsetMs);
 }
-
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
-import { CurrentActor, Public } from '../../common/auth/decorators.js';
-import { ApiErrors } from '../../common/http/api-docs.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { UserDto } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
+import { Route } from '../../common/http/route.js';
 
 const requestContext = (req: { ip?: string; id?: string }): AuditContext => ({
   id: null,
@@ -25,12 +25,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Public()
-  @Post('login')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with username and password; answers an access and a refresh token', operationId: 'login' })
-  @ApiOkResponse({ type: TokenPairDto })
-  @ApiErrors(400, 401, 429)
+  @Route.post('login', { summary: 'Log in with username and password; answers an access and a refresh token', public: true, operationId: 'login', ok: TokenPairDto, errors: [400, 401, 429] })
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
     const pair = await this.auth.login(dto.username, dto.password, requestContext(req));
     // The web app keeps the refresh token in an HttpOnly cookie (refresh-cookie.ts).
@@ -38,12 +33,7 @@ export class AuthController {
     return pair;
   }
 
-  @Public()
-  @Post('refresh')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login', operationId: 'refreshTokens' })
-  @ApiOkResponse({ type: TokenPairDto })
-  @ApiErrors(400, 401)
+  @Route.post('refresh', { summary: 'Trade a refresh token (once) for a new pair; a reused one revokes the login', public: true, operationId: 'refreshTokens', ok: TokenPairDto, errors: [400, 401] })
   async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
     // The body's token, or else the web app's cookie; the cookie is rotated with the pair.
     const pair = await this.auth.refresh(dto.refreshToken ?? readRefreshCookie(req) ?? '', requestContext(req));
@@ -51,20 +41,15 @@ export class AuthController {
     return pair;
   }
 
+  @Route.post('logout', { summary: 'Log out: revokes every refresh token of the caller', operationId: 'logout', noContent: 'Logged out' })
   @ApiBearerAuth()
-  @Post('logout')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Log out: revokes every refresh token of the caller', operationId: 'logout' })
-  @ApiNoContentResponse({ description: 'Logged out' })
   async logout(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     clearRefreshCookie(req, reply);
   }
 
+  @Route.get('me', { summary: 'The caller’s own account', operationId: 'getMe', ok: UserDto })
   @ApiBearerAuth()
-  @Get('me')
-  @ApiOperation({ summary: 'The caller’s own account', operationId: 'getMe' })
-  @ApiOkResponse({ type: UserDto })
   me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.auth.me(actor);
   }

@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FacilityType } from '../../common/access/roles.js';
 
-/** `detention_facility`: a pretrial detention centre or holding facility (trại tạm giam, nhà tạm giữ). */
-export const FACILITY_TYPES = ['methadone_clinic', 'rehab_facility', 'health_station', 'detention_facility'] as const;
-export type FacilityType = (typeof FACILITY_TYPES)[number];
+export { FACILITY_TYPES, type FacilityType } from '../../common/access/roles.js';
 
 @Entity('facilities')
 export class Facility {

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../../common/auth/decorators.js';
 import { ErrorCode } from '../../common/errors/app-error.js';
 import { HealthDownDto, HealthDto } from './health.response.js';
 import { REDIS } from '../../common/jobs/jobs.service.js';
+import { Route } from '../../common/http/route.js';
 
 type Check = 'up' | 'down';
 
@@ -27,11 +27,7 @@ export class HealthController {
   ) {}
 
   /** 200 when PostgreSQL and Redis both answer; 503 naming the part that does not. */
-  @Public()
-  @Get()
-  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (for load balancers; no token)', operationId: 'getHealth' })
-  @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDownDto, description: 'PostgreSQL or Redis does not answer (code: service_unavailable)' })
+  @Route.get({ summary: 'Whether PostgreSQL and Redis answer (for load balancers; no token)', public: true, operationId: 'getHealth', ok: HealthDto, responses: [{ status: 503, type: HealthDownDto, description: 'PostgreSQL or Redis does not answer (code: service_unavailable)' }] })
   async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<HealthDto | HealthDownDto> {
     const [database, redis] = await Promise.all([
       within(this.db.query('SELECT 1')).then((): Check => 'up', (): Check => 'down'),

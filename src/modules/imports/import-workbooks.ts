@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, type RowError } from './person-rows.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export const DATA_SHEET = 'Danh sách';
 export const NOTES_SHEET = 'Hướng dẫn';
 export const UNITS_SHEET = 'Đơn vị';

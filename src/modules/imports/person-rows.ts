@@ -1,4 +1,5 @@
-import { INVISIBLE } from '../../common/http/invisible.js';
+import { cleanText } from '../../common/http/invisible.js';
+import { foldText } from '../../common/text/fold.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { NATIONAL_ID, PHONE } from '../persons/dto/person.dto.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
@@ -164,27 +165,13 @@ export const COLUMNS: ColumnSpec[] = [
   },
 ];
 
+export { cleanText };
+
 export const COLUMN_OF = new Map(COLUMNS.map((c) => [c.field, c]));
 
-/** Lower case, no diacritics (đ → d), punctuation as spaces, spaces collapsed. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Lower case, no diacritics (đ → d), punctuation as spaces, spaces collapsed: how headers and names are compared. */
+export const fold = (text: string): string => foldText(text, { punctuation: 'space' });
 
-/** Unicode NFC, invisible and repeated spaces removed. */
-export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function foldHeader(text: string): string {
   // "Ngày sinh (dd/mm/yyyy)", "Họ và tên *": the parenthesised hint and marks do not name the column.

@@ -1,17 +1,11 @@
+import { foldText } from '../../common/text/fold.js';
+
 /**
  * Search as Vietnamese users type: with or without diacritics, any case. Names and case codes are
  * folded once when written (`persons.search_text`) and the query is folded the same way, so a
  * plain LIKE on the trigram-indexed column finds "Trần Văn" from "Tran Van".
  */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const foldForSearch = (text: string): string => foldText(text);
 
 /** The stored search text of a file: folded name, then the case code in lower case. */
 export function searchTextOf(fullName: string, caseCode: string): string {

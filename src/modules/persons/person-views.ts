@@ -1,4 +1,4 @@
-import type { Role } from '../users/user.entity.js';
+import type { Role } from '../../common/access/roles.js';
 import type { Person } from './person.entity.js';
 
 /** Roles that see a file's national id, phone and address (decrypted) on a single read. */
@@ -6,8 +6,8 @@ export const CONTACT_ROLES: readonly Role[] = ['admin', 'commune_worker'];
 /** Roles that write files. */
 export const WRITER_ROLES: readonly Role[] = ['admin', 'commune_worker'];
 
-/** A file as lists show it: never national id, phone or address. */
-export const toPersonListView = (p: Person) => ({
+/** What clinic and facility staff learn from an exact lookup of a file not (yet) at their facility. */
+export const toPersonLookupView = (p: Person) => ({
   id: p.id,
   caseCode: p.caseCode,
   fullName: p.fullName,
@@ -15,6 +15,11 @@ export const toPersonListView = (p: Person) => ({
   sex: p.sex,
   residenceUnitId: p.residenceUnitId,
   status: p.status,
+});
+
+/** A file as lists show it: the lookup's fields and the file's state, never national id, phone or address. */
+export const toPersonListView = (p: Person) => ({
+  ...toPersonLookupView(p),
   substances: p.substances,
   registeredOn: p.registeredOn,
   managementDecisionOn: p.managementDecisionOn,
@@ -26,17 +31,6 @@ export const toPersonListView = (p: Person) => ({
   version: p.version,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
-});
-
-/** What clinic and facility staff learn from an exact lookup of a file not (yet) at their facility. */
-export const toPersonLookupView = (p: Person) => ({
-  id: p.id,
-  caseCode: p.caseCode,
-  fullName: p.fullName,
-  dateOfBirth: p.dateOfBirth,
-  sex: p.sex,
-  residenceUnitId: p.residenceUnitId,
-  status: p.status,
 });
 
 export interface PersonContacts {

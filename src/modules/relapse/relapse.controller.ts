@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
-import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { DecideRelapseDto, RelapseTaskDto } from './dto/relapse.dto.js';
 import { RelapseService } from './relapse.service.js';
+import { Route } from '../../common/http/route.js';
 
 /** The task a relapse raises: the commune's work, for commune workers and admins in scope. */
 @ApiTags('relapse')
@@ -15,22 +15,12 @@ import { RelapseService } from './relapse.service.js';
 export class RelapseController {
   constructor(private readonly relapse: RelapseService) {}
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One relapse task with the decision taken, if any', operationId: 'getRelapseTask' })
-  @ApiOkResponse({ type: RelapseTaskDto })
-  @ApiErrors(400, 404)
+  @Route.get(':id', { summary: 'One relapse task with the decision taken, if any', operationId: 'getRelapseTask', ok: RelapseTaskDto, errors: [400, 404] })
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<RelapseTaskDto> {
     return this.relapse.get(actor, id);
   }
 
-  @Post(':id/decision')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note)',
-    operationId: 'decideRelapseTask',
-  })
-  @ApiOkResponse({ type: RelapseTaskDto })
-  @ApiErrors(400, 404, 409)
+  @Route.post(':id/decision', { summary: 'Record the decision: re-enroll in treatment, refer an adult to compulsory treatment, or no action (with a note)', operationId: 'decideRelapseTask', ok: RelapseTaskDto, errors: [400, 404, 409] })
   decide(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: DecideRelapseDto): Promise<RelapseTaskDto> {
     return this.relapse.decide(actor, id, dto);
   }

@@ -1,13 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
-import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import type { Page } from '../../common/http/paging.js';
 import { ReminderQuery } from './dto/reminder.dto.js';
 import { ReminderDto, ReplanResultDto } from './dto/reminder.response.js';
 import { RemindersService } from './reminders.service.js';
+import { Route } from '../../common/http/route.js';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
@@ -16,30 +16,18 @@ export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
   /** Reminders in the caller's scope, the latest due first. */
-  @Get()
-  @ApiOperation({ summary: 'Reminders in the caller’s scope, the latest due first', operationId: 'listReminders' })
-  @ApiPagedResponse(ReminderDto)
-  @ApiErrors(400)
+  @Route.get({ summary: 'Reminders in the caller’s scope, the latest due first', operationId: 'listReminders', paged: ReminderDto, errors: [400] })
   list(@CurrentActor() actor: Actor, @Query() query: ReminderQuery): Promise<Page<ReminderDto>> {
     return this.reminders.list(actor, query);
   }
 
   /** Sweeps due reminders from the database and re-plans every pending job (after a Redis loss). */
-  @Post('replan')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({ summary: 'Raise due reminders from the database and re-plan every pending job (after a Redis loss)', operationId: 'replanReminders' })
-  @ApiOkResponse({ type: ReplanResultDto })
+  @Route.post('replan', { roles: ['admin'], summary: 'Raise due reminders from the database and re-plan every pending job (after a Redis loss)', operationId: 'replanReminders', ok: ReplanResultDto })
   replan(): Promise<ReplanResultDto> {
     return this.reminders.replanOnDemand();
   }
 
-  @Post(':id/ack')
-  @HttpCode(200)
-  @Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-  @ApiOperation({ summary: 'Acknowledge a reminder', operationId: 'acknowledgeReminder' })
-  @ApiOkResponse({ type: ReminderDto })
-  @ApiErrors(400, 404, 409)
+  @Route.post(':id/ack', { roles: ['admin', 'commune_worker', 'clinic_staff', 'facility_staff'], summary: 'Acknowledge a reminder', operationId: 'acknowledgeReminder', ok: ReminderDto, errors: [400, 404, 409] })
   acknowledge(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<ReminderDto> {
     return this.reminders.acknowledge(actor, id);
   }

@@ -6,32 +6,10 @@ import {
   populationRates,
   previousMonth,
   share,
-  type UnitCounts,
 } from './coverage.arithmetic.js';
+import { counts } from '../../../test/support/coverage-counts.js';
 import { coverageJobId, parseCoverageJobId } from './coverage.jobs.js';
 
-const counts = (over: Partial<UnitCounts>): UnitCounts => ({
-  id: 'u',
-  code: 'U',
-  name: 'U',
-  level: 'commune',
-  parentId: null,
-  population: null,
-  withFiles: 0,
-  reached: 0,
-  community: 0,
-  methadone: 0,
-  facility: 0,
-  counseling: 0,
-  support: 0,
-  medical: 0,
-  supervised: 0,
-  supported: 0,
-  held: 0,
-  treated: 0,
-  peopleWithFiles: 0,
-  ...over,
-});
 
 describe('coverage arithmetic', () => {
   it('share is the exact fraction, not rounded, 0 without people', () => {

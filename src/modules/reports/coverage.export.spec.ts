@@ -1,30 +1,9 @@
 import ExcelJS from 'exceljs';
-import { assembleReport, type UnitCounts } from './coverage.arithmetic.js';
+import { counts } from '../../../test/support/coverage-counts.js';
+import { assembleReport } from './coverage.arithmetic.js';
 import { populationRates } from './coverage.arithmetic.js';
 import { EXPORT_COLUMNS, exportRows, exportShare, toCsv, toXlsx } from './coverage.export.js';
 
-const counts = (over: Partial<UnitCounts>): UnitCounts => ({
-  id: 'u',
-  code: 'U',
-  name: 'U',
-  level: 'commune',
-  parentId: null,
-  population: null,
-  withFiles: 0,
-  reached: 0,
-  community: 0,
-  methadone: 0,
-  facility: 0,
-  counseling: 0,
-  support: 0,
-  medical: 0,
-  supervised: 0,
-  supported: 0,
-  held: 0,
-  treated: 0,
-  peopleWithFiles: 0,
-  ...over,
-});
 
 // Shares 2/3, 4/7 and 1/6 in the JSON; the export shows them to 4 decimals.
 const report = () =>

@@ -1,25 +1,14 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
-import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import type { Page } from '../../common/http/paging.js';
-import {
-  MonthlyExportQuery,
-  MonthlyNoticeDto,
-  MonthlyReportDto,
-  MonthlyReportQuery,
-  MonthlyRollupDto,
-  MonthlyRollupQuery,
-  SubmittedMonthlyReportDto,
-  NoticeQuery,
-  SubmitMonthlyReportDto,
-  TrendDto,
-  TrendQuery,
-} from './dto/monthly-report.dto.js';
+import { MonthlyExportQuery, MonthlyNoticeDto, MonthlyReportDto, MonthlyReportQuery, MonthlyRollupDto, MonthlyRollupQuery, SubmittedMonthlyReportDto, NoticeQuery, SubmitMonthlyReportDto, TrendDto, TrendQuery } from './dto/monthly-report.dto.js';
 import { MonthlyReportsService } from './monthly-reports.service.js';
 import { MonthlyTrends } from './monthly-trends.js';
+import { CSV_TYPE, XLSX_TYPE, fileAnswer, sendFile } from '../../common/http/file-reply.js';
+import { Route } from '../../common/http/route.js';
 
 /**
  * Monthly commune reports: a commune worker reviews its live draft and submits it (a stored
@@ -32,76 +21,31 @@ import { MonthlyTrends } from './monthly-trends.js';
 export class MonthlyReportsController {
   constructor(private readonly reports: MonthlyReportsService) {}
 
-  @Get()
-  @Roles('admin', 'province_officer', 'commune_worker')
-  @ApiOperation({
-    summary: "A commune's month: the live draft, its status, and every submitted version",
-    operationId: 'getMonthlyReport',
-  })
-  @ApiOkResponse({ type: MonthlyReportDto })
-  @ApiErrors(400, 404)
+  @Route.get({ roles: ['admin', 'province_officer', 'commune_worker'], summary: "A commune's month: the live draft, its status, and every submitted version", operationId: 'getMonthlyReport', ok: MonthlyReportDto, errors: [400, 404] })
   report(@CurrentActor() actor: Actor, @Query() query: MonthlyReportQuery): Promise<MonthlyReportDto> {
     return this.reports.report(actor, query);
   }
 
-  @Post()
-  @Roles('admin', 'commune_worker')
-  @ApiOperation({
-    summary: "Submit a commune's ended month as a snapshot; `correction: true` adds a new version and keeps the old",
-    operationId: 'submitMonthlyReport',
-  })
-  @ApiCreatedResponse({ type: SubmittedMonthlyReportDto })
-  @ApiErrors(400, 404, 409)
+  @Route.post({ roles: ['admin', 'commune_worker'], summary: "Submit a commune's ended month as a snapshot; `correction: true` adds a new version and keeps the old", operationId: 'submitMonthlyReport', created: SubmittedMonthlyReportDto, errors: [400, 404, 409] })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitMonthlyReportDto): Promise<SubmittedMonthlyReportDto> {
     return this.reports.submit(actor, dto);
   }
 
-  @Get('rollup')
-  @Roles('admin', 'province_officer')
-  @ApiOperation({
-    summary: 'Which communes under a unit submitted a month, and the sums of their submitted snapshots (with the live sum where it differs)',
-    operationId: 'getMonthlyRollup',
-  })
-  @ApiOkResponse({ type: MonthlyRollupDto })
-  @ApiErrors(400, 404)
+  @Route.get('rollup', { roles: ['admin', 'province_officer'], summary: 'Which communes under a unit submitted a month, and the sums of their submitted snapshots (with the live sum where it differs)', operationId: 'getMonthlyRollup', ok: MonthlyRollupDto, errors: [400, 404] })
   rollup(@CurrentActor() actor: Actor, @Query() query: MonthlyRollupQuery): Promise<MonthlyRollupDto> {
     return this.reports.rollup(actor, query);
   }
 
-  @Get('export')
-  @Roles('admin', 'province_officer', 'commune_worker')
-  @ApiOperation({
-    summary: 'A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots',
-    operationId: 'exportMonthlyReport',
-  })
-  @ApiOkResponse({
-    description: 'The report file',
-    content: {
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-      'text/csv': { schema: { type: 'string' } },
-    },
-  })
-  @ApiErrors(400, 404)
+  @Route.get('export', { roles: ['admin', 'province_officer', 'commune_worker'], summary: 'A month as XLSX (a sheet per unit level, title block) or CSV, from submitted snapshots', operationId: 'exportMonthlyReport', ok: fileAnswer('The report file', XLSX_TYPE, CSV_TYPE), errors: [400, 404] })
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: MonthlyExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const file = await this.reports.export(actor, query);
-    reply.header('content-type', file.contentType);
-    reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-    reply.header('cache-control', 'no-store');
-    return file.body;
+    return sendFile(reply, await this.reports.export(actor, query));
   }
 
-  @Get('notices')
-  @Roles('admin', 'province_officer', 'commune_worker')
-  @ApiOperation({
-    summary: 'Reports due (commune workers) and overdue (province officers) in the caller’s area',
-    operationId: 'listMonthlyReportNotices',
-  })
-  @ApiPagedResponse(MonthlyNoticeDto)
-  @ApiErrors(400)
+  @Route.get('notices', { roles: ['admin', 'province_officer', 'commune_worker'], summary: 'Reports due (commune workers) and overdue (province officers) in the caller’s area', operationId: 'listMonthlyReportNotices', paged: MonthlyNoticeDto, errors: [400] })
   notices(@CurrentActor() actor: Actor, @Query() query: NoticeQuery): Promise<Page<MonthlyNoticeDto>> {
     return this.reports.notices(actor, query);
   }
@@ -114,14 +58,7 @@ export class MonthlyReportsController {
 export class TrendsController {
   constructor(private readonly trends: MonthlyTrends) {}
 
-  @Get()
-  @Roles('admin', 'province_officer', 'commune_worker')
-  @ApiOperation({
-    summary: 'An indicator of a unit per month, up to 36 months, from the monthly snapshots (null where none is stored)',
-    operationId: 'getTrend',
-  })
-  @ApiOkResponse({ type: TrendDto })
-  @ApiErrors(400, 404)
+  @Route.get({ roles: ['admin', 'province_officer', 'commune_worker'], summary: 'An indicator of a unit per month, up to 36 months, from the monthly snapshots (null where none is stored)', operationId: 'getTrend', ok: TrendDto, errors: [400, 404] })
   trend(@CurrentActor() actor: Actor, @Query() query: TrendQuery): Promise<TrendDto> {
     return this.trends.trend(actor, query);
   }

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPagedResponse } from '../../common/http/api-docs.js';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../common/http/paging.js';
 import { ServiceContactDto } from './dto/service-contact.response.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -8,6 +7,7 @@ import { CurrentActor, Roles } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
 import { ServiceContactsService } from './service-contacts.service.js';
+import { Route } from '../../common/http/route.js';
 
 /** Service contacts: recorded and read by the workers who serve a person, for people in their scope. */
 @ApiTags('services')
@@ -17,18 +17,12 @@ import { ServiceContactsService } from './service-contacts.service.js';
 export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 
-  @Post()
-  @ApiOperation({ summary: 'Record a counseling, support, medical, vocational, job placement or loan service', operationId: 'createServiceContact' })
-  @ApiCreatedResponse({ type: ServiceContactDto })
-  @ApiErrors(400, 404, 409)
+  @Route.post({ summary: 'Record a counseling, support, medical, vocational, job placement or loan service', operationId: 'createServiceContact', created: ServiceContactDto, errors: [400, 404, 409] })
   create(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Body() dto: CreateServiceContactDto): Promise<ServiceContactDto> {
     return this.contacts.create(actor, id, dto);
   }
 
-  @Get()
-  @ApiOperation({ summary: "A person's service contacts, latest first", operationId: 'listServiceContacts' })
-  @ApiPagedResponse(ServiceContactDto)
-  @ApiErrors(400, 404)
+  @Route.get({ summary: "A person's service contacts, latest first", operationId: 'listServiceContacts', paged: ServiceContactDto, errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Param() { id }: IdParam, @Query() query: ServiceContactQuery): Promise<Page<ServiceContactDto>> {
     return this.contacts.listForPerson(actor, id, query);
   }

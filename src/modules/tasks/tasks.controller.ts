@@ -1,10 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
-import { ApiErrors } from '../../common/http/api-docs.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { TaskListDto, TaskQuery } from './dto/tasks.dto.js';
 import { TasksService } from './tasks.service.js';
+import { Route } from '../../common/http/route.js';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -12,13 +12,7 @@ import { TasksService } from './tasks.service.js';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  @Get()
-    @ApiOperation({
-    summary: 'My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays',
-    operationId: 'listMyTasks',
-  })
-  @ApiOkResponse({ type: TaskListDto })
-  @ApiErrors(400, 404)
+  @Route.get({ summary: 'My tasks today, most urgent first: the commune’s follow-ups, ends, relapses and transfers; the officer’s transfers to decide; the clinic’s doses; the facility’s stays', operationId: 'listMyTasks', ok: TaskListDto, errors: [400, 404] })
   list(@CurrentActor() actor: Actor, @Query() query: TaskQuery): Promise<TaskListDto> {
     return this.tasks.list(actor, query);
   }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
+import { EnumField } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
@@ -21,9 +22,7 @@ export class CreateAdminUnitDto {
   @Matches(PLAIN, { message: 'name must not contain control characters' })
   name: string;
 
-  @ApiProperty({ enum: UNIT_LEVELS })
-  @IsIn(UNIT_LEVELS)
-  level: UnitLevel;
+  @EnumField(UNIT_LEVELS) level: UnitLevel;
 
   @ApiPropertyOptional({ description: 'required for districts and communes' })
   @IsOptional()
@@ -61,10 +60,7 @@ export class AdminUnitQuery extends PageQuery {
   @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ enum: UNIT_LEVELS })
-  @IsOptional()
-  @IsIn(UNIT_LEVELS)
-  level?: UnitLevel;
+  @EnumField(UNIT_LEVELS, { optional: true }) level?: UnitLevel;
 
   @ApiPropertyOptional({ description: 'only units inside this one' })
   @IsOptional()

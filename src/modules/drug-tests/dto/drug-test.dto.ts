@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { DRUG_TEST_METHODS, DRUG_TEST_RESULTS, type DrugTestMethod, type DrugTestResult } from '../drug-test.entity.js';
+import { EnumField } from '../../../common/http/fields.js';
 
 export class CreateDrugTestDto {
   @ApiProperty({ example: '2026-11-20', description: 'not in the future' })
   @IsCalendarDate()
   testDate: string;
 
-  @ApiProperty({ enum: DRUG_TEST_METHODS })
-  @IsIn(DRUG_TEST_METHODS)
-  method: DrugTestMethod;
-
-  @ApiProperty({ enum: DRUG_TEST_RESULTS, description: 'positive raises a relapse task for the responsible worker' })
-  @IsIn(DRUG_TEST_RESULTS)
-  result: DrugTestResult;
+  @EnumField(DRUG_TEST_METHODS) method: DrugTestMethod;
+  @EnumField(DRUG_TEST_RESULTS, { description: 'positive raises a relapse task for the responsible worker' }) result: DrugTestResult;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['heroin', 'methamphetamine'], description: 'what the test found' })
   @IsOptional()

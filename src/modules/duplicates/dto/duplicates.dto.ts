@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { PERSON_STATUSES, SEXES } from '../../persons/person.entity.js';
+import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 export const PAIR_STATUSES = ['pending', 'same', 'distinct'] as const;
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 export const DECISIONS = ['same', 'distinct'] as const;
 
 export class FindDuplicatesDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'the province to search; a province officer’s own province by default (required for an admin)' })
-  @IsOptional()
-  @IsUUID()
-  provinceId?: string;
+  @UuidField({ optional: true, description: 'the province to search; a province officer’s own province by default (required for an admin)' }) provinceId?: string;
 }
 
 export class FindDuplicatesAcceptedDto {
@@ -40,21 +38,12 @@ export class DuplicatesJobDto {
 }
 
 export class PairsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PAIR_STATUSES, default: 'pending' })
-  @IsOptional()
-  @IsIn(PAIR_STATUSES)
-  status: PairStatus = 'pending';
+  @EnumField(PAIR_STATUSES, { optional: true, default: 'pending' }) status: PairStatus = 'pending';
 }
 
 export class DecisionDto {
-  @ApiProperty({ enum: DECISIONS, description: '`same` merges the two files; `distinct` keeps both and never proposes the pair again' })
-  @IsIn(DECISIONS)
-  decision: (typeof DECISIONS)[number];
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'for `same`: the file that survives (keeps its case code); by default the one registered first' })
-  @IsOptional()
-  @IsUUID()
-  survivorId?: string;
+  @EnumField(DECISIONS, { description: '`same` merges the two files; `distinct` keeps both and never proposes the pair again' }) decision: (typeof DECISIONS)[number];
+  @UuidField({ optional: true, description: 'for `same`: the file that survives (keeps its case code); by default the one registered first' }) survivorId?: string;
 }
 
 /** One file of a pair, side by side with the other: the facts, never contact details. */

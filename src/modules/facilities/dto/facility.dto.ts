@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } fr
 import { ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { FACILITY_TYPES, type FacilityType } from '../facility.entity.js';
+import { EnumField } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
@@ -20,9 +21,7 @@ export class CreateFacilityDto {
   @Matches(PLAIN, { message: 'name must not contain control characters' })
   name: string;
 
-  @ApiProperty({ enum: FACILITY_TYPES })
-  @IsIn(FACILITY_TYPES)
-  type: FacilityType;
+  @EnumField(FACILITY_TYPES) type: FacilityType;
 
   @ApiProperty()
   @IsUUID()
@@ -51,10 +50,7 @@ export class UpdateFacilityDto {
 }
 
 export class FacilityQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: FACILITY_TYPES })
-  @IsOptional()
-  @IsIn(FACILITY_TYPES)
-  type?: FacilityType;
+  @EnumField(FACILITY_TYPES, { optional: true }) type?: FacilityType;
 
   @ApiPropertyOptional({ description: 'facilities located in this unit or below it' })
   @IsOptional()

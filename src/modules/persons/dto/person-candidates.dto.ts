@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ErrorResponseDto } from '../../../common/errors/error-response.dto.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { FILE_CLOSE_REASONS, PERSON_STATUSES, SEXES, type PersonStatus, type Sex } from '../person.entity.js';
 import { NATIONAL_ID } from './person.dto.js';
+import { EnumField } from '../../../common/http/fields.js';
 
 /** Who is about to be registered: name, date of birth or only the year, sex, optionally national id. */
 export class CandidatesQueryDto {
@@ -27,10 +28,7 @@ export class CandidatesQueryDto {
   @Max(2100)
   birthYear?: number;
 
-  @ApiPropertyOptional({ enum: SEXES })
-  @IsOptional()
-  @IsIn(SEXES)
-  sex?: Sex;
+  @EnumField(SEXES, { optional: true }) sex?: Sex;
 
   @ApiPropertyOptional({ example: '001090012345', description: '12 digits; compared by its lookup hash, never stored or logged' })
   @IsOptional()

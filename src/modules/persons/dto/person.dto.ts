@@ -1,54 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
-import { stripInvisible } from '../../../common/http/invisible.js';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
+import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanValue, stack } from '../../../common/http/fields.js';
 
 
-/** Validates the property when it is present; `null` is then refused by the other rules. */
-const Present = () => ValidateIf((_o, v) => v !== undefined);
-
-/** Unicode-normalised, trimmed text with runs of whitespace collapsed and invisible controls removed; other values pass unchanged. */
-const clean = (v: unknown) => (typeof v === 'string' ? stripInvisible(v.normalize('NFC')).replace(/\s+/g, ' ').trim() : v);
-const CleanText = () => Transform(({ value }) => clean(value));
-const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(clean) : value));
+const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(cleanValue) : value));
 
 export const NATIONAL_ID = /^[0-9]{12}$/;
 export const PHONE = /^[0-9+ .()-]{6,20}$/;
 const nationalIdRule = Matches(NATIONAL_ID, { message: 'nationalId must be exactly 12 digits' });
 const phoneRule = Matches(PHONE, { message: 'phone must be 6-20 digits, spaces or + . ( ) -' });
 
+/** The number of the commune's management decision, written alike on create and update. */
+const ManagementDecisionNo = () =>
+  stack(
+    ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(100),
+  );
+
 export class CreatePersonDto {
-  @ApiProperty({ example: 'Nguyễn Văn An', minLength: 1, maxLength: 200 })
-  @CleanText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  fullName: string;
-
-  @ApiProperty({ example: '1990-05-03', format: 'date' })
-  @IsCalendarDate()
-  dateOfBirth: string;
-
-  @ApiProperty({ enum: SEXES })
-  @IsIn(SEXES)
-  sex: Sex;
+  @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
+  @DateField({ example: '1990-05-03' }) dateOfBirth: string;
+  @EnumField(SEXES) sex: Sex;
 
   @ApiPropertyOptional({ example: '001090012345', description: '12 digits; unique among open files; stored encrypted', nullable: true, type: String })
   @IsOptional()
@@ -56,16 +34,8 @@ export class CreatePersonDto {
   @nationalIdRule
   nationalId?: string | null;
 
-  @ApiProperty({ format: 'uuid', description: 'a commune' })
-  @IsUUID()
-  residenceUnitId: string;
-
-  @ApiPropertyOptional({ maxLength: 500, description: 'stored encrypted', nullable: true, type: String })
-  @IsOptional()
-  @CleanText()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
+  @UuidField({ description: 'a commune' }) residenceUnitId: string;
+  @TextField({ optional: true, nonEmpty: false, max: 500, description: 'stored encrypted', nullable: true }) address?: string | null;
 
   @ApiPropertyOptional({ example: '0912 345 678', description: 'stored encrypted', nullable: true, type: String })
   @IsOptional()
@@ -73,9 +43,7 @@ export class CreatePersonDto {
   @phoneRule
   phone?: string | null;
 
-  @ApiProperty({ enum: PERSON_STATUSES })
-  @IsIn(PERSON_STATUSES)
-  status: PersonStatus;
+  @EnumField(PERSON_STATUSES) status: PersonStatus;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['heroin', 'methamphetamine'] })
   @Present()
@@ -87,33 +55,18 @@ export class CreatePersonDto {
   @MaxLength(50, { each: true })
   substances?: string[];
 
-  @ApiProperty({ example: '2025-01-10', format: 'date', description: 'the day the file was opened' })
-  @IsCalendarDate()
-  registeredOn: string;
+  @DateField({ example: '2025-01-10', description: 'the day the file was opened' }) registeredOn: string;
+  @DateField({ optional: true, nullable: true, description: "the commune's management decision (status using)" }) managementDecisionOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: "the commune's management decision (status using)" })
-  @IsOptional()
-  @IsCalendarDate()
-  managementDecisionOn?: string | null;
+  @ManagementDecisionNo() managementDecisionNo?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  managementDecisionNo?: string | null;
+  @BoolField({ present: true, default: false }) inDetention?: boolean;
 
-  @ApiPropertyOptional({ default: false })
-  @Present()
-  @IsBoolean()
-  inDetention?: boolean;
-
-  @ApiPropertyOptional({
+  @BoolField({
+    present: true,
     default: false,
     description: 'the caller has seen the likely matches (409 possible_duplicate) and states this is another person; recorded in the audit log',
   })
-  @Present()
-  @IsBoolean()
   confirmDistinct?: boolean;
 }
 
@@ -124,23 +77,9 @@ export class UpdatePersonDto {
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @Present()
-  @CleanText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  fullName?: string;
-
-  @ApiPropertyOptional({ format: 'date' })
-  @Present()
-  @IsCalendarDate()
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ enum: SEXES })
-  @Present()
-  @IsIn(SEXES)
-  sex?: Sex;
+  @TextField({ present: true, max: 200 }) fullName?: string;
+  @DateField({ present: true }) dateOfBirth?: string;
+  @EnumField(SEXES, { present: true }) sex?: Sex;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: '12 digits; null clears it' })
   @IsOptional()
@@ -148,17 +87,8 @@ export class UpdatePersonDto {
   @nationalIdRule
   nationalId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a commune; a change is a move' })
-  @Present()
-  @IsUUID()
-  residenceUnitId?: string;
-
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String })
-  @IsOptional()
-  @CleanText()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
+  @UuidField({ present: true, description: 'a commune; a change is a move' }) residenceUnitId?: string;
+  @TextField({ optional: true, nonEmpty: false, max: 500, nullable: true }) address?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
@@ -166,10 +96,7 @@ export class UpdatePersonDto {
   @phoneRule
   phone?: string | null;
 
-  @ApiPropertyOptional({ enum: PERSON_STATUSES })
-  @Present()
-  @IsIn(PERSON_STATUSES)
-  status?: PersonStatus;
+  @EnumField(PERSON_STATUSES, { present: true }) status?: PersonStatus;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
   @Present()
@@ -181,40 +108,20 @@ export class UpdatePersonDto {
   @MaxLength(50, { each: true })
   substances?: string[];
 
-  @ApiPropertyOptional({ format: 'date' })
-  @Present()
-  @IsCalendarDate()
-  registeredOn?: string;
+  @DateField({ present: true }) registeredOn?: string;
+  @DateField({ optional: true, nullable: true, description: 'a new date records a new management decision' }) managementDecisionOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'a new date records a new management decision' })
-  @IsOptional()
-  @IsCalendarDate()
-  managementDecisionOn?: string | null;
+  @ManagementDecisionNo() managementDecisionNo?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  managementDecisionNo?: string | null;
-
-  @ApiPropertyOptional()
-  @Present()
-  @IsBoolean()
-  inDetention?: boolean;
+  @BoolField({ present: true }) inDetention?: boolean;
 }
 
 export class ClosePersonDto {
-  @ApiProperty({ format: 'date', description: 'not before registeredOn, not in the future' })
-  @IsCalendarDate()
-  closedOn: string;
+  @DateField({ description: 'not before registeredOn, not in the future' }) closedOn: string;
 
-  @ApiProperty({
-    enum: CLOSE_REASONS,
-    description:
-      'management of a using person ends early (Law 73/2021/QH14 Art 23) on commune_education, reformatory, imprisoned or deceased; found addicted is a change of status instead',
+  @EnumField(CLOSE_REASONS, {
+    description: 'management of a using person ends early (Law 73/2021/QH14 Art 23) on commune_education, reformatory, imprisoned or deceased; found addicted is a change of status instead',
   })
-  @IsIn(CLOSE_REASONS)
   closeReason: CloseReason;
 
   @ApiPropertyOptional({ minimum: 1, description: 'when given, a stale version answers 409' })
@@ -225,15 +132,8 @@ export class ClosePersonDto {
 }
 
 export class PersonQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: "files whose residence is this unit or below it (within the caller's scope)" })
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
-
-  @ApiPropertyOptional({ enum: PERSON_STATUSES })
-  @IsOptional()
-  @IsIn(PERSON_STATUSES)
-  status?: PersonStatus;
+  @UuidField({ optional: true, description: "files whose residence is this unit or below it (within the caller's scope)" }) unitId?: string;
+  @EnumField(PERSON_STATUSES, { optional: true }) status?: PersonStatus;
 
   @ApiPropertyOptional({ description: 'part of the name (with or without diacritics) or of the case code' })
   @IsOptional()
@@ -241,11 +141,7 @@ export class PersonQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: open files only; false: closed files only' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  open?: boolean;
+  @BoolField({ optional: true, query: true, description: 'true: open files only; false: closed files only' }) open?: boolean;
 
   @ApiPropertyOptional({
     description:
@@ -265,10 +161,7 @@ export class PersonQuery extends PageQuery {
   @MaxLength(100)
   caseCode?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'exact date of birth' })
-  @IsOptional()
-  @IsCalendarDate()
-  dateOfBirth?: string;
+  @DateField({ optional: true, description: 'exact date of birth' }) dateOfBirth?: string;
 
   @ApiPropertyOptional({
     description:

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { EnumField } from '../../../common/http/fields.js';
 
 /**
  * What the responsible worker decided after a relapse: re-enroll the person in treatment, prepare a
@@ -13,9 +14,7 @@ export const RELAPSE_SOURCES = ['visit', 'drug_test'] as const;
 export type RelapseSource = (typeof RELAPSE_SOURCES)[number];
 
 export class DecideRelapseDto {
-  @ApiProperty({ enum: RELAPSE_DECISIONS })
-  @IsIn(RELAPSE_DECISIONS)
-  decision: RelapseDecision;
+  @EnumField(RELAPSE_DECISIONS) decision: RelapseDecision;
 
   @ApiPropertyOptional({ example: '2026-11-20', description: 'the day of the decision (default: today); not in the future' })
   @IsOptional()

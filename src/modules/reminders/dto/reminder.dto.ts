@@ -1,21 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { REMINDER_KINDS, REMINDER_STATUSES, type ReminderKind, type ReminderStatus } from '../reminder.entity.js';
+import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 export class ReminderQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REMINDER_STATUSES })
-  @IsOptional()
-  @IsIn(REMINDER_STATUSES)
-  status?: ReminderStatus;
-
-  @ApiPropertyOptional({ enum: REMINDER_KINDS })
-  @IsOptional()
-  @IsIn(REMINDER_KINDS)
-  kind?: ReminderKind;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  personId?: string;
+  @EnumField(REMINDER_STATUSES, { optional: true }) status?: ReminderStatus;
+  @EnumField(REMINDER_KINDS, { optional: true }) kind?: ReminderKind;
+  @UuidField({ optional: true }) personId?: string;
 }

@@ -1,43 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import type { ExportFormat } from '../coverage.export.js';
+import { DateField, EnumField, UuidField } from '../../../common/http/fields.js';
 
 /** Unit and period of a coverage report; `from` <= `to` and the length are checked by the service. */
 export class CoveragePeriodDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  unitId: string;
-
-  @ApiProperty({ format: 'date', example: '2025-03-01', description: 'first day of the period (inclusive)' })
-  @IsCalendarDate()
-  from: string;
-
-  @ApiProperty({ format: 'date', example: '2025-03-31', description: 'last day of the period (inclusive)' })
-  @IsCalendarDate()
-  to: string;
+  @UuidField() unitId: string;
+  @DateField({ example: '2025-03-01', description: 'first day of the period (inclusive)' }) from: string;
+  @DateField({ example: '2025-03-31', description: 'last day of the period (inclusive)' }) to: string;
 }
 
 export class CoverageExportQuery extends CoveragePeriodDto {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
-  @IsOptional()
-  @IsIn(['csv', 'xlsx'])
-  format: ExportFormat = 'csv';
+  @EnumField(['csv', 'xlsx'], { optional: true, default: 'csv' }) format: ExportFormat = 'csv';
 }
 
 export class UnreachedQuery extends PageQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  unitId: string;
-
-  @ApiProperty({ format: 'date', example: '2025-03-01' })
-  @IsCalendarDate()
-  from: string;
-
-  @ApiProperty({ format: 'date', example: '2025-03-31' })
-  @IsCalendarDate()
-  to: string;
+  @UuidField() unitId: string;
+  @DateField({ example: '2025-03-01' }) from: string;
+  @DateField({ example: '2025-03-31' }) to: string;
 }
 
 export class JobIdParam {

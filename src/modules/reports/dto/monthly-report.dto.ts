@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import type { ExportFormat } from '../coverage.export.js';
 import { MONTHLY_FIGURES, MONTHLY_SHARES, type MonthlyFigureKey, type MonthlyShareKey } from '../monthly-figures.js';
 import { TREND_INDICATORS, type TrendIndicator } from '../monthly-trends.js';
+import { BoolField, EnumField, UuidField } from '../../../common/http/fields.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const monthMessage = (field: string) => ({ message: `${field} must be a month as YYYY-MM` });
@@ -15,9 +16,7 @@ const PLAIN = /^(?:\P{Cc}|[\t\n\r])*$/u;
 // ---- requests ----
 
 export class MonthlyReportQuery {
-  @ApiProperty({ format: 'uuid', description: 'a commune' })
-  @IsUUID()
-  unitId: string;
+  @UuidField({ description: 'a commune' }) unitId: string;
 
   @ApiProperty({ example: '2025-03', description: 'the month, YYYY-MM' })
   @Matches(MONTH, monthMessage('month'))
@@ -30,10 +29,7 @@ export class MonthlyRollupQuery extends MonthlyReportQuery {
 }
 
 export class MonthlyExportQuery extends MonthlyRollupQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'xlsx' })
-  @IsOptional()
-  @IsIn(['csv', 'xlsx'])
-  format: ExportFormat = 'xlsx';
+  @EnumField(['csv', 'xlsx'], { optional: true, default: 'xlsx' }) format: ExportFormat = 'xlsx';
 }
 
 export class SubmitMonthlyReportDto extends MonthlyReportQuery {
@@ -44,10 +40,7 @@ export class SubmitMonthlyReportDto extends MonthlyReportQuery {
   @Matches(PLAIN, { message: 'comment must not contain control characters' })
   comment?: string;
 
-  @ApiPropertyOptional({ description: 'true to submit a corrected version of a month already submitted (the old one is kept)' })
-  @IsOptional()
-  @IsBoolean()
-  correction?: boolean;
+  @BoolField({ optional: true, description: 'true to submit a corrected version of a month already submitted (the old one is kept)' }) correction?: boolean;
 }
 
 export class NoticeQuery extends PageQuery {
@@ -58,9 +51,7 @@ export class NoticeQuery extends PageQuery {
 }
 
 export class TrendQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  unitId: string;
+  @UuidField() unitId: string;
 
   @ApiProperty({ enum: TREND_INDICATORS, enumName: 'TrendIndicator' })
   @IsIn(TREND_INDICATORS)

@@ -1,25 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { ErrorCode } from '../../../common/errors/app-error.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { MAX_DOSE_MG } from '../../treatment/dto/enrollment.dto.js';
 import { DOSE_STATUSES, type DoseStatus, MISSED_REASONS, type MissedReason } from '../../treatment/methadone-dose.entity.js';
+import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no note needs a control character other than a line break. */
 const PLAIN_TEXT = /^(?:\P{Cc}|[\t\n\r])*$/u;
@@ -43,15 +30,8 @@ export class RosterQuery extends PageQuery {
   @IsCalendarDate()
   date?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "admin only: the clinic (clinic staff see their own)" })
-  @IsOptional()
-  @IsUUID()
-  facilityId?: string;
-
-  @ApiPropertyOptional({ enum: ROSTER_DAY_STATUSES, description: "the day's dose: pending (not recorded yet), taken or missed" })
-  @IsOptional()
-  @IsIn(ROSTER_DAY_STATUSES)
-  status?: RosterDayStatus;
+  @UuidField({ optional: true, description: "admin only: the clinic (clinic staff see their own)" }) facilityId?: string;
+  @EnumField(ROSTER_DAY_STATUSES, { optional: true, description: "the day's dose: pending (not recorded yet), taken or missed" }) status?: RosterDayStatus;
 
   @ApiPropertyOptional({ description: 'name (with or without diacritics) or case code', maxLength: 100 })
   @IsOptional()
@@ -62,13 +42,8 @@ export class RosterQuery extends PageQuery {
 }
 
 export class RosterDoseRowDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  enrollmentId: string;
-
-  @ApiProperty({ enum: DOSE_STATUSES })
-  @IsIn(DOSE_STATUSES)
-  status: DoseStatus;
+  @UuidField() enrollmentId: string;
+  @EnumField(DOSE_STATUSES) status: DoseStatus;
 
   @ApiPropertyOptional({ description: 'mg; when taken and absent, the dose prescribed for the day; absent when missed', maximum: MAX_DOSE_MG })
   @IsOptional()
@@ -77,10 +52,7 @@ export class RosterDoseRowDto {
   @Max(MAX_DOSE_MG)
   doseMg?: number;
 
-  @ApiPropertyOptional({ enum: ROSTER_MISSED_REASONS, description: 'only for a missed dose: why it was missed, passed to the dose record' })
-  @IsOptional()
-  @IsIn(ROSTER_MISSED_REASONS)
-  missedReason?: RosterMissedReason;
+  @EnumField(ROSTER_MISSED_REASONS, { optional: true, description: 'only for a missed dose: why it was missed, passed to the dose record' }) missedReason?: RosterMissedReason;
 }
 
 export class RecordRosterDto {
@@ -88,10 +60,7 @@ export class RecordRosterDto {
   @IsCalendarDate()
   date: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'admin only: the clinic (clinic staff record at their own)' })
-  @IsOptional()
-  @IsUUID()
-  facilityId?: string;
+  @UuidField({ optional: true, description: 'admin only: the clinic (clinic staff record at their own)' }) facilityId?: string;
 
   @ApiProperty({ type: [RosterDoseRowDto], minItems: 1, maxItems: MAX_ROSTER_ROWS })
   @IsArray()

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
+import { BoolField, DateField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
 
 /** The post-rehab management decision (Decree 116/2021 Art 78), given on create or on a change. */
 class PostRehabDecisionFields {
@@ -20,16 +21,12 @@ class PostRehabDecisionFields {
 }
 
 export class CreateSupervisionDto extends PostRehabDecisionFields {
-  @ApiProperty({ format: 'date', example: '2026-04-01' })
-  @IsCalendarDate()
-  startDate: string;
+  @DateField({ example: '2026-04-01' }) startDate: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
+  @DateField({
+    optional: true,
     description: 'overrides the default term (Law 73/2021/QH14 Art 40: 2 years after the administrative measure of compulsory treatment, 1 year otherwise)',
   })
-  @IsOptional()
-  @IsCalendarDate()
   endDate?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 30 })
@@ -39,15 +36,8 @@ export class CreateSupervisionDto extends PostRehabDecisionFields {
   @Max(366)
   intervalDays?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a commune worker; defaults to the caller when a commune worker' })
-  @IsOptional()
-  @IsUUID()
-  supervisorUserId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'the treatment this supervision follows' })
-  @IsOptional()
-  @IsUUID()
-  sourceEnrollmentId?: string;
+  @UuidField({ optional: true, description: 'a commune worker; defaults to the caller when a commune worker' }) supervisorUserId?: string;
+  @UuidField({ optional: true, description: 'the treatment this supervision follows' }) sourceEnrollmentId?: string;
 }
 
 export class UpdateSupervisionDto extends PostRehabDecisionFields {
@@ -63,10 +53,7 @@ export class UpdateSupervisionDto extends PostRehabDecisionFields {
   @Max(366)
   intervalDays?: number;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsCalendarDate()
-  endDate?: string;
+  @DateField({ optional: true }) endDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
@@ -76,44 +63,17 @@ export class UpdateSupervisionDto extends PostRehabDecisionFields {
 }
 
 export class CreateVisitDto {
-  @ApiProperty({ format: 'date', example: '2026-05-02' })
-  @IsCalendarDate()
-  visitDate: string;
-
-  @ApiProperty({ enum: VISIT_METHODS })
-  @IsIn(VISIT_METHODS)
-  method: VisitMethod;
-
-  @ApiProperty({ enum: DRUG_TESTS })
-  @IsIn(DRUG_TESTS)
-  drugTest: DrugTest;
-
-  @ApiPropertyOptional({ default: false })
-  @IsOptional()
-  @IsBoolean()
-  relapse?: boolean;
-
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  notes?: string;
+  @DateField({ example: '2026-05-02' }) visitDate: string;
+  @EnumField(VISIT_METHODS) method: VisitMethod;
+  @EnumField(DRUG_TESTS) drugTest: DrugTest;
+  @BoolField({ optional: true, default: false }) relapse?: boolean;
+  @TextField({ optional: true, clean: false, nonEmpty: false, max: 2000 }) notes?: string;
 }
 
 /** The day supervision ended: `endDate`, as on an enrollment's end, or `endedOn`, the field it is stored in; today when neither is given. */
 export class EndSupervisionDto {
-  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the day supervision ended (default: today)' })
-  @IsOptional()
-  @IsCalendarDate()
-  endDate?: string;
-
-  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' })
-  @IsOptional()
-  @IsCalendarDate()
-  endedOn?: string;
-
-  @ApiProperty({ enum: SUPERVISION_OUTCOMES })
-  @IsIn(SUPERVISION_OUTCOMES)
-  outcome: SupervisionOutcome;
+  @DateField({ optional: true, example: '2027-03-31', description: 'the day supervision ended (default: today)' }) endDate?: string;
+  @DateField({ optional: true, example: '2027-03-31', description: 'the same as endDate, by the name of the stored field' }) endedOn?: string;
+  @EnumField(SUPERVISION_OUTCOMES) outcome: SupervisionOutcome;
 }
 

@@ -1,8 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { UuidField } from '../../../common/http/fields.js';
 
 export class AssignSupervisorDto {
-  @ApiProperty({ format: 'uuid', description: "an active commune worker whose area holds the person's residence" })
-  @IsUUID()
-  supervisorUserId: string;
+  @UuidField({ description: "an active commune worker whose area holds the person's residence" }) supervisorUserId: string;
 }

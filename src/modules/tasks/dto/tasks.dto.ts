@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
+import { BoolField, EnumField, UuidField } from '../../../common/http/fields.js';
 
 /** What a task asks: the commune's, the officer's (transfers to decide), the clinic's and the facility's kinds. */
 export const TASK_KINDS = [
@@ -35,21 +35,9 @@ export class TaskQuery extends PageQuery {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ enum: TASK_KINDS })
-  @IsOptional()
-  @IsIn(TASK_KINDS)
-  kind?: TaskKind;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'people living in this unit (in the caller’s area)' })
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
-
-  @ApiPropertyOptional({ description: 'only the tasks of supervisions and relapses the caller answers for' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  assignedToMe?: boolean;
+  @EnumField(TASK_KINDS, { optional: true }) kind?: TaskKind;
+  @UuidField({ optional: true, description: 'people living in this unit (in the caller’s area)' }) unitId?: string;
+  @BoolField({ optional: true, query: true, description: 'only the tasks of supervisions and relapses the caller answers for' }) assignedToMe?: boolean;
 }
 
 export class TaskDto {

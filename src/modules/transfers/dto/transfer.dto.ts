@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiDate, ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { TRANSFER_ORIGINS, TRANSFER_STATUSES, type TransferOrigin, type TransferStatus } from '../transfer-request.entity.js';
+import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 const PLAIN = /^\P{Cc}*$/u;
 const CleanText = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim() : value));
@@ -14,9 +15,7 @@ export class CreateTransferRequestDto {
   @Matches(/^[0-9]{12}$/, { message: 'nationalId must be exactly 12 digits' })
   nationalId: string;
 
-  @ApiProperty({ format: 'uuid', description: "the commune of the caller's area the file should move to" })
-  @IsUUID()
-  toUnitId: string;
+  @UuidField({ description: "the commune of the caller's area the file should move to" }) toUnitId: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'why the file should move (no names)' })
   @IsOptional()
@@ -39,10 +38,7 @@ export class RefuseTransferDto {
 }
 
 export class TransferRequestQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TRANSFER_STATUSES })
-  @IsOptional()
-  @IsIn(TRANSFER_STATUSES)
-  status?: TransferStatus;
+  @EnumField(TRANSFER_STATUSES, { optional: true }) status?: TransferStatus;
 }
 
 export class TransferRequestDto {

@@ -1,50 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { DOSE_STATUSES, MISSED_REASONS, type DoseStatus, type MissedReason } from '../methadone-dose.entity.js';
-import {
-  ENROLLMENT_MODES,
-  ENROLLMENT_OUTCOMES,
-  ENROLLMENT_TYPES,
-  LEGAL_BASES,
-  type EnrollmentMode,
-  type LegalBasis,
-  type EnrollmentOutcome,
-  type EnrollmentType,
-} from '../enrollment.entity.js';
+import { ENROLLMENT_MODES, ENROLLMENT_OUTCOMES, ENROLLMENT_TYPES, LEGAL_BASES, type EnrollmentMode, type LegalBasis, type EnrollmentOutcome, type EnrollmentType } from '../enrollment.entity.js';
 import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { DateField, EnumField, UuidField } from '../../../common/http/fields.js';
 
 export class CreateEnrollmentDto {
-  @ApiProperty({ enum: ENROLLMENT_TYPES })
-  @IsIn(ENROLLMENT_TYPES)
-  type: EnrollmentType;
+  @EnumField(ENROLLMENT_TYPES) type: EnrollmentType;
+  @EnumField(ENROLLMENT_MODES, { optional: true, description: 'required for facility stays; community treatment is voluntary; none for methadone' }) mode?: EnrollmentMode;
+  @UuidField({ optional: true, description: 'required for methadone (a methadone clinic) and facility (a rehabilitation facility)' }) facilityId?: string;
+  @DateField({ example: '2026-03-01' }) startDate: string;
+  @DateField({ optional: true, example: '2027-02-28', description: 'must respect the legal term in force on startDate' }) plannedEndDate?: string;
 
-  @ApiPropertyOptional({ enum: ENROLLMENT_MODES, description: 'required for facility stays; community treatment is voluntary; none for methadone' })
-  @IsOptional()
-  @IsIn(ENROLLMENT_MODES)
-  mode?: EnrollmentMode;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'required for methadone (a methadone clinic) and facility (a rehabilitation facility)' })
-  @IsOptional()
-  @IsUUID()
-  facilityId?: string;
-
-  @ApiProperty({ format: 'date', example: '2026-03-01' })
-  @IsCalendarDate()
-  startDate: string;
-
-  @ApiPropertyOptional({ format: 'date', example: '2027-02-28', description: 'must respect the legal term in force on startDate' })
-  @IsOptional()
-  @IsCalendarDate()
-  plannedEndDate?: string;
-
-  @ApiPropertyOptional({
-    enum: LEGAL_BASES,
-    description:
-      'compulsory stays only; derived from the age at the decision when absent: administrative_measure (18 or older), court_decision (a minor, Law 73/2021/QH14 Art 33)',
+  @EnumField(LEGAL_BASES, {
+    optional: true,
+    description: 'compulsory stays only; derived from the age at the decision when absent: administrative_measure (18 or older), court_decision (a minor, Law 73/2021/QH14 Art 33)',
   })
-  @IsOptional()
-  @IsIn(LEGAL_BASES)
   legalBasis?: LegalBasis;
 
   @ApiPropertyOptional({ example: '12/QĐ-UBND', description: 'number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn' })
@@ -68,13 +40,8 @@ export class CreateEnrollmentDto {
 }
 
 export class EndEnrollmentDto {
-  @ApiProperty({ format: 'date', example: '2027-02-28' })
-  @IsCalendarDate()
-  endDate: string;
-
-  @ApiProperty({ enum: ENROLLMENT_OUTCOMES })
-  @IsIn(ENROLLMENT_OUTCOMES)
-  outcome: EnrollmentOutcome;
+  @DateField({ example: '2027-02-28' }) endDate: string;
+  @EnumField(ENROLLMENT_OUTCOMES) outcome: EnrollmentOutcome;
 
   @ApiPropertyOptional({ example: '07/GCN', description: 'completed only: number of the completion certificate; given with certificateOn' })
   @IsOptional()
@@ -105,13 +72,8 @@ export class EndEnrollmentDto {
 export const MAX_DOSE_MG = 1000;
 
 export class RecordDoseDto {
-  @ApiProperty({ format: 'date', example: '2026-03-02' })
-  @IsCalendarDate()
-  date: string;
-
-  @ApiProperty({ enum: DOSE_STATUSES })
-  @IsIn(DOSE_STATUSES)
-  status: DoseStatus;
+  @DateField({ example: '2026-03-02' }) date: string;
+  @EnumField(DOSE_STATUSES) status: DoseStatus;
 
   @ApiPropertyOptional({ description: 'mg; required (> 0) when taken, absent when missed', maximum: MAX_DOSE_MG })
   @IsOptional()
@@ -120,24 +82,15 @@ export class RecordDoseDto {
   @Max(MAX_DOSE_MG)
   doseMg?: number;
 
-  @ApiPropertyOptional({
-    enum: MISSED_REASONS,
+  @EnumField(MISSED_REASONS, {
+    optional: true,
     description: 'only for a missed dose: a missed dose with a reason does not count towards self-termination (Decree 116/2021 Art 3(5))',
   })
-  @IsOptional()
-  @IsIn(MISSED_REASONS)
   missedReason?: MissedReason;
 }
 
 export class DoseQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'date', example: '2026-03-01', description: 'first day (inclusive)' })
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date', example: '2026-03-31', description: 'last day (inclusive)' })
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
+  @DateField({ optional: true, example: '2026-03-01', description: 'first day (inclusive)' }) from?: string;
+  @DateField({ optional: true, example: '2026-03-31', description: 'last day (inclusive)' }) to?: string;
 }
 

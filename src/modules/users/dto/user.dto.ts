@@ -1,14 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLE_DESCRIPTION, ROLES, type Role } from '../user.entity.js';
+import { BoolField, EnumField, stack } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
 const PLAIN = /^\P{Cc}*$/u;
+
+/** A user's name, written alike on create and update. */
+const FullName = () =>
+  stack(
+    ApiPropertyOptional(),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+    Matches(PLAIN, { message: 'fullName must not contain control characters' }),
+  );
 
 const passwordRule = Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
   message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
@@ -28,17 +40,9 @@ export class CreateUserDto {
   @NotGuessable()
   password: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
-  fullName?: string;
+  @FullName() fullName?: string;
 
-  @ApiProperty({ enum: ROLES, description: ROLE_DESCRIPTION })
-  @IsIn(ROLES)
-  role: Role;
+  @EnumField(ROLES, { description: ROLE_DESCRIPTION }) role: Role;
 
   @ApiPropertyOptional({ description: 'required except for admins' })
   @ValidateIf((o: CreateUserDto) => o.role !== 'admin' || o.adminUnitId !== undefined)
@@ -59,18 +63,9 @@ export class UpdateUserDto {
   @NotGuessable()
   password?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'fullName must not contain control characters' })
-  fullName?: string;
+  @FullName() fullName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
+  @EnumField(ROLES, { optional: true }) role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -83,28 +78,18 @@ export class UpdateUserDto {
   @IsUUID()
   facilityId?: string | null;
 
-  @ApiPropertyOptional({ description: 'false locks the user out at once' })
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
+  @BoolField({ optional: true, description: 'false locks the user out at once' }) active?: boolean;
 }
 
 export class UserQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
+  @EnumField(ROLES, { optional: true }) role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
   unitId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  active?: boolean;
+  @BoolField({ optional: true, query: true }) active?: boolean;
 }
 
 /** A user account; never its password. */
