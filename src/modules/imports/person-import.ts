@@ -4,6 +4,7 @@ import { personInScope, unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Role } from '../users/user.entity.js';
@@ -22,7 +23,6 @@ import {
 } from './person-rows.js';
 import { PersonCandidates } from '../persons/person-candidates.js';
 import { PersonFileWrites } from './person-writes.js';
-import { RemindersService } from '../reminders/reminders.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { NationalIdConflicts, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { ReaderFailure, readSheet, UnreadableFile } from './sheet-reader.js';
@@ -95,7 +95,7 @@ export class PersonImporter {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly writes: PersonFileWrites,
-    private readonly reminders: RemindersService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly conflicts: NationalIdConflicts,
     private readonly candidates: PersonCandidates,
@@ -238,7 +238,7 @@ export class PersonImporter {
 
   // ---- writing ----
 
-  /** Writes one batch, then plans the reminders of the files it wrote; returns how many it created. */
+  /** Writes one batch (its files' reminders are re-planned after its commit); returns how many it created. */
   private async writeBatch(imp: Import, actor: Actor, batch: number, lines: Line[], width: number, touched: Map<string, number>): Promise<number> {
     try {
       const written = await this.db.transaction(async (m) => {
@@ -314,10 +314,11 @@ export class PersonImporter {
         // A dry run writes exactly as an import would, through the same rules, then rolls back.
         if (imp.dryRun) throw new DryRunBatch(counts);
         await this.recordBatch(m, imp, batch, lines.length, counts, lines.filter((l) => l.errors.length), width);
-        return { created: counts.created, ids: [...createdIds, ...updates.filter((u) => !u.line.errors.length).map((u) => u.file.id)] };
+        // Updated files publish their own change (PersonsService.update); the new ones are published here.
+        await this.events.personChanged(m, createdIds);
+        return counts.created;
       });
-      await this.reminders.replanForPersons(written.ids);
-      return written.created;
+      return written;
     } catch (err) {
       if (err instanceof BatchTaken) return 0;
       if (err instanceof DryRunBatch) {

@@ -7,7 +7,6 @@ import { offsetOf, page, type Page, type PageQuery } from '../../common/http/pag
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { escapeLike, foldForSearch } from '../persons/person-search.js';
-import { RemindersService } from '../reminders/reminders.service.js';
 import type { RecordDoseDto } from '../treatment/dto/enrollment.dto.js';
 import { TreatmentService } from '../treatment/treatment.service.js';
 import { DosePrescription } from './dose-prescription.entity.js';
@@ -92,7 +91,6 @@ export class RosterService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly treatment: TreatmentService,
-    private readonly reminders: RemindersService,
   ) {}
 
   // ---- the roster ----
@@ -142,7 +140,6 @@ export class RosterService {
    */
   async recordDay(actor: Actor, dto: RecordRosterDto): Promise<RosterWriteDto> {
     const facilityId = await this.clinicOf(actor, dto.facilityId);
-    const touched = new Set<string>();
     const results = await this.db.transaction(async (m) => {
       const seen = new Set<string>();
       const out: RosterRowResultDto[] = [];
@@ -150,16 +147,15 @@ export class RosterService {
         try {
           if (seen.has(row.enrollmentId)) throw invalid(`rows.${index}.enrollmentId`, 'appears more than once in this request');
           seen.add(row.enrollmentId);
-          const { dose, personId } = await m.transaction(async (sp) => {
+          const dose = await m.transaction(async (sp) => {
             const e = await this.treatment.enrollmentInScope(actor, row.enrollmentId, sp);
             // The admin records for the clinic it named; another clinic's patient is not on this roster.
             if (e.facilityId !== facilityId) throw notFound('enrollment');
             const doseMg = row.status === 'taken' && row.doseMg === undefined ? await this.prescribedOn(sp, e.id, dto.date) : row.doseMg;
             const write = { date: dto.date, status: row.status, doseMg, ...(row.missedReason !== undefined ? { missedReason: row.missedReason } : {}) };
             const recorded = await this.treatment.recordDose(actor, e.id, write as RecordDoseDto, { manager: sp });
-            return { dose: recorded, personId: e.personId };
+            return recorded;
           });
-          touched.add(personId);
           out.push({ index, enrollmentId: row.enrollmentId, ok: true, dose });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
@@ -169,7 +165,6 @@ export class RosterService {
       }
       return out;
     });
-    await this.reminders.replanForPersons([...touched]);
     const recorded = results.filter((r) => r.ok).length;
     return { date: dto.date, facilityId, recorded, failed: results.length - recorded, results };
   }

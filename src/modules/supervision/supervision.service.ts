@@ -4,11 +4,12 @@ import { Access, isUuid, personInScope } from '../../common/access/scope.js';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, type IsoDate } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RelapseService } from '../relapse/relapse.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
 import { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
@@ -89,7 +90,8 @@ export class SupervisionService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly reminders: RemindersService,
+    private readonly reminders: RemindersRepository,
+    private readonly events: DomainEvents,
     private readonly relapse: RelapseService,
   ) {}
 
@@ -98,7 +100,8 @@ export class SupervisionService {
   /**
    * Opens the supervision that follows a completed treatment, inside the caller's transaction:
    * starting the day after the treatment ended, for the default term. Nothing happens when the
-   * person already has an active supervision. The caller re-plans reminders after its commit.
+   * person already has an active supervision. The person's reminders are re-planned after the
+   * caller's commit (`person.changed`).
    */
   async openAfterCompletion(m: EntityManager, who: Actor | AuditContext, enrollment: CompletedEnrollment): Promise<SupervisionView | null> {
     // The person's row serializes everything that opens a supervision for them.
@@ -117,29 +120,10 @@ export class SupervisionService {
     });
   }
 
-  /**
-   * Follow-ups still scheduled `graceDays` after their due date become missed (set-based). A
-   * follow-up due on D is missed from D + graceDays on, the same moment its overdue reminder is
-   * raised. Returns how many were marked.
-   */
-  async markMissedFollowUps(today: IsoDate, graceDays: number): Promise<number> {
-    const [row]: { n: number }[] = await this.db.query(
-      `WITH touched AS (
-         UPDATE follow_ups f SET status = 'missed', updated_at = now()
-           FROM supervisions s
-          WHERE s.id = f.supervision_id AND s.status = 'active'
-            AND f.status = 'scheduled' AND f.due_date + $2::int <= $1::date
-         RETURNING f.id)
-       SELECT count(*)::int AS n FROM touched`,
-      [today, graceDays],
-    );
-    return row.n;
-  }
-
   // ---- routes ----
 
   async create(actor: Actor, personId: string, dto: CreateSupervisionDto): Promise<SupervisionView> {
-    const view = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const person = await this.access.person(actor, personId, m, { forUpdate: true });
       if (person.closedOn) throw conflict('the person file is closed');
       if (await m.existsBy(Supervision, { personId, status: 'active' })) {
@@ -180,8 +164,6 @@ export class SupervisionService {
         writtenFields(dto),
       );
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<SupervisionView>> {
@@ -211,7 +193,7 @@ export class SupervisionService {
 
   /** Changes the interval, end date or supervisor; a new interval or end re-plans the future follow-ups. */
   async update(actor: Actor, id: string, dto: UpdateSupervisionDto): Promise<SupervisionView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.version !== dto.version) throw new AppError(ErrorCode.StaleVersion, `version: the supervision changed since version ${dto.version}; read it again`);
       if (s.status !== 'active') throw conflict('the supervision has ended');
@@ -237,15 +219,14 @@ export class SupervisionService {
         { action: 'update', entity: 'supervision', entityId: id, fields: writtenFields(dto, ['version']), meta: { followUpsPlanned: replanned } },
         m,
       );
-      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return this.withDetails(m, await m.findOneByOrFail(Supervision, { id }));
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Records a visit; it completes the earliest follow-up still scheduled, if any. */
   async addVisit(actor: Actor, id: string, dto: CreateVisitDto): Promise<VisitView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has ended');
       if (dto.visitDate > this.clock.today()) throw invalid('visitDate', 'must not be in the future');
@@ -275,15 +256,14 @@ export class SupervisionService {
       if (visit.relapse || visit.drugTest === 'positive') {
         await this.relapse.raise(m, actor, { personId: s.personId, source: 'visit', sourceId: visit.id, detectedOn: visit.visitDate });
       }
-      return { view: toVisitView(visit), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return toVisitView(visit);
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Ends a supervision with an outcome; the follow-ups still scheduled are cancelled. */
   async end(actor: Actor, id: string, dto: EndSupervisionDto): Promise<SupervisionView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has already ended');
       if (dto.endDate !== undefined && dto.endedOn !== undefined && dto.endDate !== dto.endedOn) {
@@ -306,10 +286,9 @@ export class SupervisionService {
         { action: 'end', entity: 'supervision', entityId: id, fields: ['status', 'endedOn', 'outcome'], meta: { followUpsCancelled: cancelled.length } },
         m,
       );
-      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return this.withDetails(m, await m.findOneByOrFail(Supervision, { id }));
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Hands an active supervision to another responsible worker of the person's commune. */
@@ -357,6 +336,7 @@ export class SupervisionService {
       },
       m,
     );
+    await this.events.personChanged(m, [input.personId]);
     return this.withDetails(m, supervision, false);
   }
 

@@ -4,13 +4,14 @@ import { Access, isUuid, ownEnrollmentType, ownFacilityOnly, personInScope } fro
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, ageOn } from '../../common/time/dates.js';
 import { addWorkingDays } from '../../common/time/working-days.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { FacilityType } from '../facilities/facility.entity.js';
 import { PublicHolidaysService } from '../public-holidays/public-holidays.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { compulsoryBasis } from '../supervision/plan.js';
 import { SupervisionService, type SupervisionView } from '../supervision/supervision.service.js';
 import type { Role } from '../users/user.entity.js';
@@ -109,7 +110,8 @@ export class TreatmentService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly reminders: RemindersService,
+    private readonly reminders: RemindersRepository,
+    private readonly events: DomainEvents,
     private readonly supervisions: SupervisionService,
     private readonly holidays: PublicHolidaysService,
   ) {}
@@ -152,7 +154,7 @@ export class TreatmentService {
     pair(dto, 'decisionNo', 'decisionOn');
     if (dto.decisionOn !== undefined && dto.decisionOn > this.clock.today()) throw invalid('decisionOn', 'must not be in the future');
 
-    const view = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const person = await this.lockPerson(m, actor, personId);
       if (person.closedOn) throw conflict('the person file is closed');
       if (dto.facilityId) {
@@ -198,10 +200,9 @@ export class TreatmentService {
         { action: 'create', entity: 'enrollment', entityId: enrollment.id, fields: writtenFields(dto), meta: { personId } },
         m,
       );
+      await this.events.personChanged(m, [personId]);
       return toEnrollmentView(enrollment);
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<EnrollmentView>> {
@@ -228,7 +229,7 @@ export class TreatmentService {
 
   /** Ends an enrollment; `completed` community, facility or methadone treatment opens a supervision. */
   async end(actor: Actor, id: string, dto: EndEnrollmentDto): Promise<EnrollmentView & { supervision: SupervisionView | null }> {
-    const result = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const e = await this.findInScope(m, actor, id, 'pessimistic_write');
       if (!ENROLLING_ROLES[e.type].includes(actor.role)) throw forbidden(`role ${actor.role} may not end ${e.type} enrollments`);
       if (e.status !== 'active') throw conflict('the enrollment has already ended');
@@ -281,10 +282,9 @@ export class TreatmentService {
             })
           : null;
       const ended = await m.findOneByOrFail(Enrollment, { id });
+      await this.events.personChanged(m, [e.personId]);
       return { ...toEnrollmentView(ended), supervision };
     });
-    await this.reminders.replanForPerson(result.personId);
-    return result;
   }
 
   // ---- methadone doses ----
@@ -296,15 +296,15 @@ export class TreatmentService {
 
   /**
    * Records the dose of one day; a second write for the same day updates it (one row per day).
-   * Given a `manager`, the write runs in a savepoint of the caller's transaction and the caller
-   * re-plans the person's reminders after its commit (the day's roster records many at once).
+   * Given a `manager`, the write runs in a savepoint of the caller's transaction (the day's roster
+   * records many at once); the person's reminders are re-planned once the outermost one commits.
    */
   async recordDose(actor: Actor, enrollmentId: string, dto: RecordDoseDto, opts: { manager?: EntityManager } = {}) {
     if (dto.status === 'taken' && dto.doseMg === undefined) throw invalid('doseMg', 'is required (> 0) when the dose was taken');
     if (dto.status === 'missed' && dto.doseMg !== undefined) throw invalid('doseMg', 'must be absent when the dose was missed');
     if (dto.status === 'taken' && dto.missedReason !== undefined) throw invalid('missedReason', 'applies to missed doses only');
     if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
-    const { view, personId } = await (opts.manager ?? this.db.manager).transaction(async (m) => {
+    return (opts.manager ?? this.db.manager).transaction(async (m) => {
       // A shared lock: doses of one enrollment may be written in parallel, but not while it is ended.
       const e = await this.findInScope(m, actor, enrollmentId, 'pessimistic_read');
       if (e.type !== 'methadone') throw invalid('id', 'doses are recorded for methadone enrollments only');
@@ -326,10 +326,9 @@ export class TreatmentService {
         m,
       );
       const dose = await m.findOneByOrFail(MethadoneDose, { id: row.id });
-      return { view: toDoseView(dose), personId: e.personId };
+      await this.events.personChanged(m, [e.personId]);
+      return toDoseView(dose);
     });
-    if (!opts.manager) await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listDoses(actor: Actor, enrollmentId: string, query: DoseQuery) {
