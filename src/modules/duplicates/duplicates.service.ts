@@ -196,7 +196,7 @@ export class DuplicatesService {
     return page(items, total, query);
   }
 
-  /** Marks a pending pair: `distinct` keeps both files; `same` merges them in one transaction, then re-plans the survivor's reminders. */
+  /** Marks a pending pair: `distinct` keeps both files; `same` merges them in one transaction; both files' reminders are re-planned after it commits (person.changed). */
   async decide(actor: Actor, pairId: string, dto: DecisionDto) {
     if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
     if (!isUuid(pairId)) throw notFound('duplicate pair');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { isUuid, personInScope } from '../../common/access/scope.js';
+import { byIdInScope, isUuid } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
@@ -46,13 +46,7 @@ export class SupervisionRepository {
   /** A supervision whose person is in the caller's scope, optionally locked for update. */
   findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    const scope = personInScope(actor, 'p');
-    const qb = m
-      .getRepository(Supervision)
-      .createQueryBuilder('s')
-      .innerJoin('persons', 'p', 'p.id = s.person_id')
-      .where('s.id = :id', { id })
-      .andWhere(scope.sql, scope.params);
+    const qb = byIdInScope(m, Supervision, 's', actor, id);
     if (forUpdate) qb.setLock('pessimistic_write', undefined, ['s']);
     return qb.getOne();
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUuid, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
+import { byIdInScope, isUuid, ownFacilityOnly } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import type { DoseQuery } from './dto/enrollment.dto.js';
@@ -35,13 +35,7 @@ export class TreatmentRepository {
   /** An enrollment the caller may see (scope over the person; clinic and facility staff: their own facility's), optionally locked. */
   findInScope(m: EntityManager, actor: Actor, id: string, lock?: 'pessimistic_write' | 'pessimistic_read'): Promise<Enrollment | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    const scope = personInScope(actor, 'p');
-    const qb = m
-      .getRepository(Enrollment)
-      .createQueryBuilder('e')
-      .innerJoin('persons', 'p', 'p.id = e.person_id')
-      .where('e.id = :id', { id })
-      .andWhere(scope.sql, scope.params);
+    const qb = byIdInScope(m, Enrollment, 'e', actor, id);
     const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
     if (own) qb.andWhere(own.sql, own.params);
     if (lock) qb.setLock(lock, undefined, ['e']);

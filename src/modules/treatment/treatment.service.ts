@@ -308,7 +308,7 @@ export class TreatmentService {
         recordedBy: actor.id,
       };
       const { dose, inserted } = await this.repository.upsertDose(m, write);
-      // Only what no longer follows the current run is resolved; the re-plan below raises what is due.
+      // Only what no longer follows the current run is resolved; the re-plan after the commit (person.changed) raises what is due.
       await this.reminders.resolveStaleMissedDoses(m, enrollmentId);
       await this.audit.record(
         actor,
