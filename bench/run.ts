@@ -15,7 +15,7 @@ import { JobsService } from '../src/common/jobs/jobs.service.js';
 import { Clock } from '../src/common/time/clock.js';
 import { addDays, addMonths, addYears } from '../src/common/time/dates.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
-import { RemindersService } from '../src/modules/reminders/reminders.service.js';
+import { ReminderPlanner } from '../src/modules/reminders/reminders.planner.js';
 import { assembleReport, figuresOf, type UnitCounts } from '../src/modules/reports/coverage.arithmetic.js';
 import { CoverageService } from '../src/modules/reports/coverage.service.js';
 import { ReportsRepository } from '../src/modules/reports/reports.repository.js';
@@ -667,7 +667,7 @@ async function main(): Promise<void> {
 
   // ---- c. reminder planning for new supervisions vs raw addBulk ----
   if (wanted.has('reminders')) {
-    const reminders = app.get(RemindersService);
+    const reminders = app.get(ReminderPlanner);
     const queue = jobs.queue('reminders');
     const db = app.get(DataSource);
     const people = (

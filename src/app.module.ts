@@ -7,6 +7,7 @@ import { AccessModule } from './common/access/access.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { FieldCipher } from './common/crypto/field-cipher.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { EventsModule } from './common/events/events.module.js';
 import { JobsModule } from './common/jobs/jobs.module.js';
 import { Clock } from './common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         JobsModule,
+        EventsModule,
         AccessModule,
         ...FEATURE_MODULES,
       ],

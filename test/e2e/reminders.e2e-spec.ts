@@ -1,5 +1,6 @@
 import { JobsService } from '../../src/common/jobs/jobs.service.js';
 import { SWEEP_SCHEDULER } from '../../src/modules/reminders/reminders.jobs.js';
+import { RemindersRepository } from '../../src/modules/reminders/reminders.repository.js';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
 import {
   dose,
@@ -161,7 +162,7 @@ describe('reminders', () => {
           [sup, f3, TODAY],
         );
         await m.query(`UPDATE follow_ups SET status = 'done', visit_id = $2 WHERE id = $1`, [f3, visitId]);
-        await reminders(t).resolve(m, f3, ['follow_up_due', 'follow_up_overdue']);
+        await t.app.get(RemindersRepository).resolve(m, f3, ['follow_up_due', 'follow_up_overdue']);
       });
       const f3Rows = (await remindersOf(t.db, p.id)).filter((r) => r.subject_id === f3);
       expect(f3Rows.map((r) => [r.kind, r.status])).toEqual([['follow_up_due', 'resolved']]);
@@ -264,7 +265,7 @@ describe('reminders', () => {
       // A taken dose on the latest day ends the run: the treatment feature resolves in its transaction.
       await t.db.transaction(async (m) => {
         await m.query(`INSERT INTO methadone_doses (enrollment_id, date, dose_mg, status) VALUES ($1, $2, 60, 'taken')`, [enr, TODAY]);
-        await reminders(t).resolveStaleMissedDoses(m, enr);
+        await t.app.get(RemindersRepository).resolveStaleMissedDoses(m, enr);
       });
       expect((await remindersOf(t.db, p.id)).map((r) => r.status)).toEqual(['resolved']);
       await reminders(t).replanForPerson(p.id);

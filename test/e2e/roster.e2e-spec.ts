@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
+import { ReminderPlanner } from '../../src/modules/reminders/reminders.planner.js';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
 import { enrollmentRow } from '../support/persons-factories.js';
 import { at, person } from '../support/treatment-factories.js';
@@ -102,7 +102,7 @@ describe('clinic dosing roster', () => {
 
   it("records a whole day in one request: a result per row, failures say why and the others stand", async () => {
     // The missed run of b raised its alert: a taken dose through the roster resolves it, as a single dose would.
-    await t.app.get(RemindersService).sweep();
+    await t.app.get(ReminderPlanner).sweep();
     const alert: { status: string }[] = await t.db.query(`SELECT status FROM reminders WHERE kind = 'missed_doses' AND subject_id = $1`, [e.b.id]);
     expect(alert).toEqual([{ status: 'open' }]);
 

@@ -1,4 +1,4 @@
-import { SupervisionService } from '../../src/modules/supervision/supervision.service.js';
+import { SupervisionRepository } from '../../src/modules/supervision/supervision.repository.js';
 import { admin, user, world, type TestUser, type World } from '../support/factories.js';
 import { at, auditOf, person, type TreatmentPerson } from '../support/treatment-factories.js';
 import { startTestApp, type Reply, type TestApp } from '../support/test-app.js';
@@ -395,8 +395,9 @@ describe('post-rehab supervision', () => {
            ($2, '2020-02-01', 'scheduled')`,
         [active, ended],
       );
-      const service = t.app.get(SupervisionService);
-      expect(await service.markMissedFollowUps('2020-03-10', 7)).toBe(2);
+      const repository = t.app.get(SupervisionRepository);
+      const markMissed = (today: string, graceDays: number) => repository.markMissed(t.db.manager, { dueBy: { today, graceDays } });
+      expect(await markMissed('2020-03-10', 7)).toBe(2);
       const rows = await t.db.query(`SELECT supervision_id, due_date, status FROM follow_ups WHERE supervision_id IN ($1, $2) ORDER BY supervision_id = $2, due_date`, [
         active,
         ended,
@@ -408,8 +409,8 @@ describe('post-rehab supervision', () => {
         '2020-03-04 scheduled',
         '2020-02-01 scheduled',
       ]);
-      expect(await service.markMissedFollowUps('2020-03-10', 7)).toBe(0);
-      expect(await service.markMissedFollowUps('2020-03-11', 7)).toBe(1);
+      expect(await markMissed('2020-03-10', 7)).toBe(0);
+      expect(await markMissed('2020-03-11', 7)).toBe(1);
     });
   });
 });

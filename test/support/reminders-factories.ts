@@ -8,7 +8,7 @@ import { JobsService } from '../../src/common/jobs/jobs.service.js';
 import { Clock } from '../../src/common/time/clock.js';
 import type { AppConfig } from '../../src/config/config.js';
 import type { RaiseReminderJob } from '../../src/modules/reminders/reminders.jobs.js';
-import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
+import { ReminderPlanner } from '../../src/modules/reminders/reminders.planner.js';
 import { dropDatabase } from './databases.js';
 import { insertPerson, type Unit } from './factories.js';
 export { freePort } from './private-servers.js';
@@ -123,7 +123,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   }
 }
 
-export const reminders = (t: { app: { get: NestFastifyApplication['get'] } }) => t.app.get(RemindersService);
+export const reminders = (t: { app: { get: NestFastifyApplication['get'] } }) => t.app.get(ReminderPlanner);
 
 /** A second life of an app: same database and queue prefix, as after a process restart. */
 export interface Restarted {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import type { Role } from './roles.js';
 import { notFound } from '../errors/app-error.js';
@@ -41,7 +41,7 @@ export function unitInScope(actor: Actor, unitIdSql: string): ScopePredicate {
   };
 }
 
-/** SQL predicate: the person whose id is `personIdSql` (with residence `residenceSql`) is visible. */
+/** SQL predicate: the person row aliased `personAlias` (its `id` and `residence_unit_id`) is visible to the caller. */
 export function personInScope(actor: Actor, personAlias: string): ScopePredicate {
   switch (actor.role) {
     case 'admin':
@@ -84,6 +84,17 @@ export function ownFacilityOnly(actor: Actor, facilityIdSql: string, enrollmentT
 /** Whether a unit, given its materialized path, lies in the caller's subtree (for a unit already loaded). */
 export function unitPathInScope(actor: Actor, path: string): boolean {
   return actor.role === 'admin' || (Boolean(actor.unitPath) && path.startsWith(actor.unitPath));
+}
+
+/** One row of `entity` (aliased `alias`) by id, joined to its person (`<alias>.person_id`, aliased `p`) and kept to the caller's scope. */
+export function byIdInScope<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, alias: string, actor: Actor, id: string): SelectQueryBuilder<T> {
+  const scope = personInScope(actor, 'p');
+  return m
+    .getRepository(entity)
+    .createQueryBuilder(alias)
+    .innerJoin('persons', 'p', `p.id = ${alias}.person_id`)
+    .where(`${alias}.id = :id`, { id })
+    .andWhere(scope.sql, scope.params);
 }
 
 export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, predicate: ScopePredicate): SelectQueryBuilder<T> {

@@ -6,7 +6,7 @@ import { AppError, ErrorCode, forbidden, invalid, notFound } from '../../common/
 import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { AuditService } from '../audit/audit.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import type { Role } from '../users/user.entity.js';
 import { DROP_STALE_PAIRS_SQL, FIND_PAIRS_SQL } from './duplicate-pairs.sql.js';
 import { findDuplicatesJobId, parseFindDuplicatesJobId, type FindDuplicatesJobData } from './duplicates.jobs.js';
@@ -76,7 +76,7 @@ export class DuplicatesService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly merges: PersonMerge,
-    private readonly reminders: RemindersService,
+    private readonly events: DomainEvents,
   ) {}
 
   // ---- the job ----
@@ -196,7 +196,7 @@ export class DuplicatesService {
     return page(items, total, query);
   }
 
-  /** Marks a pending pair: `distinct` keeps both files; `same` merges them in one transaction, then re-plans the survivor's reminders. */
+  /** Marks a pending pair: `distinct` keeps both files; `same` merges them in one transaction; both files' reminders are re-planned after it commits (person.changed). */
   async decide(actor: Actor, pairId: string, dto: DecisionDto) {
     if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
     if (!isUuid(pairId)) throw notFound('duplicate pair');
@@ -225,6 +225,7 @@ export class DuplicatesService {
         const survivor = dto.survivorId ? files.find((f) => f.id === dto.survivorId)! : byAge[0];
         const merged = files.find((f) => f.id !== survivor.id)!;
         moved = await this.merges.merge(m, actor, survivor, merged, pair.id);
+        await this.events.personChanged(m, [survivor.id, merged.id]);
         survivorId = survivor.id;
         mergedId = merged.id;
         // Other pending pairs of the merged file: the next run proposes them again with the survivor.
@@ -243,7 +244,6 @@ export class DuplicatesService {
       const [view] = await this.withFacts(m, updated);
       return { pair: view, moved, survivorId, mergedId };
     });
-    if (outcome.survivorId && outcome.mergedId) await this.reminders.replanForPersons([outcome.survivorId, outcome.mergedId]);
     return outcome.moved ? { pair: outcome.pair, moved: outcome.moved } : { pair: outcome.pair };
   }
 

@@ -1,14 +1,15 @@
+import { VI } from '../../common/i18n/messages.vi.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { JobsService } from '../../common/jobs/jobs.service.js';
 import { CRASHES_BEFORE_FAILING, JOB_ATTEMPTS } from '../../common/jobs/queues.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
+import { ImportsRepository } from './imports.repository.js';
 import { PersonImporter } from './person-import.js';
 
 /** Why an import whose job stopped its worker twice was failed (the batches written are kept). */
-export const CRASHED = `Tệp đã làm dừng tiến trình nhập ${CRASHES_BEFORE_FAILING} lần nên không được nhập tiếp; các nhóm dòng đã ghi được giữ nguyên. Hãy kiểm tra tệp (có thể quá lớn) hoặc báo quản trị viên`;
+export const CRASHED = VI.file.crashed(CRASHES_BEFORE_FAILING);
 
 /** The 'imports' queue. A job that fails its last attempt fails its import, which writes nothing more. */
 @Injectable()
@@ -18,7 +19,7 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobsService,
     private readonly importer: PersonImporter,
-    private readonly db: DataSource,
+    private readonly imports: ImportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,10 +39,10 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async requeuePending(): Promise<number> {
-    const pending: { id: string }[] = await this.db.query(`SELECT id FROM imports WHERE status IN ('queued', 'running')`);
+    const pending = await this.imports.pendingIds();
     await this.jobs.withQueue('imports', (queue) =>
       queue.addBulk(
-        pending.map((p) => ({ name: 'import-persons', data: { importId: p.id } satisfies ImportPersonsJobData, opts: { jobId: importJobId(p.id) } })),
+        pending.map((id) => ({ name: 'import-persons', data: { importId: id } satisfies ImportPersonsJobData, opts: { jobId: importJobId(id) } })),
       ),
     );
     return pending.length;
@@ -54,7 +55,7 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
     } catch (err) {
       const attempts = job.opts.attempts ?? JOB_ATTEMPTS;
       if (job.attemptsMade + 1 >= attempts) {
-        await this.failImport(job, 'batch_failed', 'Lỗi hệ thống khi nhập tệp; các nhóm dòng đã ghi được giữ nguyên, hãy nhập lại tệp');
+        await this.failImport(job, 'batch_failed', VI.file.systemFailed);
       }
       throw err;
     }
@@ -63,13 +64,8 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
   /** The import of a job given up on is failed with the reason (unless it already ended). */
   private async failImport(job: Job, code: 'batch_failed' | 'worker_crashed', message: string): Promise<void> {
     const { importId } = job.data as ImportPersonsJobData;
-    const rows: { id: string; kind: 'persons'; dry_run: boolean; created_by: string }[] = await this.db.query(
-      `SELECT id, kind, dry_run, created_by FROM imports WHERE id = $1 AND status NOT IN ('done', 'failed')`,
-      [importId],
-    );
-    if (!rows[0]) return;
-    await this.importer.fail({ id: rows[0].id, kind: rows[0].kind, dryRun: rows[0].dry_run, createdBy: rows[0].created_by }, null, [
-      { row: 0, column: '', field: null, code, message },
-    ]);
+    const imp = await this.imports.unfinished(importId);
+    if (!imp) return;
+    await this.importer.fail(imp, null, [{ row: 0, column: '', field: null, code, message }]);
   }
 }

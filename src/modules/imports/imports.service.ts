@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { JobsService } from '../../common/jobs/jobs.service.js';
 import { errorWorkbook, templateWorkbook, type RejectedRow } from './import-workbooks.js';
 import { Import, type ImportStatus } from './import.entity.js';
+import { ImportLookups } from './import-lookups.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
+import { ImportsRepository } from './imports.repository.js';
 import { cleanText, type RowError } from './person-rows.js';
 import { detectFormat } from './sheet-reader.js';
 
@@ -81,6 +82,8 @@ export class ImportsService {
 
   constructor(
     private readonly db: DataSource,
+    private readonly imports: ImportsRepository,
+    private readonly lookups: ImportLookups,
     private readonly jobs: JobsService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
@@ -90,19 +93,20 @@ export class ImportsService {
     if (!file?.buffer) throw invalid('file', 'an XLSX or CSV file is required in the multipart field "file"');
     const format = detectFormat(file.buffer);
     if (typeof format !== 'string') throw invalid('file', format.problem);
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO imports (kind, created_by, status, dry_run, file_name, file_format, file_size, file_bytes, ip, request_id)
-       VALUES ('persons', $1, 'queued', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [actor.id, dryRun, displayName(file.originalname), format, file.size, file.buffer, actor.ip, actor.requestId],
-    );
-    const importId = rows[0].id;
+    const importId = await this.imports.insertQueued(actor, {
+      dryRun,
+      fileName: displayName(file.originalname),
+      format,
+      size: file.size,
+      bytes: file.buffer,
+    });
     try {
       await this.jobs.withQueue('imports', (queue) =>
         queue.add('import-persons', { importId } satisfies ImportPersonsJobData, { jobId: importJobId(importId) }),
       );
     } catch (err) {
       // Nothing is left behind: an import without its job would stay queued.
-      await this.db.query(`DELETE FROM imports WHERE id = $1`, [importId]);
+      await this.imports.delete(importId);
       this.logger.warn({ errorClass: (err as Error).name }, 'import job could not be queued');
       throw new AppError(ErrorCode.Unavailable, 'the job queue is unavailable; try again later');
     }
@@ -111,27 +115,14 @@ export class ImportsService {
 
   async get(actor: Actor, id: string): Promise<ImportView> {
     const imp = await this.own(actor, id);
-    const rejected: { row_number: number; errors: Omit<RowError, 'row'>[] }[] = await this.db.query(
-      `SELECT r.row_number, r.errors FROM import_rejections r WHERE r.import_id = $1 ORDER BY r.row_number LIMIT $2`,
-      [imp.id, ERRORS_SHOWN],
-    );
-    const counted: { n: number }[] = await this.db.query(
-      `SELECT coalesce(sum(jsonb_array_length(errors)), 0)::int AS n FROM import_rejections WHERE import_id = $1`,
-      [imp.id],
-    );
+    const rejected = await this.imports.rejectionErrors(imp.id, ERRORS_SHOWN);
+    const counted = await this.imports.rejectionErrorCount(imp.id);
     const errors = [...imp.fileErrors, ...rejected.flatMap((r) => r.errors.map((e) => ({ row: r.row_number, ...e })))];
-    return { ...summary(imp), errors: errors.slice(0, ERRORS_SHOWN), errorsTotal: imp.fileErrors.length + counted[0].n };
+    return { ...summary(imp), errors: errors.slice(0, ERRORS_SHOWN), errorsTotal: imp.fileErrors.length + counted };
   }
 
   async list(actor: Actor, query: PageQuery): Promise<Page<ImportSummary>> {
-    const qb = this.db.getRepository(Import).createQueryBuilder('i');
-    if (actor.role !== 'admin') qb.where('i.created_by = :me', { me: actor.id });
-    const [items, total] = await qb
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.imports.listOwn(actor, query);
     return page(items.map(summary), total, query);
   }
 
@@ -140,11 +131,8 @@ export class ImportsService {
     const imp = await this.own(actor, id);
     // The report holds the rejected rows decrypted (names, national ids, phones, addresses): its
     // download is audited in the transaction that reads them.
-    const rows: { row_number: number; errors: Omit<RowError, 'row'>[]; values_cipher: Buffer }[] = await this.db.transaction(async (m) => {
-      const found: { row_number: number; errors: Omit<RowError, 'row'>[]; values_cipher: Buffer }[] = await m.query(
-        `SELECT row_number, errors, values_cipher FROM import_rejections WHERE import_id = $1 ORDER BY row_number`,
-        [imp.id],
-      );
+    const rows = await this.db.transaction(async (m) => {
+      const found = await this.imports.rejections(m, imp.id);
       await this.audit.record(actor, { action: 'download', entity: 'import', entityId: imp.id, meta: { view: 'errors.xlsx', rows: found.length } }, m);
       return found;
     });
@@ -159,24 +147,11 @@ export class ImportsService {
 
   /** The template, with the communes the caller may import into. */
   async template(actor: Actor): Promise<Buffer> {
-    const scope = unitInScope(actor, 'u.id');
-    const units: { code: string; name: string }[] = await this.db
-      .createQueryBuilder()
-      .select(['u.code AS code', 'u.name AS name'])
-      .from('admin_units', 'u')
-      .where(`u.level = 'commune'`)
-      .andWhere(scope.sql, scope.params)
-      .orderBy('u.name')
-      .addOrderBy('u.code')
-      .limit(MAX_TEMPLATE_UNITS)
-      .getRawMany();
-    return templateWorkbook(units);
+    return templateWorkbook(await this.lookups.communesInScope(actor, MAX_TEMPLATE_UNITS));
   }
 
   private async own(actor: Actor, id: string): Promise<Import> {
-    const qb = this.db.getRepository(Import).createQueryBuilder('i').where('i.id = :id', { id });
-    if (actor.role !== 'admin') qb.andWhere('i.created_by = :me', { me: actor.id });
-    const imp = await qb.getOne();
+    const imp = await this.imports.own(actor, id);
     if (!imp) throw notFound('import');
     return imp;
   }

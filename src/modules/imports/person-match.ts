@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../common/time/dates.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
-import { fold, phoneDigits, type PersonRow } from './person-rows.js';
+import type { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { VI } from '../../common/i18n/messages.vi.js';
+import { COLUMN_OF, fold, phoneDigits, type PersonRow, type RowError } from './person-rows.js';
 
 /** A row whose unit is resolved and which no earlier row of the file duplicates. */
 export interface ResolvedRow extends PersonRow {
@@ -102,5 +104,89 @@ export class FileDuplicates {
     else this.byKeyWithoutId.set(key, row.row);
     if (!this.byKeyAny.has(key)) this.byKeyAny.set(key, row.row);
     return {};
+  }
+}
+
+/** An open file as read for matching (ImportLookups.openFiles), address and phone still encrypted. */
+export interface OpenFileRow {
+  id: string;
+  version: number;
+  fullName: string;
+  dateOfBirth: string;
+  sex: OpenFile['sex'];
+  nationalIdHash: Buffer | null;
+  residenceUnitId: string;
+  addressCipher: Buffer | null;
+  phoneCipher: Buffer | null;
+  status: OpenFile['status'];
+  substances: string[];
+  managementDecisionOn: string | null;
+  inDetention: boolean;
+  inScope: boolean;
+}
+
+/** `elsewhere`: the row's national id is an open file outside the caller's area (its id). */
+export type Match = { file?: OpenFile } | { error: Omit<RowError, 'row'> } | { elsewhere: string };
+
+/** Which open file, if any, a row is. */
+export class OpenFileIndex {
+  private readonly byHash = new Map<string, OpenFileRow>();
+  private readonly byKey = new Map<string, OpenFileRow[]>();
+
+  constructor(
+    hashRows: OpenFileRow[],
+    keyRows: OpenFileRow[],
+    private readonly hashes: Map<string, Buffer>,
+    private readonly cipher: FieldCipher,
+  ) {
+    for (const f of hashRows) if (f.nationalIdHash) this.byHash.set(f.nationalIdHash.toString('hex'), f);
+    const seen = new Set<string>();
+    for (const f of keyRows) {
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
+      const key = personKey(f.fullName, f.dateOfBirth, f.residenceUnitId);
+      const list = this.byKey.get(key);
+      if (list) list.push(f);
+      else this.byKey.set(key, [f]);
+    }
+  }
+
+  match(row: ResolvedRow): Match {
+    const hash = row.nationalId ? this.hashes.get(row.nationalId)! : undefined;
+    if (hash) {
+      const f = this.byHash.get(hash.toString('hex'));
+      if (f) {
+        if (!f.inScope) return { elsewhere: f.id };
+        return { file: this.openFile(f, row) };
+      }
+    }
+    const key = personKey(row.fullName, row.dateOfBirth, row.residenceUnitId);
+    // A row with a national id may complete a file opened without one; never a file with another id.
+    const candidates = (this.byKey.get(key) ?? []).filter((f) => f.inScope && (!hash || !f.nationalIdHash));
+    if (candidates.length > 1) {
+      return { error: { column: COLUMN_OF.get('fullName')!.header, field: 'fullName', code: 'ambiguous_match', message: VI.match.ambiguous(candidates.length) } };
+    }
+    return candidates.length ? { file: this.openFile(candidates[0], row) } : {};
+  }
+
+  private openFile(f: OpenFileRow, row: ResolvedRow): OpenFile {
+    const hash = row.nationalId ? this.hashes.get(row.nationalId) : undefined;
+    return {
+      id: f.id,
+      version: f.version,
+      fullName: f.fullName,
+      dateOfBirth: f.dateOfBirth,
+      sex: f.sex,
+      hasNationalId: !!f.nationalIdHash,
+      sameNationalId: !!hash && !!f.nationalIdHash && f.nationalIdHash.equals(hash),
+      residenceUnitId: f.residenceUnitId,
+      // Decrypted only when the row gives a value to compare.
+      address: row.address !== null ? this.cipher.decryptOptional(f.addressCipher) : null,
+      phone: row.phone !== null ? this.cipher.decryptOptional(f.phoneCipher) : null,
+      status: f.status,
+      substances: f.substances,
+      managementDecisionOn: f.managementDecisionOn,
+      inDetention: f.inDetention,
+    };
   }
 }

@@ -1,5 +1,7 @@
 import { cleanText } from '../../common/http/invisible.js';
 import { foldText } from '../../common/text/fold.js';
+import { VI } from '../../common/i18n/messages.vi.js';
+import { INVISIBLE } from '../../common/http/invisible.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { NATIONAL_ID, PHONE } from '../persons/dto/person.dto.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
@@ -207,16 +209,16 @@ export function mapHeaders(cells: CellValue[]): { map: HeaderMap; problems: Head
     const field = FIELD_OF_HEADER.get(foldHeader(h)) ?? FIELD_OF_HEADER.get(fold(h));
     if (!field) return;
     if (index[field] !== undefined) {
-      problems.push({ column: h, code: 'duplicate_column', message: `Cột "${COLUMN_OF.get(field)!.header}" xuất hiện hai lần` });
+      problems.push({ column: h, code: 'duplicate_column', message: VI.header.duplicateColumn(COLUMN_OF.get(field)!.header) });
       return;
     }
     index[field] = i;
   });
   for (const c of COLUMNS) {
-    if (c.required && index[c.field] === undefined) problems.push({ column: c.header, code: 'missing_column', message: `Thiếu cột bắt buộc "${c.header}"` });
+    if (c.required && index[c.field] === undefined) problems.push({ column: c.header, code: 'missing_column', message: VI.header.missingColumn(c.header) });
   }
   if (index.unitCode === undefined && index.unitName === undefined) {
-    problems.push({ column: COLUMN_OF.get('unitCode')!.header, code: 'missing_column', message: 'Thiếu cột mã hoặc tên đơn vị cư trú' });
+    problems.push({ column: COLUMN_OF.get('unitCode')!.header, code: 'missing_column', message: VI.header.missingUnitColumn });
   }
   return { map: { index, headers }, problems };
 }
@@ -440,69 +442,69 @@ export function readPersonRow(r: SheetRow, map: HeaderMap, today: IsoDate): { pe
   const date = (field: ImportField, required: boolean): IsoDate | null => {
     const v = raw(field);
     if (v === null) {
-      if (required) fail(field, 'required', 'Bắt buộc nhập');
+      if (required) fail(field, 'required', VI.cell.required);
       return null;
     }
     const iso = parseDate(v);
     if (!iso || iso < EARLIEST_DATE) {
-      fail(field, 'invalid_date', 'Ngày không hợp lệ: cần dạng dd/mm/yyyy');
+      fail(field, 'invalid_date', VI.cell.invalidDate);
       return null;
     }
     if (iso > today) {
-      fail(field, 'future_date', 'Ngày ở tương lai');
+      fail(field, 'future_date', VI.cell.futureDate);
       return null;
     }
     return iso;
   };
 
   const fullName = text('fullName');
-  if (!fullName) fail('fullName', 'required', 'Bắt buộc nhập');
-  else if (fullName.length > MAX_NAME) fail('fullName', 'too_long', `Dài quá ${MAX_NAME} ký tự`);
+  if (!fullName) fail('fullName', 'required', VI.cell.required);
+  else if (fullName.length > MAX_NAME) fail('fullName', 'too_long', VI.cell.tooLong(MAX_NAME));
 
   const dateOfBirth = date('dateOfBirth', true);
 
   const sexText = text('sex');
   const sex = sexText === null ? undefined : SEX_OF.get(fold(sexText));
-  if (sexText === null) fail('sex', 'required', 'Bắt buộc nhập');
-  else if (!sex) fail('sex', 'invalid_sex', 'Giới tính phải là "Nam" hoặc "Nữ"');
+  if (sexText === null) fail('sex', 'required', VI.cell.required);
+  else if (!sex) fail('sex', 'invalid_sex', VI.cell.invalidSex);
 
   const nidRaw = raw('nationalId');
   const nationalId = nidRaw === null ? null : (parseNationalId(nidRaw) ?? null);
-  if (nidRaw !== null && !nationalId) fail('nationalId', 'invalid_national_id', 'Số CCCD phải gồm đúng 12 chữ số');
+  if (nidRaw !== null && !nationalId) fail('nationalId', 'invalid_national_id', VI.cell.invalidNationalId);
 
   const unitCode = text('unitCode');
   const unitName = text('unitName');
   if (!unitCode && !unitName) {
-    fail(map.index.unitCode !== undefined ? 'unitCode' : 'unitName', 'required', 'Cần mã hoặc tên đơn vị cư trú');
+    fail(map.index.unitCode !== undefined ? 'unitCode' : 'unitName', 'required', VI.cell.unitRequired);
   }
 
   const address = text('address');
-  if (address && address.length > MAX_ADDRESS) fail('address', 'too_long', `Dài quá ${MAX_ADDRESS} ký tự`);
+  if (address && address.length > MAX_ADDRESS) fail('address', 'too_long', VI.cell.tooLong(MAX_ADDRESS));
 
   const phoneRaw = raw('phone');
   const phone = phoneRaw === null ? null : (parsePhone(phoneRaw) ?? null);
-  if (phoneRaw !== null && !phone) fail('phone', 'invalid_phone', 'Số điện thoại không hợp lệ: 6-20 chữ số, có thể có dấu cách, + . ( ) -');
+  if (phoneRaw !== null && !phone) fail('phone', 'invalid_phone', VI.cell.invalidPhone);
 
   const statusText = text('status');
   const status = statusText === null ? undefined : STATUS_OF.get(fold(statusText));
-  if (statusText === null) fail('status', 'required', 'Bắt buộc nhập');
-  else if (!status) fail('status', 'invalid_status', 'Tình trạng phải là "Sử dụng" hoặc "Nghiện"');
+  if (statusText === null) fail('status', 'required', VI.cell.required);
+  else if (!status) fail('status', 'invalid_status', VI.cell.invalidStatus);
 
   const substancesText = text('substances');
   let substances: string[] | null = null;
   if (substancesText !== null) {
     substances = [...new Set(substancesText.split(/[,;\n]/).map(cleanText).filter(Boolean))];
-    if (substances.some((s) => s.length > MAX_SUBSTANCE)) fail('substances', 'too_long', `Mỗi chất dài tối đa ${MAX_SUBSTANCE} ký tự`);
-    else if (substances.length > MAX_SUBSTANCES) fail('substances', 'too_long', `Tối đa ${MAX_SUBSTANCES} chất`);
+    if (substances.some((s) => s.length > MAX_SUBSTANCE)) fail('substances', 'too_long', VI.cell.substanceTooLong(MAX_SUBSTANCE));
+    else if (substances.length > MAX_SUBSTANCES) fail('substances', 'too_long', VI.cell.tooManySubstances(MAX_SUBSTANCES));
   }
 
   const registeredOn = date('registeredOn', false);
   const managementDecisionOn = date('managementDecisionOn', false);
   if (dateOfBirth && registeredOn && registeredOn < dateOfBirth) {
-    fail('registeredOn', 'date_order', 'Ngày lập hồ sơ trước ngày sinh');
+    fail('registeredOn', 'date_order', VI.cell.registeredBeforeBirth);
   }
   if (dateOfBirth && managementDecisionOn && managementDecisionOn < dateOfBirth) {
-    fail('managementDecisionOn', 'date_order', 'Ngày quyết định quản lý trước ngày sinh');
+    fail('managementDecisionOn', 'date_order', VI.cell.decisionBeforeBirth);
   }
 
   const detentionText = text('inDetention');
@@ -511,7 +513,7 @@ export function readPersonRow(r: SheetRow, map: HeaderMap, today: IsoDate): { pe
     const f = fold(detentionText);
     if (YES.has(f)) inDetention = true;
     else if (NO.has(f)) inDetention = false;
-    else fail('inDetention', 'invalid_boolean', 'Phải là "Có" hoặc "Không"');
+    else fail('inDetention', 'invalid_boolean', VI.cell.invalidBoolean);
   }
 
   if (errors.length) return { errors };

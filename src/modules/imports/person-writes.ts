@@ -9,15 +9,15 @@ import { PersonsService } from '../persons/persons.service.js';
 import type { OpenFile, PersonChanges, ResolvedRow } from './person-match.js';
 import { IMPORT_FIELDS } from './person-rows.js';
 
-/**
- * Writes person files for an import. New files go through the person-file module's PersonInserts,
- * a whole batch at a time (one statement per table); their 'registered' events and 'create' audit
- * rows carry the import's id. Changes to open files go through
- * PersonsService.update, one file at a time, so they keep its history, audit and version rules.
- */
 /** The fields of a file an import row may give, as the person-file routes name them (the unit resolved to its id). */
 const IMPORTED_FIELDS = [...IMPORT_FIELDS.filter((f) => f !== 'unitCode' && f !== 'unitName'), 'residenceUnitId'] as const;
 
+/**
+ * Writes person files for an import. New files go through the person-file module's PersonInserts,
+ * a whole batch at a time (one statement per table); their 'registered' events and 'create' audit
+ * rows carry the import's id. Changes to open files go through PersonsService.update, one file at a
+ * time, so they keep its history, audit and version rules (and publish `person.changed`).
+ */
 @Injectable()
 export class PersonFileWrites {
   constructor(

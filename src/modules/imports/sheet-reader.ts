@@ -1,3 +1,4 @@
+import { VI } from '../../common/i18n/messages.vi.js';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { CellValue, SheetRow } from './person-rows.js';
@@ -92,9 +93,9 @@ export async function readSheet(bytes: Buffer, format: SheetFormat, limits: Shee
 // ---- limits ----
 
 const MB = 1024 * 1024;
-const tooManyRows = (max: number) => new FileTooLarge(`Tệp có quá ${max} dòng: hãy chia thành nhiều tệp`);
-const tooManyColumns = (max: number) => new FileTooLarge(`Tệp có dữ liệu ở quá ${max} cột: danh sách chỉ cần các cột của mẫu`);
-const tooManyCells = (max: number) => new FileTooLarge(`Tệp có quá ${max} ô dữ liệu: hãy chia thành nhiều tệp`);
+const tooManyRows = (max: number) => new FileTooLarge(VI.file.tooManyRows(max));
+const tooManyColumns = (max: number) => new FileTooLarge(VI.file.tooManyColumns(max));
+const tooManyCells = (max: number) => new FileTooLarge(VI.file.tooManyCells(max));
 
 /** What the file has cost so far; each step throws FileTooLarge past its limit. */
 class Budget {
@@ -115,13 +116,13 @@ class Budget {
   }
 
   private unpackedTooMuch(): FileTooLarge {
-    return new FileTooLarge(`Tệp giải nén ra hơn ${Math.round(this.limits.maxUnpackedBytes / MB)} MB: không phải một danh sách thông thường, hãy chia thành nhiều tệp`);
+    return new FileTooLarge(VI.file.unpackedTooLarge(Math.round(this.limits.maxUnpackedBytes / MB)));
   }
 
   keepText(s: string): void {
     this.text += Buffer.byteLength(s);
     if (this.text > this.limits.maxTextBytes) {
-      throw new FileTooLarge(`Tệp chứa hơn ${Math.round(this.limits.maxTextBytes / MB)} MB chữ: hãy chia thành nhiều tệp`);
+      throw new FileTooLarge(VI.file.tooMuchText(Math.round(this.limits.maxTextBytes / MB)));
     }
   }
 
@@ -210,7 +211,7 @@ async function parsePart(zip: ZipFile, entry: Entry, budget: Budget, wire: (pars
       budget.unpack(chunk.length);
       const firstOpen = chunk.indexOf(0x3c);
       const longest = firstOpen < 0 ? run + chunk.length : Math.max(run + firstOpen, longestRun(chunk));
-      if (longest > MAX_XML_RUN) throw new FileTooLarge(`Tệp có một ô hoặc thẻ XML dài hơn ${MAX_XML_RUN / 1024} KB`);
+      if (longest > MAX_XML_RUN) throw new FileTooLarge(VI.file.xmlRunTooLong(MAX_XML_RUN / 1024));
       run = firstOpen < 0 ? longest : chunk.length - chunk.lastIndexOf(0x3c);
       parser.write(decoder.decode(chunk, { stream: true }));
       unpacking = true;
@@ -327,7 +328,7 @@ async function readXlsx(bytes: Buffer, limits: SheetLimits, hooks: ReadHooks): P
     return await readRows(read, sheetPart, { strings, dateStyles, date1904, budget });
   } catch (err) {
     if (err instanceof UnreadableFile) throw err;
-    if (err instanceof FileFault) throw new UnreadableFile('Không đọc được tệp XLSX: tệp bị hỏng hoặc không phải bảng tính Excel');
+    if (err instanceof FileFault) throw new UnreadableFile(VI.file.brokenXlsx);
     throw new ReaderFailure(err);
   } finally {
     zip?.close();
@@ -364,7 +365,7 @@ async function readDateStyles(read: PartReader, name: string): Promise<Set<numbe
 async function readSharedStrings(read: PartReader, name: string, budget: Budget): Promise<string[]> {
   const strings: string[] = [];
   const max = budget.limits.maxSharedStrings;
-  const tooMany = () => new FileTooLarge(`Tệp có hơn ${max} chuỗi chữ khác nhau: hãy chia thành nhiều tệp`);
+  const tooMany = () => new FileTooLarge(VI.file.tooManyStrings(max));
   let current: string[] | undefined;
   let inText = false;
   let phonetic = 0;
@@ -555,7 +556,7 @@ function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new UnreadableFile('Tệp CSV phải dùng bảng mã UTF-8 (trong Excel: Lưu thành "CSV UTF-8")');
+    throw new UnreadableFile(VI.file.csvNotUtf8);
   }
 }
 

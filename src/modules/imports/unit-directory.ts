@@ -1,3 +1,4 @@
+import { VI } from '../../common/i18n/messages.vi.js';
 import { fold, type ImportField, type RowErrorCode } from './person-rows.js';
 
 export interface UnitEntry {
@@ -51,7 +52,7 @@ export class UnitDirectory {
       return {
         field: 'unitName',
         code: 'ambiguous_unit',
-        message: `Tên đơn vị trùng với ${found.length} đơn vị trong phạm vi quản lý: hãy dùng mã đơn vị`,
+        message: VI.unit.ambiguousName(found.length),
       };
     }
     return this.checkUnit(found[0], 'unitName');
@@ -65,9 +66,9 @@ export class UnitDirectory {
   }
 
   private checkUnit(unit: UnitEntry | undefined, field: ImportField): UnitResolution {
-    if (!unit) return { field, code: 'unknown_unit', message: 'Không tìm thấy đơn vị cư trú' };
-    if (!unit.inScope) return { field, code: 'unit_out_of_scope', message: 'Đơn vị cư trú ngoài phạm vi quản lý của bạn' };
-    if (unit.level !== 'commune') return { field, code: 'unit_not_commune', message: 'Đơn vị cư trú phải là cấp xã/phường' };
+    if (!unit) return { field, code: 'unknown_unit', message: VI.unit.unknown };
+    if (!unit.inScope) return { field, code: 'unit_out_of_scope', message: VI.unit.outOfScope };
+    if (unit.level !== 'commune') return { field, code: 'unit_not_commune', message: VI.unit.notCommune };
     return { unitId: unit.id };
   }
 }

@@ -8,9 +8,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
 import { NationalIdConflicts, OUT_OF_SCOPE_MESSAGE, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import { FACILITY_ROLES, type Role } from '../users/user.entity.js';
 import type { CandidatesQueryDto } from './dto/person-candidates.dto.js';
@@ -84,7 +84,7 @@ export class PersonsService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly inserts: PersonInserts,
-    private readonly reminders: RemindersService,
+    private readonly events: DomainEvents,
     private readonly conflicts: NationalIdConflicts,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -384,9 +384,8 @@ export class PersonsService {
   }
 
   /**
-   * Runs a file write in the caller's transaction, or in one of its own after which the person's
-   * reminders (the end of a one-year management) are planned. A caller that passes its manager
-   * plans them itself once it commits.
+   * Runs a file write in the caller's transaction, or in one of its own; either way it publishes
+   * `person.changed`, so the person's reminders are re-planned once the outermost transaction commits.
    */
   private async write<T extends { id: string }>(
     manager: EntityManager | undefined,
@@ -395,7 +394,13 @@ export class PersonsService {
   ): Promise<T> {
     let view: T;
     try {
-      view = manager ? await run(manager) : await this.db.transaction(run);
+      // The file's reminders (the end of a one-year management) are re-planned after the commit.
+      const written = async (m: EntityManager) => {
+        const v = await run(m);
+        await this.events.personChanged(m, [v.id]);
+        return v;
+      };
+      view = manager ? await written(manager) : await this.db.transaction(written);
     } catch (err) {
       // A national id open elsewhere: the write rolled back, the finding is recorded on its own.
       // A caller with its own transaction (the import) records it itself.
@@ -405,7 +410,6 @@ export class PersonsService {
       }
       throw mapNationalIdRace(err);
     }
-    if (!manager) await this.reminders.replanForPerson(view.id);
     return view;
   }
 

@@ -163,14 +163,6 @@ export const PLANNED = `
    WHERE c.moment_date <= $9::date
    ORDER BY c.moment_date`;
 
-/** $1 today, $2 grace days. Follow-ups still scheduled `grace` days after their due date become missed. */
-export const MARK_MISSED = `
-  UPDATE follow_ups f SET status = 'missed', updated_at = now()
-    FROM supervisions s, persons p
-   WHERE s.id = f.supervision_id AND s.status = 'active' AND p.id = s.person_id AND p.closed_on IS NULL
-     AND f.status = 'scheduled' AND f.due_date + $2::int <= $1::date
-  RETURNING f.id`;
-
 /**
  * $1 missed-dose alert days, $2-$3 the self-termination rule (working days, sessions) or nulls, $4 one
  * subject or null (all). Resolves reminders whose subject no longer needs work: follow-up done,

@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { Access, isUuid, personInScope } from '../../common/access/scope.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Access } from '../../common/access/scope.js';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, type IsoDate } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RelapseService } from '../relapse/relapse.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
-import { FollowUp } from './follow-up.entity.js';
+import type { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
-import { Supervision } from './supervision.entity.js';
-import { Visit } from './visit.entity.js';
+import type { Supervision } from './supervision.entity.js';
+import { SupervisionRepository } from './supervision.repository.js';
+import type { Visit } from './visit.entity.js';
 import { checkSupervisorFor, defaultSupervisor } from './responsible-worker.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
-
-/** TypeORM answers a bare UPDATE/DELETE … RETURNING with [rows, count]; wrapped in a CTE it answers the rows. */
-const returningRows = (statement: string) => `WITH touched AS (${statement}) SELECT * FROM touched`;
 
 export const toFollowUpView = (f: FollowUp) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
 export type FollowUpView = ReturnType<typeof toFollowUpView>;
@@ -86,10 +85,12 @@ export interface CompletedEnrollment extends TermSource {
 export class SupervisionService {
   constructor(
     private readonly db: DataSource,
+    private readonly repository: SupervisionRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly reminders: RemindersService,
+    private readonly reminders: RemindersRepository,
+    private readonly events: DomainEvents,
     private readonly relapse: RelapseService,
   ) {}
 
@@ -98,14 +99,15 @@ export class SupervisionService {
   /**
    * Opens the supervision that follows a completed treatment, inside the caller's transaction:
    * starting the day after the treatment ended, for the default term. Nothing happens when the
-   * person already has an active supervision. The caller re-plans reminders after its commit.
+   * person already has an active supervision. The person's reminders are re-planned after the
+   * caller's commit (`person.changed`).
    */
   async openAfterCompletion(m: EntityManager, who: Actor | AuditContext, enrollment: CompletedEnrollment): Promise<SupervisionView | null> {
     // The person's row serializes everything that opens a supervision for them.
-    const [person]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1 FOR UPDATE`, [enrollment.personId]);
-    if (await m.existsBy(Supervision, { personId: enrollment.personId, status: 'active' })) return null;
+    const dateOfBirth = await this.repository.dateOfBirth(m, enrollment.personId, true);
+    if (await this.repository.hasActive(m, enrollment.personId)) return null;
     const startDate = addDays(enrollment.endDate, 1);
-    const term = supervisionTerm(enrollment, person.date_of_birth, startDate);
+    const term = supervisionTerm(enrollment, dateOfBirth, startDate);
     return this.open(m, who, {
       personId: enrollment.personId,
       sourceEnrollmentId: enrollment.id,
@@ -117,47 +119,24 @@ export class SupervisionService {
     });
   }
 
-  /**
-   * Follow-ups still scheduled `graceDays` after their due date become missed (set-based). A
-   * follow-up due on D is missed from D + graceDays on, the same moment its overdue reminder is
-   * raised. Returns how many were marked.
-   */
-  async markMissedFollowUps(today: IsoDate, graceDays: number): Promise<number> {
-    const [row]: { n: number }[] = await this.db.query(
-      `WITH touched AS (
-         UPDATE follow_ups f SET status = 'missed', updated_at = now()
-           FROM supervisions s
-          WHERE s.id = f.supervision_id AND s.status = 'active'
-            AND f.status = 'scheduled' AND f.due_date + $2::int <= $1::date
-         RETURNING f.id)
-       SELECT count(*)::int AS n FROM touched`,
-      [today, graceDays],
-    );
-    return row.n;
-  }
-
   // ---- routes ----
 
   async create(actor: Actor, personId: string, dto: CreateSupervisionDto): Promise<SupervisionView> {
-    const view = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const person = await this.access.person(actor, personId, m, { forUpdate: true });
       if (person.closedOn) throw conflict('the person file is closed');
-      if (await m.existsBy(Supervision, { personId, status: 'active' })) {
+      if (await this.repository.hasActive(m, personId)) {
         throw conflict('the person already has an active supervision; end it first');
       }
       let source: TermSource | null = null;
       if (dto.sourceEnrollmentId) {
-        const [e]: { type: TermSource['type']; mode: TermSource['mode']; legal_basis: TermSource['legalBasis']; start_date: string }[] = await m.query(
-          `SELECT type, mode, legal_basis, start_date FROM enrollments WHERE id = $1 AND person_id = $2`,
-          [dto.sourceEnrollmentId, personId],
-        );
-        if (!e) throw invalid('sourceEnrollmentId', "is not one of this person's enrollments");
-        source = { type: e.type, mode: e.mode, legalBasis: e.legal_basis, startDate: e.start_date };
+        source = (await this.repository.sourceEnrollment(m, dto.sourceEnrollmentId, personId)) ?? null;
+        if (!source) throw invalid('sourceEnrollmentId', "is not one of this person's enrollments");
       }
       const decision = this.decisionOf(dto);
       if (decision.on && dto.sourceEnrollmentId) await this.reminders.resolve(m, dto.sourceEnrollmentId, ['post_rehab_file_due', 'post_rehab_decision_due']);
-      const [dob]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1`, [personId]);
-      const term = dto.endDate === undefined ? supervisionTerm(source, dob.date_of_birth, dto.startDate) : null;
+      const dateOfBirth = await this.repository.dateOfBirth(m, personId);
+      const term = dto.endDate === undefined ? supervisionTerm(source, dateOfBirth, dto.startDate) : null;
       const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, term!.years);
       if (endDate < dto.startDate) throw invalid('endDate', 'must not be before startDate');
       // The caller when a commune worker (the file is in its area), else a worker of the residence commune.
@@ -180,22 +159,12 @@ export class SupervisionService {
         writtenFields(dto),
       );
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<SupervisionView>> {
     await this.access.person(actor, personId);
     await this.audit.recordPersonRead(actor, personId, 'supervisions');
-    const [items, total] = await this.db.getRepository(Supervision).findAndCount({
-      where: { personId },
-      order: { startDate: 'DESC', createdAt: 'DESC' },
-      skip: offsetOf(query),
-      take: query.pageSize,
-    });
-    const followUps = items.length
-      ? await this.db.getRepository(FollowUp).find({ where: { supervisionId: In(items.map((s) => s.id)) }, order: { dueDate: 'ASC' } })
-      : [];
+    const { items, total, followUps } = await this.repository.listForPerson(personId, query);
     return page(
       items.map((s) => ({ ...toSupervisionView(s), followUps: followUps.filter((f) => f.supervisionId === s.id).map(toFollowUpView) })),
       total,
@@ -211,7 +180,7 @@ export class SupervisionService {
 
   /** Changes the interval, end date or supervisor; a new interval or end re-plans the future follow-ups. */
   async update(actor: Actor, id: string, dto: UpdateSupervisionDto): Promise<SupervisionView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.version !== dto.version) throw new AppError(ErrorCode.StaleVersion, `version: the supervision changed since version ${dto.version}; read it again`);
       if (s.status !== 'active') throw conflict('the supervision has ended');
@@ -222,12 +191,14 @@ export class SupervisionService {
       const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
       const decision = this.decisionOf(dto, s);
 
-      const [updated]: unknown[] = await m.query(
-        returningRows(`UPDATE supervisions SET end_date = $3, interval_days = $4, supervisor_user_id = $5, decision_no = $6, decision_on = $7,
-                              version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id`),
-        [id, dto.version, endDate, intervalDays, supervisorUserId, decision.no, decision.on],
-      );
+      const updated = await this.repository.update(m, id, {
+        version: dto.version,
+        endDate,
+        intervalDays,
+        supervisorUserId,
+        decisionNo: decision.no,
+        decisionOn: decision.on,
+      });
       if (!updated) throw new AppError(ErrorCode.StaleVersion, 'version: the supervision changed at the same time; read it again');
       const replanned = endDate !== s.endDate || intervalDays !== s.intervalDays ? await this.replanFuture(m, s, endDate, intervalDays) : 0;
       if (endDate !== s.endDate) await this.reminders.resolve(m, id, ['supervision_ending']);
@@ -237,21 +208,20 @@ export class SupervisionService {
         { action: 'update', entity: 'supervision', entityId: id, fields: writtenFields(dto, ['version']), meta: { followUpsPlanned: replanned } },
         m,
       );
-      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return this.withDetails(m, await this.repository.byId(m, id));
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Records a visit; it completes the earliest follow-up still scheduled, if any. */
   async addVisit(actor: Actor, id: string, dto: CreateVisitDto): Promise<VisitView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has ended');
       if (dto.visitDate > this.clock.today()) throw invalid('visitDate', 'must not be in the future');
       if (dto.visitDate < s.startDate) throw invalid('visitDate', `must not be before the supervision's startDate ${s.startDate}`);
-      const open = await m.findOne(FollowUp, { where: { supervisionId: id, status: 'scheduled' }, order: { dueDate: 'ASC' } });
-      const visit = m.create(Visit, {
+      const open = await this.repository.earliestScheduled(m, id);
+      const visit = await this.repository.insertVisit(m, {
         supervisionId: id,
         followUpId: open?.id ?? null,
         visitDate: dto.visitDate,
@@ -261,9 +231,8 @@ export class SupervisionService {
         notes: dto.notes ?? null,
         recordedBy: actor.id,
       });
-      await m.save(visit);
       if (open) {
-        await m.update(FollowUp, { id: open.id }, { status: 'done', visitId: visit.id });
+        await this.repository.completeFollowUp(m, open.id, visit.id);
         await this.reminders.resolve(m, open.id, [...FOLLOW_UP_REMINDERS]);
       }
       await this.audit.record(
@@ -275,15 +244,14 @@ export class SupervisionService {
       if (visit.relapse || visit.drugTest === 'positive') {
         await this.relapse.raise(m, actor, { personId: s.personId, source: 'visit', sourceId: visit.id, detectedOn: visit.visitDate });
       }
-      return { view: toVisitView(visit), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return toVisitView(visit);
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Ends a supervision with an outcome; the follow-ups still scheduled are cancelled. */
   async end(actor: Actor, id: string, dto: EndSupervisionDto): Promise<SupervisionView> {
-    const { view, personId } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has already ended');
       if (dto.endDate !== undefined && dto.endedOn !== undefined && dto.endDate !== dto.endedOn) {
@@ -293,23 +261,19 @@ export class SupervisionService {
       const endedOn = dto.endDate ?? dto.endedOn ?? this.clock.today();
       if (endedOn > this.clock.today()) throw invalid(field, 'must not be in the future');
       if (endedOn < s.startDate) throw invalid(field, `must not be before the supervision's startDate ${s.startDate}`);
-      await m.update(Supervision, { id }, { status: 'ended', endedOn, outcome: dto.outcome });
-      const cancelled: { id: string }[] = await m.query(
-        returningRows(`UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE supervision_id = $1 AND status = 'scheduled' RETURNING id`),
-        [id],
-      );
+      await this.repository.end(m, id, endedOn, dto.outcome);
+      const cancelled = await this.repository.cancelScheduled(m, id);
       await this.reminders.resolve(m, id, ['supervision_ending']);
-      const followUps = await m.find(FollowUp, { where: { supervisionId: id, status: In(['cancelled', 'missed']) } });
+      const followUps = await this.repository.cancelledOrMissed(m, id);
       for (const f of followUps) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
       await this.audit.record(
         actor,
         { action: 'end', entity: 'supervision', entityId: id, fields: ['status', 'endedOn', 'outcome'], meta: { followUpsCancelled: cancelled.length } },
         m,
       );
-      return { view: await this.withDetails(m, await m.findOneByOrFail(Supervision, { id })), personId: s.personId };
+      await this.events.personChanged(m, [s.personId]);
+      return this.withDetails(m, await this.repository.byId(m, id));
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   /** Hands an active supervision to another responsible worker of the person's commune. */
@@ -319,14 +283,14 @@ export class SupervisionService {
       if (s.status !== 'active') throw conflict('the supervision has ended');
       await checkSupervisorFor(m, supervisorUserId, s.personId);
       if (s.supervisorUserId !== supervisorUserId) {
-        await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, supervisorUserId]);
+        await this.repository.reassign(m, id, supervisorUserId);
         await this.audit.record(
           actor,
           { action: 'reassign', entity: 'supervision', entityId: id, fields: ['supervisorUserId'], meta: { from: s.supervisorUserId, to: supervisorUserId } },
           m,
         );
       }
-      return this.withDetails(m, await m.findOneByOrFail(Supervision, { id }));
+      return this.withDetails(m, await this.repository.byId(m, id));
     });
   }
 
@@ -342,10 +306,8 @@ export class SupervisionService {
   }
 
   private async open(m: EntityManager, who: Actor | AuditContext, input: OpenInput, fields?: string[]): Promise<SupervisionView> {
-    const supervision = m.create(Supervision, { ...input, status: 'active', createdBy: who.id });
-    await m.save(supervision);
     const dues = planFollowUps(input.startDate, input.endDate, input.intervalDays);
-    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId: supervision.id, dueDate, status: 'scheduled' as const })));
+    const supervision = await this.repository.insert(m, { ...input, status: 'active', createdBy: who.id }, dues);
     await this.audit.record(
       who,
       {
@@ -357,6 +319,7 @@ export class SupervisionService {
       },
       m,
     );
+    await this.events.personChanged(m, [input.personId]);
     return this.withDetails(m, supervision, false);
   }
 
@@ -367,37 +330,25 @@ export class SupervisionService {
    */
   private async replanFuture(m: EntityManager, s: Supervision, endDate: IsoDate, intervalDays: number): Promise<number> {
     const today = this.clock.today();
-    const dropped: { id: string }[] = await m.query(
-      returningRows(`DELETE FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' AND due_date > $2 RETURNING id`),
-      [s.id, today],
-    );
+    const dropped = await this.repository.dropScheduledAfter(m, s.id, today);
     for (const f of dropped) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
-    const [last]: { due: string | null }[] = await m.query(`SELECT max(due_date) AS due FROM follow_ups WHERE supervision_id = $1`, [s.id]);
-    const dues = planFollowUps(s.startDate, endDate, intervalDays, { anchor: last.due ?? s.startDate, after: today });
-    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId: s.id, dueDate, status: 'scheduled' as const })));
+    const last = await this.repository.lastDue(m, s.id);
+    const dues = planFollowUps(s.startDate, endDate, intervalDays, { anchor: last ?? s.startDate, after: today });
+    await this.repository.insertFollowUps(m, s.id, dues);
     return dues.length;
   }
 
   private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision> {
-    if (!isUuid(id)) throw notFound('supervision');
-    const scope = personInScope(actor, 'p');
-    const qb = m
-      .getRepository(Supervision)
-      .createQueryBuilder('s')
-      .innerJoin('persons', 'p', 'p.id = s.person_id')
-      .where('s.id = :id', { id })
-      .andWhere(scope.sql, scope.params);
-    if (forUpdate) qb.setLock('pessimistic_write', undefined, ['s']);
-    const s = await qb.getOne();
+    const s = await this.repository.findInScope(m, actor, id, forUpdate);
     if (!s) throw notFound('supervision');
     return s;
   }
 
   private async withDetails(m: EntityManager, s: Supervision, withVisits = true): Promise<SupervisionView> {
-    const followUps = await m.find(FollowUp, { where: { supervisionId: s.id }, order: { dueDate: 'ASC' } });
+    const followUps = await this.repository.followUpsOf(m, s.id);
     const view: SupervisionView = { ...toSupervisionView(s), followUps: followUps.map(toFollowUpView) };
     if (withVisits) {
-      const visits = await m.find(Visit, { where: { supervisionId: s.id }, order: { visitDate: 'ASC', createdAt: 'ASC' } });
+      const visits = await this.repository.visitsOf(m, s.id);
       view.visits = visits.map(toVisitView);
     }
     return view;

@@ -9,7 +9,7 @@ import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
@@ -53,7 +53,7 @@ export class TransfersService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
-    private readonly reminders: RemindersService,
+    private readonly events: DomainEvents,
     private readonly conflicts: NationalIdConflicts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -107,7 +107,7 @@ export class TransfersService {
   }
 
   async accept(actor: Actor, id: string): Promise<TransferRequestDto> {
-    const personId = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
       const persons: { residence_unit_id: string; closed_on: string | null; case_code: string }[] = await m.query(
         `SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`,
@@ -151,9 +151,8 @@ export class TransfersService {
       );
       await this.audit.record(actor, { action: 'move', entity: 'person', entityId: t.person_id, fields: ['residenceUnitId'], meta: move }, m);
       await this.audit.record(actor, { action: 'accept', entity: 'transfer_request', entityId: id, fields: ['status'], meta: { personId: t.person_id } }, m);
-      return t.person_id;
+      await this.events.personChanged(m, [t.person_id]);
     });
-    await this.reminders.replanForPerson(personId);
     return this.one(actor, id);
   }
 

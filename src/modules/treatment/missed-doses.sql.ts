@@ -10,9 +10,13 @@ import { WORKING_DAY_SQL } from '../../common/time/working-days.js';
  * reason (a reason interrupts it). Columns: enrollment_id, run_start, run_end, sessions (days in the
  * run), unexcused_start, unexcused_sessions, unexcused_working_days.
  *
- * `enrollmentIds` is an SQL expression giving the enrollment ids to look at (a subquery or a list).
+ * `enrollmentIds` is an SQL expression giving the enrollment ids to look at (a subquery or a list);
+ * `asOf`, an SQL date expression, looks at the doses recorded up to that day only (the roster of a
+ * past day): the run then ends on the latest day recorded by then.
  */
-export const currentMissedRuns = (enrollmentIds: string) => `
+export const currentMissedRuns = (enrollmentIds: string, asOf?: string) => {
+  const upTo = (column: string) => (asOf ? ` AND ${column} <= ${asOf}` : '');
+  return `
   SELECT r.enrollment_id, r.run_start, r.run_end, r.sessions, r.unexcused_start,
          (r.run_end - r.unexcused_start + 1)::int AS unexcused_sessions,
          (SELECT count(*)::int FROM generate_series(r.unexcused_start, r.run_end, interval '1 day') g(day)
@@ -23,10 +27,11 @@ export const currentMissedRuns = (enrollmentIds: string) => `
         FROM (SELECT d.enrollment_id, d.date, d.missed_reason,
                      d.date - (row_number() OVER (PARTITION BY d.enrollment_id ORDER BY d.date))::int AS island
                 FROM methadone_doses d
-               WHERE d.status = 'missed' AND d.enrollment_id IN (${enrollmentIds})) i
+               WHERE d.status = 'missed' AND d.enrollment_id IN (${enrollmentIds})${upTo('d.date')}) i
        GROUP BY i.enrollment_id, i.island
-      HAVING max(i.date) = (SELECT max(x.date) FROM methadone_doses x WHERE x.enrollment_id = i.enrollment_id)
+      HAVING max(i.date) = (SELECT max(x.date) FROM methadone_doses x WHERE x.enrollment_id = i.enrollment_id${upTo('x.date')})
     ) r`;
+};
 
 export interface MissedRunRow {
   enrollment_id: string;

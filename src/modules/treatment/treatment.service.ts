@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { Access, isUuid, ownEnrollmentType, ownFacilityOnly, personInScope } from '../../common/access/scope.js';
+import { Access, isUuid, ownEnrollmentType } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, ageOn } from '../../common/time/dates.js';
 import { addWorkingDays } from '../../common/time/working-days.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { FacilityType } from '../facilities/facility.entity.js';
 import { PublicHolidaysService } from '../public-holidays/public-holidays.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { compulsoryBasis } from '../supervision/plan.js';
 import { SupervisionService, type SupervisionView } from '../supervision/supervision.service.js';
 import type { Role } from '../users/user.entity.js';
 import type { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
 import { facilityActedFor } from '../../common/access/facility-scope.js';
 import { Enrollment, type EnrollmentType, type LegalBasis } from './enrollment.entity.js';
-import { MethadoneDose } from './methadone-dose.entity.js';
-import { currentMissedRuns, type MissedRunRow } from './missed-doses.sql.js';
+import type { MethadoneDose } from './methadone-dose.entity.js';
+import { TreatmentRepository, type DoseWrite } from './treatment.repository.js';
 import {
   earlyCompletionViolation,
   plannedEndViolation,
@@ -106,10 +107,12 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 export class TreatmentService {
   constructor(
     private readonly db: DataSource,
+    private readonly repository: TreatmentRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly reminders: RemindersService,
+    private readonly reminders: RemindersRepository,
+    private readonly events: DomainEvents,
     private readonly supervisions: SupervisionService,
     private readonly holidays: PublicHolidaysService,
   ) {}
@@ -122,7 +125,7 @@ export class TreatmentService {
    * at its end, with whether it amounts to self-termination under the rule in force today.
    */
   async missedRun(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<MissedRunView> {
-    const [run]: MissedRunRow[] = await manager.query(currentMissedRuns('$1'), [enrollmentId]);
+    const run = await this.repository.missedRun(enrollmentId, manager);
     const rule = selfTerminationRuleOn(this.clock.today());
     if (!run) return { consecutiveMissedDays: 0, absentWithoutReason: null };
     const absence = { sessions: run.unexcused_sessions, workingDays: run.unexcused_working_days };
@@ -152,7 +155,7 @@ export class TreatmentService {
     pair(dto, 'decisionNo', 'decisionOn');
     if (dto.decisionOn !== undefined && dto.decisionOn > this.clock.today()) throw invalid('decisionOn', 'must not be in the future');
 
-    const view = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const person = await this.lockPerson(m, actor, personId);
       if (person.closedOn) throw conflict('the person file is closed');
       if (dto.facilityId) {
@@ -161,7 +164,7 @@ export class TreatmentService {
         if (facilityRule && f.type !== facilityRule.type) throw invalid('facilityId', `must be ${facilityRule.label} for ${dto.type} enrollments`);
         if (dto.type === 'community' && f.type !== 'health_station') throw invalid('facilityId', 'must be a health station for community enrollments');
       }
-      if (await m.existsBy(Enrollment, { personId, type: dto.type, status: 'active' })) {
+      if (await this.repository.hasActive(m, personId, dto.type)) {
         throw conflict(`the person already has an active ${dto.type} enrollment; end it first`);
       }
       const facts = await this.termFacts(m, personId, dto.type, mode, dto.startDate, dto.priorCompletedTreatments ?? 0);
@@ -170,7 +173,7 @@ export class TreatmentService {
         if (violation) throw invalid('plannedEndDate', violation);
       }
       const basis = this.legalBasisOf(dto, mode, facts.dateOfBirth);
-      const enrollment = m.create(Enrollment, {
+      const values: Partial<Enrollment> = {
         personId,
         type: dto.type,
         mode,
@@ -184,9 +187,10 @@ export class TreatmentService {
         decisionOn: dto.decisionOn ?? null,
         priorCompletedOnPaper: dto.priorCompletedTreatments ?? 0,
         createdBy: actor.id,
-      });
+      };
+      let enrollment: Enrollment;
       try {
-        await m.save(enrollment);
+        enrollment = await this.repository.insert(m, values);
       } catch (err) {
         if (isUniqueViolation(err, 'uq_enrollments_active_type')) {
           throw conflict(`the person already has an active ${dto.type} enrollment; end it first`);
@@ -198,24 +202,15 @@ export class TreatmentService {
         { action: 'create', entity: 'enrollment', entityId: enrollment.id, fields: writtenFields(dto), meta: { personId } },
         m,
       );
+      await this.events.personChanged(m, [personId]);
       return toEnrollmentView(enrollment);
     });
-    await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listForPerson(actor: Actor, personId: string, query: PageQuery): Promise<Page<EnrollmentView>> {
     await this.access.person(actor, personId);
     await this.audit.recordPersonRead(actor, personId, 'enrollments');
-    const qb = this.db.getRepository(Enrollment).createQueryBuilder('e').where('e.person_id = :personId', { personId });
-    const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
-    if (own) qb.andWhere(own.sql, own.params);
-    const [items, total] = await qb
-      .orderBy('e.start_date', 'DESC')
-      .addOrderBy('e.created_at', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.repository.listForPerson(actor, personId, query);
     return page(items.map(toEnrollmentView), total, query);
   }
 
@@ -228,7 +223,7 @@ export class TreatmentService {
 
   /** Ends an enrollment; `completed` community, facility or methadone treatment opens a supervision. */
   async end(actor: Actor, id: string, dto: EndEnrollmentDto): Promise<EnrollmentView & { supervision: SupervisionView | null }> {
-    const result = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const e = await this.findInScope(m, actor, id, 'pessimistic_write');
       if (!ENROLLING_ROLES[e.type].includes(actor.role)) throw forbidden(`role ${actor.role} may not end ${e.type} enrollments`);
       if (e.status !== 'active') throw conflict('the enrollment has already ended');
@@ -250,10 +245,7 @@ export class TreatmentService {
         if (early) throw new AppError(ErrorCode.LegalTermNotReached, early);
       }
       const deadlines = dto.certificateOn ? await this.postRehabDeadlines(m, dto.certificateOn) : null;
-      await m.update(
-        Enrollment,
-        { id },
-        {
+      const ended = await this.repository.end(m, id, {
           status: 'ended',
           endDate: dto.endDate,
           outcome: dto.outcome,
@@ -263,8 +255,7 @@ export class TreatmentService {
           earlyCompletionDecisionOn: dto.earlyCompletionDecisionOn ?? null,
           postRehabFileDue: deadlines?.fileDue ?? null,
           postRehabDecisionDue: deadlines?.decisionDue ?? null,
-        },
-      );
+      });
       await this.reminders.resolve(m, id, ['enrollment_ending', 'missed_doses', 'self_termination']);
       await this.audit.record(actor, { action: 'end', entity: 'enrollment', entityId: id, fields: ['status', ...writtenFields(dto)] }, m);
       const supervision =
@@ -280,11 +271,9 @@ export class TreatmentService {
               endDate: dto.endDate,
             })
           : null;
-      const ended = await m.findOneByOrFail(Enrollment, { id });
+      await this.events.personChanged(m, [e.personId]);
       return { ...toEnrollmentView(ended), supervision };
     });
-    await this.reminders.replanForPerson(result.personId);
-    return result;
   }
 
   // ---- methadone doses ----
@@ -296,40 +285,39 @@ export class TreatmentService {
 
   /**
    * Records the dose of one day; a second write for the same day updates it (one row per day).
-   * Given a `manager`, the write runs in a savepoint of the caller's transaction and the caller
-   * re-plans the person's reminders after its commit (the day's roster records many at once).
+   * Given a `manager`, the write runs in a savepoint of the caller's transaction (the day's roster
+   * records many at once); the person's reminders are re-planned once the outermost one commits.
    */
   async recordDose(actor: Actor, enrollmentId: string, dto: RecordDoseDto, opts: { manager?: EntityManager } = {}) {
     if (dto.status === 'taken' && dto.doseMg === undefined) throw invalid('doseMg', 'is required (> 0) when the dose was taken');
     if (dto.status === 'missed' && dto.doseMg !== undefined) throw invalid('doseMg', 'must be absent when the dose was missed');
     if (dto.status === 'taken' && dto.missedReason !== undefined) throw invalid('missedReason', 'applies to missed doses only');
     if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
-    const { view, personId } = await (opts.manager ?? this.db.manager).transaction(async (m) => {
+    return (opts.manager ?? this.db.manager).transaction(async (m) => {
       // A shared lock: doses of one enrollment may be written in parallel, but not while it is ended.
       const e = await this.findInScope(m, actor, enrollmentId, 'pessimistic_read');
       if (e.type !== 'methadone') throw invalid('id', 'doses are recorded for methadone enrollments only');
       if (e.status !== 'active') throw conflict('the enrollment has ended; doses are recorded for active enrollments only');
       if (dto.date < e.startDate) throw invalid('date', `must not be before the enrollment's startDate ${e.startDate}`);
-      const [row]: (Record<string, unknown> & { id: string; inserted: boolean })[] = await m.query(
-        `INSERT INTO methadone_doses (enrollment_id, date, dose_mg, status, missed_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (enrollment_id, date) DO UPDATE
-            SET dose_mg = EXCLUDED.dose_mg, status = EXCLUDED.status, missed_reason = EXCLUDED.missed_reason,
-                recorded_by = EXCLUDED.recorded_by, updated_at = now()
-         RETURNING id, (xmax = 0) AS inserted`,
-        [enrollmentId, dto.date, dto.doseMg ?? null, dto.status, dto.missedReason ?? null, actor.id],
-      );
-      // Only what no longer follows the current run is resolved; the re-plan below raises what is due.
+      const write: DoseWrite = {
+        enrollmentId,
+        date: dto.date,
+        doseMg: dto.doseMg ?? null,
+        status: dto.status,
+        missedReason: dto.missedReason ?? null,
+        recordedBy: actor.id,
+      };
+      const { dose, inserted } = await this.repository.upsertDose(m, write);
+      // Only what no longer follows the current run is resolved; the re-plan after the commit (person.changed) raises what is due.
       await this.reminders.resolveStaleMissedDoses(m, enrollmentId);
       await this.audit.record(
         actor,
-        { action: row.inserted ? 'create' : 'update', entity: 'methadone_dose', entityId: row.id, fields: writtenFields(dto), meta: { enrollmentId } },
+        { action: inserted ? 'create' : 'update', entity: 'methadone_dose', entityId: dose.id, fields: writtenFields(dto), meta: { enrollmentId } },
         m,
       );
-      const dose = await m.findOneByOrFail(MethadoneDose, { id: row.id });
-      return { view: toDoseView(dose), personId: e.personId };
+      await this.events.personChanged(m, [e.personId]);
+      return toDoseView(dose);
     });
-    if (!opts.manager) await this.reminders.replanForPerson(personId);
-    return view;
   }
 
   async listDoses(actor: Actor, enrollmentId: string, query: DoseQuery) {
@@ -337,10 +325,7 @@ export class TreatmentService {
     const e = await this.findInScope(this.db.manager, actor, enrollmentId);
     if (e.type !== 'methadone') throw invalid('id', 'doses are recorded for methadone enrollments only');
     await this.audit.recordPersonRead(actor, e.personId, 'doses', { enrollmentId: e.id });
-    const qb = this.db.getRepository(MethadoneDose).createQueryBuilder('d').where('d.enrollment_id = :enrollmentId', { enrollmentId });
-    if (query.from) qb.andWhere('d.date >= :from', { from: query.from });
-    if (query.to) qb.andWhere('d.date <= :to', { to: query.to });
-    const [items, total] = await qb.orderBy('d.date', 'DESC').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [items, total] = await this.repository.listDoses(enrollmentId, query);
     return page(items.map(toDoseView), total, query);
   }
 
@@ -360,15 +345,7 @@ export class TreatmentService {
     priorOnPaper: number,
     exceptId: string | null = null,
   ): Promise<TermFacts> {
-    const [row]: { date_of_birth: string; repeat: boolean }[] = await m.query(
-      `SELECT p.date_of_birth,
-              EXISTS (SELECT 1 FROM enrollments e
-                       WHERE e.person_id = p.id AND e.id IS DISTINCT FROM $3::uuid
-                         AND ((e.type IN ('community', 'facility') AND e.outcome = 'completed' AND e.end_date < $2)
-                              OR (e.prior_completed_on_paper > 0 AND e.start_date <= $2))) AS repeat
-         FROM persons p WHERE p.id = $1`,
-      [personId, startDate, exceptId],
-    );
+    const row = await this.repository.termFacts(m, personId, startDate, exceptId);
     return { type, mode, startDate, dateOfBirth: row.date_of_birth, repeat: row.repeat || priorOnPaper > 0 };
   }
 
@@ -426,24 +403,13 @@ export class TreatmentService {
    */
   private async lockPerson(m: EntityManager, actor: Actor, personId: string): Promise<{ closedOn: string | null }> {
     if (!ownEnrollmentType(actor.role)) return this.access.person(actor, personId, m, { forUpdate: true });
-    const [row]: { closed_on: string | null }[] = isUuid(personId) ? await m.query(`SELECT closed_on FROM persons WHERE id = $1 FOR UPDATE`, [personId]) : [];
+    const row = isUuid(personId) ? await this.repository.lockPersonRow(m, personId) : undefined;
     if (!row) throw notFound('person');
     return { closedOn: row.closed_on };
   }
 
   private async findInScope(m: EntityManager, actor: Actor, id: string, lock?: 'pessimistic_write' | 'pessimistic_read'): Promise<Enrollment> {
-    if (!isUuid(id)) throw notFound('enrollment');
-    const scope = personInScope(actor, 'p');
-    const qb = m
-      .getRepository(Enrollment)
-      .createQueryBuilder('e')
-      .innerJoin('persons', 'p', 'p.id = e.person_id')
-      .where('e.id = :id', { id })
-      .andWhere(scope.sql, scope.params);
-    const own = ownFacilityOnly(actor, 'e.facility_id', 'e.type');
-    if (own) qb.andWhere(own.sql, own.params);
-    if (lock) qb.setLock(lock, undefined, ['e']);
-    const e = await qb.getOne();
+    const e = await this.repository.findInScope(m, actor, id, lock);
     if (!e) throw notFound('enrollment');
     return e;
   }
