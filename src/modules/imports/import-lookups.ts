@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { personInScope, unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
-import type { Role } from '../users/user.entity.js';
 import type { OpenFileRow } from './person-match.js';
 import type { UnitEntry } from './unit-directory.js';
 

@@ -1,7 +1,6 @@
 import { cleanText } from '../../common/http/invisible.js';
 import { foldText } from '../../common/text/fold.js';
 import { VI } from '../../common/i18n/messages.vi.js';
-import { INVISIBLE } from '../../common/http/invisible.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { NATIONAL_ID, PHONE } from '../persons/dto/person.dto.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
