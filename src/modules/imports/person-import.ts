@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { personInScope, unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { isDataOrConflictError, violatesConstraint } from '../../common/errors/pg-errors.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -74,9 +75,7 @@ class BatchTaken extends Error {
 /** PostgreSQL errors caused by the data of a batch (constraints, values, conflicts), not by the service. */
 function isDataError(err: unknown): boolean {
   if (err instanceof AppError) return true;
-  if (!(err instanceof QueryFailedError)) return false;
-  const code = (err.driverError as { code?: string } | undefined)?.code ?? '';
-  return /^(22|23)/.test(code) || code === '40001' || code === '40P01';
+  return isDataOrConflictError(err);
 }
 
 /**
@@ -390,9 +389,8 @@ export class PersonImporter {
   }
 
   private writeError(err: unknown, batch = false): Omit<RowError, 'row'> {
-    const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
     const message =
-      pg?.constraint === 'uq_persons_national_id_open'
+      violatesConstraint(err, 'uq_persons_national_id_open')
         ? 'Số CCCD vừa được dùng cho một hồ sơ khác đang mở'
         : err instanceof AppError
           ? `Hồ sơ không cập nhật được: ${err.message}`

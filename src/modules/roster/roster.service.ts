@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, STATUS_OF, conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
@@ -73,11 +74,6 @@ interface RosterRow extends Omit<RosterItemDto, 'dose'> {
   doseStatus: 'taken' | 'missed' | null;
   doseMg: number | null;
   doseUpdatedAt: Date | null;
-}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
-  return pg?.code === '23505' && pg.constraint === constraint;
 }
 
 /**
