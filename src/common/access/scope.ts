@@ -41,6 +41,17 @@ export function unitInScope(actor: Actor, unitIdSql: string): ScopePredicate {
   };
 }
 
+/**
+ * SQL predicate: unit `unitIdSql` lies under the area whose materialized path is `path` (the path
+ * is bound as a prefix, so the path index serves the match).
+ */
+export function unitWithinPath(unitIdSql: string, path: string): ScopePredicate {
+  return {
+    sql: `EXISTS (SELECT 1 FROM admin_units within_u WHERE within_u.id = ${unitIdSql} AND within_u.path LIKE :withinPath)`,
+    params: { withinPath: `${path}%` },
+  };
+}
+
 /** SQL predicate: the person whose id is `personIdSql` (with residence `residenceSql`) is visible. */
 export function personInScope(actor: Actor, personAlias: string): ScopePredicate {
   switch (actor.role) {

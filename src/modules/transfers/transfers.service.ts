@@ -9,6 +9,8 @@ import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
+import { RelapseRepository } from '../relapse/relapse.repository.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
@@ -55,6 +57,8 @@ export class TransfersService {
     private readonly limiter: RateLimiter,
     private readonly reminders: RemindersService,
     private readonly conflicts: NationalIdConflicts,
+    private readonly persons: PersonsRepository,
+    private readonly relapses: RelapseRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,18 +72,14 @@ export class TransfersService {
     });
     if (unit.level !== 'commune') throw invalid('toUnitId', `must be a commune, not a ${unit.level}`);
     const scope = personInScope(actor, 'p');
-    const [sql, params] = this.db.driver.escapeQueryWithParameters(
-      `SELECT p.id, (${scope.sql}) AS "inScope" FROM persons p WHERE p.national_id_hash = :hash AND p.closed_on IS NULL`,
-      { hash: this.cipher.lookupHash(dto.nationalId), ...scope.params },
-    );
-    const found: { id: string; inScope: boolean }[] = await this.db.query(sql, params);
-    if (!found[0]) {
+    const found = await this.persons.openByNationalIdHash(this.cipher.lookupHash(dto.nationalId), scope);
+    if (!found) {
       await this.audit.record(actor, { action: 'lookup', entity: 'person', fields: ['nationalId'], meta: { view: 'transfer_request', results: 0 } });
       throw notFound('open file with this nationalId');
     }
-    if (found[0].inScope) throw conflict("nationalId: the file is already held in the caller's area");
+    if (found.inScope) throw conflict("nationalId: the file is already held in the caller's area");
     const { transferRequestId } = await this.conflicts.record(actor, {
-      personId: found[0].id,
+      personId: found.id,
       toUnitId: unit.id,
       source: 'transfer_request',
       origin: 'request',
@@ -109,34 +109,20 @@ export class TransfersService {
   async accept(actor: Actor, id: string): Promise<TransferRequestDto> {
     const personId = await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
-      const persons: { residence_unit_id: string; closed_on: string | null; case_code: string }[] = await m.query(
-        `SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`,
-        [t.person_id],
-      );
-      const p = persons[0];
+      const p = (await this.persons.lockForMove(m, t.person_id))!;
       if (p.closed_on) throw conflict('the file was closed since the request; refuse it');
       if (p.residence_unit_id !== t.from_unit_id) throw conflict('the file moved since the request; refuse it');
       const today = this.clock.today();
       const move = { fromUnitId: t.from_unit_id, toUnitId: t.to_unit_id, transferRequestId: id };
-      await m.query(`UPDATE persons SET residence_unit_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        t.person_id,
-        t.to_unit_id,
-      ]);
+      await this.persons.setResidence(m, t.person_id, t.to_unit_id);
       // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
       const responsible = await defaultSupervisor(m, t.person_id);
       await m.query(
         `UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`,
         [t.person_id, responsible],
       );
-      await m.query(`UPDATE relapse_tasks SET assigned_user_id = $2, updated_at = now() WHERE person_id = $1 AND status = 'open'`, [
-        t.person_id,
-        responsible,
-      ]);
-      await m.query(
-        `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at)
-         VALUES ($1, 'moved', $2, $3::jsonb, $4, clock_timestamp())`,
-        [t.person_id, today, JSON.stringify(move), actor.id],
-      );
+      await this.relapses.reassignOpen(m, t.person_id, responsible);
+      await this.persons.recordEvent(m, { personId: t.person_id, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });
       await m.query(
         `UPDATE transfer_requests SET status = 'accepted', decided_by = $2, decided_at = now(), moved_on = $3 WHERE id = $1`,
         [id, actor.id, today],

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { AdminUnitsRepository } from '../modules/admin-units/admin-units.repository.js';
+import { AuthRepository } from '../modules/auth/auth.repository.js';
+import { FacilitiesRepository } from '../modules/facilities/facilities.repository.js';
+import { PersonsRepository } from '../modules/persons/persons.repository.js';
+import { RelapseRepository } from '../modules/relapse/relapse.repository.js';
+import { UsersRepository } from '../modules/users/users.repository.js';
+
+/**
+ * The modules' repositories (each in its module's folder, holding every statement on the tables the
+ * module owns; see `table-owners.ts`), provided once to every module, so a module calls another's
+ * repository without importing that module.
+ */
+export const REPOSITORIES = [AdminUnitsRepository, AuthRepository, FacilitiesRepository, PersonsRepository, RelapseRepository, UsersRepository];
+
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class RepositoriesModule {}
