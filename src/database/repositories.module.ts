@@ -4,6 +4,7 @@ import { AuthRepository } from '../modules/auth/auth.repository.js';
 import { FacilitiesRepository } from '../modules/facilities/facilities.repository.js';
 import { PersonsRepository } from '../modules/persons/persons.repository.js';
 import { RelapseRepository } from '../modules/relapse/relapse.repository.js';
+import { ServiceContactsRepository } from '../modules/service-contacts/service-contacts.repository.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 
 /**
@@ -11,7 +12,7 @@ import { UsersRepository } from '../modules/users/users.repository.js';
  * module owns; see `table-owners.ts`), provided once to every module, so a module calls another's
  * repository without importing that module.
  */
-export const REPOSITORIES = [AdminUnitsRepository, AuthRepository, FacilitiesRepository, PersonsRepository, RelapseRepository, UsersRepository];
+export const REPOSITORIES = [AdminUnitsRepository, AuthRepository, FacilitiesRepository, PersonsRepository, RelapseRepository, ServiceContactsRepository, UsersRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

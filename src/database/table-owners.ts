@@ -80,6 +80,11 @@ export const READ_GRANTS: readonly ReadGrant[] = [
     reason: "person lists and searches filter by the area's path and show the unit's name",
   },
   {
+    module: 'duplicates',
+    tables: ['persons', 'admin_units'],
+    reason: "the duplicate finder and review list: one self-join over a province's open files, filtered by the caller's scope",
+  },
+  {
     module: 'reports',
     tables: ['persons', 'person_history', 'admin_units', 'facilities', 'enrollments', 'methadone_doses', 'supervisions', 'follow_ups', 'visits', 'service_contacts', 'drug_tests', 'relapse_tasks', 'users'],
     reason: 'coverage and monthly figures: one aggregate statement over every service a person received',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ScopePredicate } from '../../common/access/scope.js';
+import type { PairFileDto } from '../duplicates/dto/duplicates.dto.js';
 
 /** What a file's move needs of it, read with the row locked. */
 export interface PersonMoveRow {
@@ -8,6 +9,28 @@ export interface PersonMoveRow {
   closed_on: string | null;
   case_code: string;
 }
+
+/** A file as a merge reads it (locked). */
+export interface MergedFile {
+  id: string;
+  case_code: string;
+  registered_on: string;
+  closed_on: string | null;
+  national_id_hash: Buffer | null;
+  national_id_cipher: Buffer | null;
+}
+
+/** A file's facts shown side by side with another's: identity, unit, status and how much it holds. */
+const FACTS_SQL = `
+  SELECT p.id, p.case_code AS "caseCode", p.full_name AS "fullName", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.sex,
+         p.residence_unit_id AS "residenceUnitId", u.name AS "residenceUnitName", p.status,
+         to_char(p.registered_on, 'YYYY-MM-DD') AS "registeredOn", to_char(p.closed_on, 'YYYY-MM-DD') AS "closedOn",
+         p.close_reason AS "closeReason", p.merged_into_id AS "mergedIntoId", (p.national_id_hash IS NOT NULL) AS "hasNationalId",
+         (SELECT count(*) FROM enrollments e WHERE e.person_id = p.id)::int AS enrollments,
+         (SELECT count(*) FROM service_contacts s WHERE s.person_id = p.id)::int AS services,
+         (SELECT count(*) FROM supervisions s WHERE s.person_id = p.id)::int AS supervisions
+    FROM persons p JOIN admin_units u ON u.id = p.residence_unit_id
+   WHERE p.id = ANY($1::uuid[])`;
 
 /** One entry of a person's event log (`person_events`). */
 export interface PersonEventInput {
@@ -46,6 +69,52 @@ export class PersonsRepository {
   /** Moves the file to another commune (a new version of the file). */
   async setResidence(m: EntityManager, personId: string, unitId: string): Promise<void> {
     await m.query(`UPDATE persons SET residence_unit_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [personId, unitId]);
+  }
+
+  /** The facts of the files shown side by side (duplicate review). */
+  async facts(m: EntityManager, ids: string[]): Promise<PairFileDto[]> {
+    return ids.length ? m.query(FACTS_SQL, [ids]) : [];
+  }
+
+  /** Two or more files in `scope`, locked in id order for the rest of the transaction. */
+  async lockFilesInScope(m: EntityManager, ids: string[], scope: ScopePredicate): Promise<(MergedFile & { created_at: Date })[]> {
+    const [sql, params] = this.db.driver.escapeQueryWithParameters(
+      `SELECT p.id, p.case_code, to_char(p.registered_on, 'YYYY-MM-DD') AS registered_on, p.closed_on, p.national_id_hash,
+              p.national_id_cipher, p.created_at
+         FROM persons p WHERE p.id IN (:...ids) AND ${scope.sql} ORDER BY p.id FOR UPDATE OF p`,
+      { ids, ...scope.params },
+    );
+    return m.query(sql, params);
+  }
+
+  /** Re-points the merged file's events at the survivor, tagged with the case code they came from; how many moved. */
+  async moveEvents(m: EntityManager, fromId: string, toId: string, fromCaseCode: string): Promise<number> {
+    const [, moved] = (await m.query(
+      `UPDATE person_events SET person_id = $2, data = data || jsonb_build_object('mergedFromCaseCode', $3::text) WHERE person_id = $1`,
+      [fromId, toId, fromCaseCode],
+    )) as [unknown, number];
+    return moved;
+  }
+
+  /** Closes a file as merged into the survivor on `day` (never before it was registered). */
+  async closeAsMerged(m: EntityManager, mergedId: string, day: string, survivorId: string): Promise<void> {
+    await m.query(
+      `UPDATE persons SET closed_on = GREATEST($2::date, registered_on), close_reason = 'merged_into', merged_into_id = $3,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [mergedId, day, survivorId],
+    );
+  }
+
+  /** The survivor takes the earlier registration date, and the merged file's national id if it had none. */
+  async absorbMerged(m: EntityManager, survivorId: string, merged: MergedFile): Promise<void> {
+    await m.query(
+      `UPDATE persons s SET registered_on = LEAST(s.registered_on, $2::date),
+              national_id_hash = COALESCE(s.national_id_hash, $3), national_id_cipher = COALESCE(s.national_id_cipher, $4),
+              version = s.version + 1, updated_at = now()
+        WHERE s.id = $1`,
+      [survivorId, merged.registered_on, merged.national_id_hash, merged.national_id_cipher],
+    );
   }
 
   async recordEvent(m: EntityManager, e: PersonEventInput): Promise<void> {
