@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AdminUnitsRepository } from '../modules/admin-units/admin-units.repository.js';
+import { AuditRepository } from '../modules/audit/audit.repository.js';
 import { AuthRepository } from '../modules/auth/auth.repository.js';
 import { FacilitiesRepository } from '../modules/facilities/facilities.repository.js';
 import { PersonsRepository } from '../modules/persons/persons.repository.js';
@@ -12,7 +13,16 @@ import { UsersRepository } from '../modules/users/users.repository.js';
  * module owns; see `table-owners.ts`), provided once to every module, so a module calls another's
  * repository without importing that module.
  */
-export const REPOSITORIES = [AdminUnitsRepository, AuthRepository, FacilitiesRepository, PersonsRepository, RelapseRepository, ServiceContactsRepository, UsersRepository];
+export const REPOSITORIES = [
+  AdminUnitsRepository,
+  AuditRepository,
+  AuthRepository,
+  FacilitiesRepository,
+  PersonsRepository,
+  RelapseRepository,
+  ServiceContactsRepository,
+  UsersRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

@@ -35,6 +35,17 @@ export class AdminUnitsRepository {
     return rows[0]?.path;
   }
 
+  /** The deepest unit whose subtree holds both units (by materialized path); null when none does. */
+  async deepestCommonAncestor(m: EntityManager, a: string, b: string): Promise<string | null> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT x.id FROM admin_units x, admin_units f, admin_units t
+        WHERE f.id = $1 AND t.id = $2 AND f.path LIKE x.path || '%' AND t.path LIKE x.path || '%'
+        ORDER BY length(x.path) DESC LIMIT 1`,
+      [a, b],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** A page of units, in tree order; `withinPath` keeps those under a unit (itself included). */
   list(query: AdminUnitQuery, withinPath: string | undefined): Promise<[AdminUnit[], number]> {
     const qb = this.db.getRepository(AdminUnit).createQueryBuilder('u');

@@ -60,6 +60,12 @@ export class PersonsRepository {
     return found[0];
   }
 
+  /** Where a file is held and whether it is closed; undefined when there is no such file. */
+  async residenceOf(m: EntityManager, personId: string): Promise<Omit<PersonMoveRow, 'case_code'> | undefined> {
+    const rows: Omit<PersonMoveRow, 'case_code'>[] = await m.query(`SELECT residence_unit_id, closed_on FROM persons WHERE id = $1`, [personId]);
+    return rows[0];
+  }
+
   /** The fields a move checks, with the row locked for the rest of the transaction. */
   async lockForMove(m: EntityManager, personId: string): Promise<PersonMoveRow | undefined> {
     const rows: PersonMoveRow[] = await m.query(`SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`, [personId]);
