@@ -33,7 +33,6 @@ const PENDING: readonly string[] = [
   'src/modules/imports/person-import.ts: admin_units (read)',
   'src/modules/imports/person-import.ts: users (read)',
   'src/modules/imports/person-import.ts: persons (read)',
-  'src/modules/relapse/relapse.service.ts: persons (read)',
   'src/modules/relapse/relapse.service.ts: supervisions (read)',
   'src/modules/reminders/reminders.service.ts: follow_ups (write)',
   'src/modules/reminders/reminders.service.ts: supervisions (read)',
@@ -58,7 +57,6 @@ const PENDING: readonly string[] = [
   'src/modules/transfers/transfers.service.ts: supervisions (write)',
   'src/modules/transfers/transfers.service.ts: reminders (write)',
   'src/modules/transfers/transfers.service.ts: admin_units (read)',
-  'src/modules/transfers/transfers.service.ts: persons (read)',
   'src/modules/treatment/treatment.service.ts: persons (read)',
 ];
 

@@ -76,6 +76,13 @@ export function personInScope(actor: Actor, personAlias: string): ScopePredicate
   }
 }
 
+/** SQL predicate: the person whose id is `personIdSql` is visible (for rows that hold a person's id). */
+export function personIdInScope(actor: Actor, personIdSql: string): ScopePredicate {
+  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
+  const inner = personInScope(actor, 'scope_p');
+  return { sql: `EXISTS (SELECT 1 FROM persons scope_p WHERE scope_p.id = ${personIdSql} AND ${inner.sql})`, params: inner.params };
+}
+
 /**
  * What clinic and facility staff see of a person in their scope: only their own facility's rows
  * (`facilityIdSql`), and of enrollments only the kind they run (`enrollmentTypeSql`), not other

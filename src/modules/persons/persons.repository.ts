@@ -66,6 +66,25 @@ export class PersonsRepository {
     return rows[0];
   }
 
+  /** Of the given files, those `scope` shows: id, case code and name. */
+  async shownFiles(m: EntityManager, ids: string[], scope: ScopePredicate): Promise<Map<string, { caseCode: string; fullName: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await m
+      .createQueryBuilder()
+      .select(['p.id AS id', 'p.case_code AS "caseCode"', 'p.full_name AS "fullName"'])
+      .from('persons', 'p')
+      .where('p.id IN (:...shownIds)', { shownIds: ids })
+      .andWhere(scope.sql, scope.params)
+      .getRawMany<{ id: string; caseCode: string; fullName: string }>();
+    return new Map(rows.map((r) => [r.id, { caseCode: r.caseCode, fullName: r.fullName }]));
+  }
+
+  /** A person's date of birth (YYYY-MM-DD); undefined when there is no such file. */
+  async dateOfBirth(m: EntityManager, personId: string): Promise<string | undefined> {
+    const rows: { d: string }[] = await m.query(`SELECT to_char(date_of_birth, 'YYYY-MM-DD') AS d FROM persons WHERE id = $1`, [personId]);
+    return rows[0]?.d;
+  }
+
   /** The fields a move checks, with the row locked for the rest of the transaction. */
   async lockForMove(m: EntityManager, personId: string): Promise<PersonMoveRow | undefined> {
     const rows: PersonMoveRow[] = await m.query(`SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`, [personId]);

@@ -101,6 +101,7 @@ export class TransfersService {
         .offset(offsetOf(query))
         .limit(query.pageSize)
         .getRawMany<RequestRow>();
+      await this.withShownFiles(m, actor, rows);
       await this.recordShown(m, actor, rows, 'transfer_requests');
       return page(rows.map((r) => this.view(actor, r)), total?.n ?? 0, query);
     });
@@ -174,21 +175,16 @@ export class TransfersService {
 
   private select(m: EntityManager, actor: Actor) {
     const scope = this.scopeOf(actor);
-    const shown = personInScope(actor, 'p');
     const from = unitInScope(actor, 't.from_unit_id');
     const to = unitInScope(actor, 't.to_unit_id');
     return m
       .createQueryBuilder()
       .from('transfer_requests', 't')
-      .leftJoin('persons', 'p', `p.id = t.person_id AND ${shown.sql}`, shown.params)
       .select([
         't.id AS id',
         't.status AS status',
         't.origin AS origin',
         't.person_id AS "personId"',
-        'p.id AS "shownPersonId"',
-        'p.case_code AS "caseCode"',
-        'p.full_name AS "fullName"',
         't.from_unit_id AS "fromUnitId"',
         't.to_unit_id AS "toUnitId"',
         't.approver_unit_id AS "approverUnitId"',
@@ -232,9 +228,21 @@ export class TransfersService {
     return this.db.transaction(async (m) => {
       const row = await this.select(m, actor).andWhere('t.id = :id', { id }).getRawOne<RequestRow>();
       if (!row) throw notFound('transfer request');
+      await this.withShownFiles(m, actor, [row]);
       await this.recordShown(m, actor, [row], 'transfer_request');
       return this.view(actor, row);
     });
+  }
+
+  /** The file's case code and name, on the rows whose file the caller may see (others show none). */
+  private async withShownFiles(m: EntityManager, actor: Actor, rows: RequestRow[]): Promise<void> {
+    const shown = await this.persons.shownFiles(m, [...new Set(rows.map((r) => r.personId))], personInScope(actor, 'p'));
+    for (const r of rows) {
+      const file = shown.get(r.personId);
+      r.shownPersonId = file ? r.personId : null;
+      r.caseCode = file?.caseCode ?? null;
+      r.fullName = file?.fullName ?? null;
+    }
   }
 
   private async recordShown(m: EntityManager, actor: Actor, rows: RequestRow[], view: string): Promise<void> {
