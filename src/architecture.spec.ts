@@ -17,23 +17,15 @@ const entities = entityTables(sources);
 /**
  * Violations that exist while other work converts these modules to their owners' repositories. The
  * list may only shrink: a violation not listed fails, and so does a listed one that no longer occurs.
- * TODO(integration): empty it once the imports, reminders, supervision, treatment, roster and
- * reports conversions are merged.
+ * TODO(integration): empty it once the imports, reminders, supervision, treatment and roster
+ * repositories are merged (the duplicates, transfers and relapse entries need their methods).
  */
 const PENDING: readonly string[] = [
-  'src/modules/duplicates/person-merge.ts: enrollments (read)',
-  'src/modules/duplicates/person-merge.ts: supervisions (read)',
-  'src/modules/duplicates/person-merge.ts: methadone_doses (read)',
-  'src/modules/duplicates/person-merge.ts: follow_ups (read)',
-  'src/modules/duplicates/person-merge.ts: visits (read)',
-  'src/modules/duplicates/person-merge.ts: enrollments (write)',
-  'src/modules/duplicates/person-merge.ts: supervisions (write)',
-  'src/modules/duplicates/person-merge.ts: reminders (write)',
+  // Converted by arch-own-b (the imports, reminders, supervision, treatment and roster repositories).
   'src/modules/imports/imports.service.ts: admin_units (read)',
   'src/modules/imports/person-import.ts: admin_units (read)',
   'src/modules/imports/person-import.ts: users (read)',
   'src/modules/imports/person-import.ts: persons (read)',
-  'src/modules/relapse/relapse.service.ts: supervisions (read)',
   'src/modules/reminders/reminders.service.ts: follow_ups (write)',
   'src/modules/reminders/reminders.service.ts: supervisions (read)',
   'src/modules/reminders/reminders.service.ts: persons (read)',
@@ -51,13 +43,23 @@ const PENDING: readonly string[] = [
   'src/modules/supervision/responsible-worker.ts: users (read)',
   'src/modules/supervision/supervision.service.ts: persons (read)',
   'src/modules/supervision/supervision.service.ts: enrollments (read)',
-  'src/modules/tasks/tasks.sql.ts: methadone_doses (read)',
+  'src/modules/treatment/treatment.service.ts: persons (read)',
+  // A merge and a move re-point or re-assign rows of treatment, supervision and reminders: these go
+  // through those modules' repositories once arch-own-b's are merged.
+  'src/modules/duplicates/person-merge.ts: enrollments (read)',
+  'src/modules/duplicates/person-merge.ts: supervisions (read)',
+  'src/modules/duplicates/person-merge.ts: methadone_doses (read)',
+  'src/modules/duplicates/person-merge.ts: follow_ups (read)',
+  'src/modules/duplicates/person-merge.ts: visits (read)',
+  'src/modules/duplicates/person-merge.ts: enrollments (write)',
+  'src/modules/duplicates/person-merge.ts: supervisions (write)',
+  'src/modules/duplicates/person-merge.ts: reminders (write)',
+  'src/modules/relapse/relapse.service.ts: supervisions (read)',
   'src/modules/transfers/national-id-conflicts.ts: reminders (write)',
   'src/modules/transfers/national-id-conflicts.ts: users (read)',
   'src/modules/transfers/transfers.service.ts: supervisions (write)',
   'src/modules/transfers/transfers.service.ts: reminders (write)',
   'src/modules/transfers/transfers.service.ts: admin_units (read)',
-  'src/modules/treatment/treatment.service.ts: persons (read)',
 ];
 
 /** `src/common` may import nothing from `src/modules`; these go when `Role` and `FacilityType` move into common. */

@@ -91,7 +91,7 @@ export const READ_GRANTS: readonly ReadGrant[] = [
   },
   {
     module: 'tasks',
-    tables: ['persons', 'admin_units', 'users', 'reminders', 'supervisions', 'follow_ups', 'relapse_tasks', 'transfer_requests', 'enrollments'],
+    tables: ['persons', 'admin_units', 'users', 'reminders', 'supervisions', 'follow_ups', 'relapse_tasks', 'transfer_requests', 'enrollments', 'methadone_doses'],
     reason: "the worker's \"today\" list: one statement merging every kind of open task in the caller's area",
   },
 ];
