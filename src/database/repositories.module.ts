@@ -4,6 +4,7 @@ import { AuditRepository } from '../modules/audit/audit.repository.js';
 import { AuthRepository } from '../modules/auth/auth.repository.js';
 import { FacilitiesRepository } from '../modules/facilities/facilities.repository.js';
 import { PersonsRepository } from '../modules/persons/persons.repository.js';
+import { PublicHolidaysRepository } from '../modules/public-holidays/public-holidays.repository.js';
 import { RelapseRepository } from '../modules/relapse/relapse.repository.js';
 import { ServiceContactsRepository } from '../modules/service-contacts/service-contacts.repository.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
@@ -19,6 +20,7 @@ export const REPOSITORIES = [
   AuthRepository,
   FacilitiesRepository,
   PersonsRepository,
+  PublicHolidaysRepository,
   RelapseRepository,
   ServiceContactsRepository,
   UsersRepository,
