@@ -1,3 +1,4 @@
+import { RepositoriesModule } from './database/repositories.module.js';
 import { AccountModule } from './modules/account/account.module.js';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -22,6 +23,7 @@ import { UsersModule } from './modules/users/users.module.js';
 
 /** Every feature of the service. A new feature module is listed here once. */
 export const FEATURE_MODULES = [
+  RepositoriesModule,
   HealthModule,
   AuditModule,
   AdminUnitsModule,

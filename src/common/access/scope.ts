@@ -41,6 +41,17 @@ export function unitInScope(actor: Actor, unitIdSql: string): ScopePredicate {
   };
 }
 
+/**
+ * SQL predicate: unit `unitIdSql` lies under the area whose materialized path is `path` (the path
+ * is bound as a prefix, so the path index serves the match).
+ */
+export function unitWithinPath(unitIdSql: string, path: string): ScopePredicate {
+  return {
+    sql: `EXISTS (SELECT 1 FROM admin_units within_u WHERE within_u.id = ${unitIdSql} AND within_u.path LIKE :withinPath)`,
+    params: { withinPath: `${path}%` },
+  };
+}
+
 /** SQL predicate: the person row aliased `personAlias` (its `id` and `residence_unit_id`) is visible to the caller. */
 export function personInScope(actor: Actor, personAlias: string): ScopePredicate {
   switch (actor.role) {
@@ -63,6 +74,13 @@ export function personInScope(actor: Actor, personAlias: string): ScopePredicate
         },
       };
   }
+}
+
+/** SQL predicate: the person whose id is `personIdSql` is visible (for rows that hold a person's id). */
+export function personIdInScope(actor: Actor, personIdSql: string): ScopePredicate {
+  if (actor.role === 'admin') return { sql: 'TRUE', params: {} };
+  const inner = personInScope(actor, 'scope_p');
+  return { sql: `EXISTS (SELECT 1 FROM persons scope_p WHERE scope_p.id = ${personIdSql} AND ${inner.sql})`, params: inner.params };
 }
 
 /**

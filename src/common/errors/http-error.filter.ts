@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode, type FieldError, STATUS_OF, fieldErrorsOf } from './app-error.js';
+import { isDatabaseUnavailableCode, pgErrorKind, pgErrorOf } from './pg-errors.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -53,26 +54,17 @@ const body = (statusCode: number, message: string | string[], code = codeOfStatu
 
 /** PostgreSQL errors that mean the request, not the service, was wrong. */
 function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
-  const pg = err.driverError as { code?: string; constraint?: string; column?: string } | undefined;
-  switch (pg?.code) {
-    case '23505':
-      return body(409, `conflicts with an existing record${pg.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.Conflict);
-    case '23503':
-      return body(400, `refers to a record that does not exist${pg.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.InvalidReference);
-    case '23514':
-    case '23502':
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-    case '22001':
-    case '22021': // a NUL or an invalid byte sequence in text
-    case '22P05': // an escape jsonb cannot store (\u0000)
-      return pg.column
+  const pg = pgErrorOf(err);
+  switch (pgErrorKind(err)) {
+    case 'unique_violation':
+      return body(409, `conflicts with an existing record${pg?.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.Conflict);
+    case 'foreign_key_violation':
+      return body(400, `refers to a record that does not exist${pg?.constraint ? ` (${pg.constraint})` : ''}`, ErrorCode.InvalidReference);
+    case 'invalid_value':
+      return pg?.column
         ? errorBody(ErrorCode.Validation, `invalid value for ${pg.column}`, [{ field: pg.column, rule: 'database', message: 'invalid value' }])
         : errorBody(ErrorCode.Validation, 'invalid value', [{ field: 'body', rule: 'database', message: 'invalid value' }]);
-    case '40001':
-    case '40P01':
+    case 'concurrent_update':
       return body(409, 'the record was changed at the same time; try again', ErrorCode.ConcurrentUpdate);
     default:
       return undefined;
@@ -83,13 +75,13 @@ function fromDatabase(err: QueryFailedError): ErrorBody | undefined {
  * Errors that mean PostgreSQL or Redis is away (a dropped or refused connection, an administrator's
  * shutdown, too many clients): the request may succeed later, so they answer 503, not 500.
  */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Driver not Connected|Stream isn't writeable|Connection is closed|Client has encountered a connection error/i;
 
 function unavailable(exception: unknown): boolean {
   const err = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | undefined;
   const code = err?.driverError?.code ?? err?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (isDatabaseUnavailableCode(code) || (typeof code === 'string' && UNAVAILABLE_SOCKET_CODES.has(code))) return true;
   return typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message);
 }
 

@@ -8,7 +8,8 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { Callers } from '../users/callers.js';
 import { isGuessable } from '../users/password-strength.js';
 import { Passwords } from '../users/passwords.js';
-import { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AuthRepository } from '../auth/auth.repository.js';
 import type { ChangePasswordDto, PasswordChangedDto, SessionDto } from './dto/account.dto.js';
 
 /**
@@ -20,6 +21,8 @@ import type { ChangePasswordDto, PasswordChangedDto, SessionDto } from './dto/ac
 export class AccountService {
   constructor(
     private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly logins: AuthRepository,
     private readonly passwords: Passwords,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
@@ -27,7 +30,8 @@ export class AccountService {
   ) {}
 
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<PasswordChangedDto> {
-    const user = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.id }).getOneOrFail();
+    const user = await this.users.withPasswordHash(actor.id);
+    if (!user) throw notFound('user');
     await this.throttle.attempt(user.username, actor.ip);
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       await this.audit.record(actor, { action: 'password_change_failed', entity: 'user', entityId: actor.id });
@@ -38,18 +42,11 @@ export class AccountService {
     if (isGuessable(dto.newPassword, [user.username, user.fullName ?? ''])) throw invalid('newPassword', 'is too easy to guess for this user; use a longer passphrase');
     const hash = await this.passwords.hash(dto.newPassword);
     const changed = await this.db.transaction(async (m) => {
-      await m.update(User, { id: actor.id }, { passwordHash: hash });
+      await this.users.update(m, actor.id, { passwordHash: hash });
       // A changed password ends every other login: whoever knew the old one is signed out.
-      const ended: { family_id: string }[] = await m.query(
-        `WITH touched AS (
-           UPDATE refresh_tokens SET revoked_at = now()
-            WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL
-           RETURNING family_id)
-         SELECT DISTINCT family_id FROM touched`,
-        [actor.id, actor.sessionId],
-      );
-      await this.audit.record(actor, { action: 'password_change', entity: 'user', entityId: actor.id, fields: ['password'], meta: { sessionsEnded: ended.length } }, m);
-      return { sessionsEnded: ended.length };
+      const sessionsEnded = await this.logins.revokeOtherFamilies(m, actor.id, actor.sessionId);
+      await this.audit.record(actor, { action: 'password_change', entity: 'user', entityId: actor.id, fields: ['password'], meta: { sessionsEnded } }, m);
+      return { sessionsEnded };
     });
     this.callers.forget(actor.id);
     return changed;
@@ -57,15 +54,7 @@ export class AccountService {
 
   /** The caller's logins still usable: not revoked, with a refresh token not yet expired. */
   async sessions(actor: Actor): Promise<{ items: SessionDto[]; total: number }> {
-    const rows: { id: string; started_at: Date; last_refreshed_at: Date; expires_at: Date }[] = await this.db.query(
-      `SELECT family_id AS id, min(created_at) AS started_at, max(created_at) AS last_refreshed_at, max(expires_at) AS expires_at
-         FROM refresh_tokens
-        WHERE user_id = $1
-        GROUP BY family_id
-       HAVING bool_and(revoked_at IS NULL) AND max(expires_at) > now()
-        ORDER BY max(created_at) DESC, family_id`,
-      [actor.id],
-    );
+    const rows = await this.logins.sessionsOf(actor.id);
     const items = rows.map((r) => ({
       id: r.id,
       startedAt: r.started_at,
@@ -80,13 +69,7 @@ export class AccountService {
   async endSession(actor: Actor, sessionId: string): Promise<void> {
     if (!isUuid(sessionId)) throw notFound('session');
     await this.db.transaction(async (m) => {
-      const rows: unknown[] = await m.query(
-        `WITH touched AS (
-           UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL RETURNING id)
-         SELECT id FROM touched`,
-        [actor.id, sessionId],
-      );
-      if (!rows.length) throw notFound('session');
+      if (!(await this.logins.revokeFamilyOfUser(m, actor.id, sessionId))) throw notFound('session');
       await this.audit.record(actor, { action: 'end_session', entity: 'user', entityId: actor.id, meta: { session: sessionId } }, m);
     });
     this.callers.forget(actor.id);

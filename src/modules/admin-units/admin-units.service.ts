@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { page, type Page } from '../../common/http/paging.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
+import { AdminUnitsRepository } from './admin-units.repository.js';
 import type { AdminUnitQuery, CreateAdminUnitDto, UpdateAdminUnitDto } from './dto/admin-unit.dto.js';
 
 /** Which levels may hang under which: a commune may sit directly under a province (since 2025). */
@@ -28,6 +29,7 @@ export const toUnitView = (u: AdminUnit) => ({
 export class AdminUnitsService {
   constructor(
     private readonly db: DataSource,
+    private readonly units: AdminUnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -39,7 +41,7 @@ export class AdminUnitsService {
         if (dto.parentId) throw invalid('parentId', 'a province has no parent');
       } else {
         if (!dto.parentId) throw invalid('parentId', `a ${dto.level} needs a parent unit`);
-        const parent = await m.findOneBy(AdminUnit, { id: dto.parentId });
+        const parent = await this.units.findById(dto.parentId, m);
         if (!parent) throw invalid('parentId', 'no such unit');
         if (!ALLOWED_PARENT[dto.level].includes(parent.level)) {
           throw invalid('parentId', `a ${dto.level} cannot be placed under a ${parent.level}`);
@@ -47,7 +49,7 @@ export class AdminUnitsService {
         path = `${parent.path}${id}/`;
       }
       // The unique constraint stays the last word when two requests race.
-      if (await m.existsBy(AdminUnit, { code: dto.code })) throw conflict(`code: a unit with code ${dto.code} exists`);
+      if (await this.units.codeTaken(m, dto.code)) throw conflict(`code: a unit with code ${dto.code} exists`);
       const unit = m.create(AdminUnit, {
         id,
         code: dto.code,
@@ -57,7 +59,7 @@ export class AdminUnitsService {
         path,
         population: dto.population ?? null,
       });
-      await m.insert(AdminUnit, unit);
+      await this.units.insert(m, unit);
       await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: writtenFields(dto) }, m);
       return toUnitView(unit);
     });
@@ -80,39 +82,23 @@ export class AdminUnitsService {
 
   /** Units are public geography: every signed-in role may list them. */
   async list(query: AdminUnitQuery): Promise<Page<ReturnType<typeof toUnitView>>> {
-    const qb = this.db.getRepository(AdminUnit).createQueryBuilder('u');
-    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
-    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+    let withinPath: string | undefined;
     if (query.withinUnitId) {
-      // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-      const prefix = await this.pathOf(query.withinUnitId);
-      if (prefix === undefined) return page([], 0, query);
-      qb.andWhere('u.path LIKE :prefix', { prefix: `${prefix}%` });
+      withinPath = await this.units.pathOf(query.withinUnitId);
+      if (withinPath === undefined) return page([], 0, query);
     }
-    if (query.q) {
-      qb.andWhere('(u.code ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
-    }
-    const [items, total] = await qb
-      .orderBy('u.path')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.units.list(query, withinPath);
     return page(items.map(toUnitView), total, query);
   }
 
   /** The materialized path of a unit, or undefined when there is no such unit. */
-  async pathOf(unitId: string): Promise<string | undefined> {
-    const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [unitId]);
-    return rows[0]?.path;
+  pathOf(unitId: string): Promise<string | undefined> {
+    return this.units.pathOf(unitId);
   }
 
   async get(id: string) {
-    const unit = await this.db.getRepository(AdminUnit).findOneBy({ id });
+    const unit = await this.units.findById(id);
     if (!unit) throw notFound('administrative unit');
     return toUnitView(unit);
   }
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

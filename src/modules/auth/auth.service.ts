@@ -10,11 +10,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Callers } from '../users/callers.js';
 import { Passwords } from '../users/passwords.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AuthRepository } from './auth.repository.js';
 import { normalizeUsername } from '../users/usernames.js';
 import { toUserView, UsersService, type UserView } from '../users/users.service.js';
 import { LoginThrottle } from './login-throttle.js';
-import { RefreshToken } from './refresh-token.entity.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -34,6 +35,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest();
 export class AuthService {
   constructor(
     private readonly db: DataSource,
+    private readonly userRows: UsersRepository,
+    private readonly tokens: AuthRepository,
     private readonly jwt: JwtService,
     private readonly passwords: Passwords,
     private readonly throttle: LoginThrottle,
@@ -46,13 +49,8 @@ export class AuthService {
   async login(username: string, password: string, who: AuditContext): Promise<TokenPair> {
     // Counts this attempt before the password is checked, so parallel guesses cannot slip past the limit.
     await this.throttle.attempt(username, who.ip);
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      // Stored lower case and ASCII; the name given is brought to the same form (`ADMİN` is `admin`).
-      .where('lower(u.username) = :username', { username: normalizeUsername(username) })
-      .getOne();
+    // Stored lower case and ASCII; the name given is brought to the same form (`ADMİN` is `admin`).
+    const user = await this.userRows.withPasswordHashByUsername(normalizeUsername(username));
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok || !user.active) {
       await this.audit.record(who, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
@@ -70,19 +68,19 @@ export class AuthService {
     const [id, secret, extra] = presented.split('.');
     if (!id || !secret || extra !== undefined || !isUuid(id)) throw unauthorized('invalid refresh token');
     const result = await this.db.transaction(async (m) => {
-      const token = await m.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const token = await this.tokens.lockToken(m, id);
       if (!token || !timingSafeEqual(token.tokenHash, sha256(secret))) return { error: 'invalid refresh token' };
       if (token.revokedAt) return { error: 'refresh token revoked' };
       if (token.expiresAt.getTime() <= Date.now()) return { error: 'refresh token expired' };
       if (token.usedAt) {
         // Reuse of a rotated token: someone else may hold the family. End the whole login.
-        await this.revokeFamily(m, token.familyId);
+        await this.tokens.revokeFamily(m, token.familyId);
         await this.audit.record(who, { action: 'refresh_reused', entity: 'user', entityId: token.userId, meta: { family: token.familyId } }, m);
         return { error: 'refresh token already used; the login was revoked', revokedUser: token.userId };
       }
-      const user = await m.findOneBy(User, { id: token.userId, active: true });
+      const user = await this.userRows.findActive(token.userId, m);
       if (!user) return { error: 'user is locked out' };
-      await m.update(RefreshToken, { id }, { usedAt: new Date() });
+      await this.tokens.markUsed(m, id);
       return { pair: await this.issue(m, user, token.familyId) };
     });
     // The revocation above must commit, so the refusal is thrown after the transaction.
@@ -93,7 +91,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {
-      await this.revokeFamily(m, actor.sessionId);
+      await this.tokens.revokeFamily(m, actor.sessionId);
       await this.audit.record(actor, { action: 'logout', entity: 'user', entityId: actor.id }, m);
     });
     // Other processes learn it from the database's notification; this one need not wait for it.
@@ -102,10 +100,6 @@ export class AuthService {
 
   me(actor: Actor): Promise<UserView> {
     return this.users.get(actor.id);
-  }
-
-  private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
-    await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 
   private async issue(m: EntityManager, user: User, familyId: string): Promise<TokenPair> {
@@ -117,7 +111,7 @@ export class AuthService {
     });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await m.insert(RefreshToken, {
+    await this.tokens.insertToken(m, {
       id,
       familyId,
       userId: user.id,

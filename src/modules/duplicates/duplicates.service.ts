@@ -10,8 +10,10 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import type { Role } from '../users/user.entity.js';
 import { DROP_STALE_PAIRS_SQL, FIND_PAIRS_SQL } from './duplicate-pairs.sql.js';
 import { findDuplicatesJobId, parseFindDuplicatesJobId, type FindDuplicatesJobData } from './duplicates.jobs.js';
-import type { DecisionDto, DuplicatePairDto, FindDuplicatesDto, PairFileDto, PairsQuery } from './dto/duplicates.dto.js';
-import { PersonMerge, type MergedFile, type MergeMoves } from './person-merge.js';
+import type { DecisionDto, DuplicatePairDto, FindDuplicatesDto, PairsQuery } from './dto/duplicates.dto.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
+import { PersonMerge, type MergeMoves } from './person-merge.js';
 
 /**
  * Who reviews duplicates: the province office that monitors the registers, and administrators.
@@ -51,16 +53,6 @@ const STATUS_OF_STATE: Record<string, string | undefined> = {
   failed: 'failed',
 };
 
-const FACTS_SQL = `
-  SELECT p.id, p.case_code AS "caseCode", p.full_name AS "fullName", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.sex,
-         p.residence_unit_id AS "residenceUnitId", u.name AS "residenceUnitName", p.status,
-         to_char(p.registered_on, 'YYYY-MM-DD') AS "registeredOn", to_char(p.closed_on, 'YYYY-MM-DD') AS "closedOn",
-         p.close_reason AS "closeReason", p.merged_into_id AS "mergedIntoId", (p.national_id_hash IS NOT NULL) AS "hasNationalId",
-         (SELECT count(*) FROM enrollments e WHERE e.person_id = p.id)::int AS enrollments,
-         (SELECT count(*) FROM service_contacts s WHERE s.person_id = p.id)::int AS services,
-         (SELECT count(*) FROM supervisions s WHERE s.person_id = p.id)::int AS supervisions
-    FROM persons p JOIN admin_units u ON u.id = p.residence_unit_id
-   WHERE p.id = ANY($1::uuid[])`;
 
 /**
  * Likely duplicate files across a province: found by a job (nightly, or on request), listed side by
@@ -77,13 +69,15 @@ export class DuplicatesService {
     private readonly jobs: JobsService,
     private readonly merges: PersonMerge,
     private readonly events: DomainEvents,
+    private readonly persons: PersonsRepository,
+    private readonly units: AdminUnitsRepository,
   ) {}
 
   // ---- the job ----
 
   /** Finds and stores the likely pairs of one province (the job's work). */
   async findInProvince(provinceId: string): Promise<FindDuplicatesResult | undefined> {
-    const [unit]: { path: string; level: string }[] = await this.db.query(`SELECT path, level FROM admin_units WHERE id = $1`, [provinceId]);
+    const unit = await this.units.findById(provinceId);
     if (!unit || unit.level !== 'province') return undefined;
     return { provinceId, ...(await this.findPairs(provinceId, `${unit.path}%`)) };
   }
@@ -203,14 +197,7 @@ export class DuplicatesService {
     const outcome = await this.db.transaction(async (m) => {
       const [pair]: PairRow[] = await m.query(`SELECT * FROM duplicate_pairs WHERE id = $1 FOR UPDATE`, [pairId]);
       if (!pair) throw notFound('duplicate pair');
-      const scope = personInScope(actor, 'p');
-      const [sql, params] = this.db.driver.escapeQueryWithParameters(
-        `SELECT p.id, p.case_code, to_char(p.registered_on, 'YYYY-MM-DD') AS registered_on, p.closed_on, p.national_id_hash,
-                p.national_id_cipher, p.created_at
-           FROM persons p WHERE p.id IN (:a, :b) AND ${scope.sql} ORDER BY p.id FOR UPDATE OF p`,
-        { a: pair.person_a_id, b: pair.person_b_id, ...scope.params },
-      );
-      const files: (MergedFile & { created_at: Date })[] = await m.query(sql, params);
+      const files = await this.persons.lockFilesInScope(m, [pair.person_a_id, pair.person_b_id], personInScope(actor, 'p'));
       if (files.length < 2) throw notFound('duplicate pair');
       if (pair.status !== 'pending') throw new AppError(ErrorCode.PairAlreadyReviewed, `the pair was already marked ${pair.status}`);
 
@@ -249,7 +236,7 @@ export class DuplicatesService {
 
   private async withFacts(m: EntityManager, rows: PairRow[]): Promise<DuplicatePairDto[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))];
-    const facts: PairFileDto[] = ids.length ? await m.query(FACTS_SQL, [ids]) : [];
+    const facts = await this.persons.facts(m, ids);
     const byId = new Map(facts.map((f) => [f.id, f]));
     return rows.map((r) => ({
       id: r.id,

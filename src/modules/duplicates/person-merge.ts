@@ -4,16 +4,10 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
+import { PersonsRepository, type MergedFile } from '../persons/persons.repository.js';
+import { ServiceContactsRepository } from '../service-contacts/service-contacts.repository.js';
 
-/** The two files as the merge reads them (locked). */
-export interface MergedFile {
-  id: string;
-  case_code: string;
-  registered_on: string;
-  closed_on: string | null;
-  national_id_hash: Buffer | null;
-  national_id_cipher: Buffer | null;
-}
+export type { MergedFile } from '../persons/persons.repository.js';
 
 /** What a merge moved from the merged file to the survivor. */
 export interface MergeMoves {
@@ -49,6 +43,8 @@ export class PersonMerge {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly persons: PersonsRepository,
+    private readonly services: ServiceContactsRepository,
   ) {}
 
   async merge(m: EntityManager, actor: Actor, survivor: MergedFile, merged: MergedFile, pairId: string): Promise<MergeMoves> {
@@ -81,38 +77,21 @@ export class PersonMerge {
       reminders: 0,
     };
     const move = async (sql: string, params: unknown[] = from) => ((await m.query(sql, params)) as [unknown, number])[1];
-    moves.events = await move(
-      `UPDATE person_events SET person_id = $2, data = data || jsonb_build_object('mergedFromCaseCode', $3::text) WHERE person_id = $1`,
-      [...from, merged.case_code],
-    );
+    moves.events = await this.persons.moveEvents(m, merged.id, survivor.id, merged.case_code);
     moves.enrollments = await move(`UPDATE enrollments SET person_id = $2, updated_at = now() WHERE person_id = $1`);
-    moves.services = await move(`UPDATE service_contacts SET person_id = $2 WHERE person_id = $1`);
+    moves.services = await this.services.reassignPerson(m, merged.id, survivor.id);
     moves.supervisions = await move(`UPDATE supervisions SET person_id = $2, updated_at = now() WHERE person_id = $1`);
     moves.reminders = await move(`UPDATE reminders SET person_id = $2 WHERE person_id = $1`);
 
     // Closed first: the survivor may then take its national id (unique among open files).
     const today = this.clock.today();
-    await m.query(
-      `UPDATE persons SET closed_on = GREATEST($2::date, registered_on), close_reason = 'merged_into', merged_into_id = $3,
-              version = version + 1, updated_at = now()
-        WHERE id = $1`,
-      [merged.id, today, survivor.id],
-    );
-    await m.query(
-      `UPDATE persons s SET registered_on = LEAST(s.registered_on, $2::date),
-              national_id_hash = COALESCE(s.national_id_hash, $3), national_id_cipher = COALESCE(s.national_id_cipher, $4),
-              version = s.version + 1, updated_at = now()
-        WHERE s.id = $1`,
-      [survivor.id, merged.registered_on, merged.national_id_hash, merged.national_id_cipher],
-    );
+    await this.persons.closeAsMerged(m, merged.id, today, survivor.id);
+    await this.persons.absorbMerged(m, survivor.id, merged);
     // The merged file's own "management ending" reminders now concern the survivor's management.
     await m.query(`UPDATE reminders SET status = 'resolved', resolved_at = now() WHERE subject_id = $1 AND status <> 'resolved'`, [merged.id]);
 
     const event = (personId: string, kind: string, data: Record<string, unknown>) =>
-      m.query(
-        `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5, clock_timestamp())`,
-        [personId, kind, today, JSON.stringify(data), actor.id],
-      );
+      this.persons.recordEvent(m, { personId, kind, eventDate: today, data, recordedBy: actor.id });
     await event(survivor.id, 'merged', { mergedPersonId: merged.id, mergedCaseCode: merged.case_code, pairId });
     await event(merged.id, 'closed', { reason: 'merged_into', mergedIntoId: survivor.id, mergedIntoCaseCode: survivor.case_code });
 

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page } from '../../common/http/paging.js';
-import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { page } from '../../common/http/paging.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateFacilityDto, FacilityQuery, UpdateFacilityDto } from './dto/facility.dto.js';
-import { Facility } from './facility.entity.js';
+import { FacilitiesRepository } from './facilities.repository.js';
+import type { Facility } from './facility.entity.js';
+import { TreatmentRepository } from '../treatment/treatment.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 export const toFacilityView = (f: Facility) => ({
   id: f.id,
@@ -20,16 +23,19 @@ export const toFacilityView = (f: Facility) => ({
 export class FacilitiesService {
   constructor(
     private readonly db: DataSource,
+    private readonly facilities: FacilitiesRepository,
+    private readonly units: AdminUnitsRepository,
+    private readonly users: UsersRepository,
+    private readonly enrollments: TreatmentRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, dto: CreateFacilityDto) {
     return this.db.transaction(async (m) => {
-      if (!(await m.existsBy(AdminUnit, { id: dto.adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
+      if (!(await this.units.exists(dto.adminUnitId, m))) throw invalid('adminUnitId', 'no such unit');
       // The unique constraint stays the last word when two requests race.
-      if (await m.existsBy(Facility, { code: dto.code })) throw conflict(`code: a facility with code ${dto.code} exists`);
-      const facility = m.create(Facility, { ...dto, name: dto.name.normalize('NFC').trim() });
-      await m.save(facility);
+      if (await this.facilities.codeTaken(m, dto.code)) throw conflict(`code: a facility with code ${dto.code} exists`);
+      const facility = await this.facilities.insert(m, { ...dto, name: dto.name.normalize('NFC').trim() });
       await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: writtenFields(dto) }, m);
       return toFacilityView(facility);
     });
@@ -42,48 +48,39 @@ export class FacilitiesService {
    */
   async update(actor: Actor, id: string, dto: UpdateFacilityDto) {
     return this.db.transaction(async (m) => {
-      const facility = await m.findOne(Facility, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const facility = await this.facilities.lock(m, id);
       if (!facility) throw notFound('facility');
       const fields = writtenFields(dto);
       if (!fields.length) return toFacilityView(facility);
-      if (dto.adminUnitId !== undefined && !(await m.existsBy(AdminUnit, { id: dto.adminUnitId }))) {
+      if (dto.adminUnitId !== undefined && !(await this.units.exists(dto.adminUnitId, m))) {
         throw invalid('adminUnitId', 'no such unit');
       }
       if (dto.type !== undefined && dto.type !== facility.type) {
-        const [{ used }]: { used: boolean }[] = await m.query(
-          `SELECT EXISTS (SELECT 1 FROM users WHERE facility_id = $1) OR EXISTS (SELECT 1 FROM enrollments WHERE facility_id = $1) AS used`,
-          [id],
-        );
-        if (used) throw conflict('type: users or enrollments refer to this facility; its type cannot change');
+        if ((await this.users.anyAtFacility(m, id)) || (await this.enrollments.anyAtFacility(m, id))) throw conflict('type: users or enrollments refer to this facility; its type cannot change');
       }
       const changes = {
         name: dto.name === undefined ? facility.name : dto.name.normalize('NFC').trim(),
         type: dto.type ?? facility.type,
         adminUnitId: dto.adminUnitId ?? facility.adminUnitId,
       };
-      await m.update(Facility, { id }, changes);
+      await this.facilities.update(m, id, changes);
       await this.audit.record(actor, { action: 'update', entity: 'facility', entityId: id, fields }, m);
       return toFacilityView({ ...facility, ...changes });
     });
   }
 
   async list(query: FacilityQuery) {
-    const qb = this.db.getRepository(Facility).createQueryBuilder('f');
-    if (query.type) qb.andWhere('f.type = :type', { type: query.type });
+    let withinPath: string | undefined;
     if (query.unitId) {
-      // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-      const rows: { path: string }[] = await this.db.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
-      if (!rows[0]) return page([], 0, query);
-      qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = f.admin_unit_id AND fu.path LIKE :prefix)`, {
-        prefix: `${rows[0].path}%`,
-      });
+      withinPath = await this.units.pathOf(query.unitId);
+      if (withinPath === undefined) return page([], 0, query);
     }
-    const [items, total] = await qb.orderBy('f.code').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [items, total] = await this.facilities.list(query, withinPath);
     return page(items.map(toFacilityView), total, query);
   }
 
   async get(id: string) {
-    const f = await this.db.getRepository(Facility).findOneBy({ id });
+    const f = await this.facilities.findById(id);
     if (!f) throw notFound('facility');
     return toFacilityView(f);
   }

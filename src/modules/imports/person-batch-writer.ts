@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isDataOrConflictError, violatesConstraint } from '../../common/errors/pg-errors.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -29,9 +30,7 @@ class DryRunBatch extends Error {
 /** PostgreSQL errors caused by the data of a batch (constraints, values, conflicts), not by the service. */
 function isDataError(err: unknown): boolean {
   if (err instanceof AppError) return true;
-  if (!(err instanceof QueryFailedError)) return false;
-  const code = (err.driverError as { code?: string } | undefined)?.code ?? '';
-  return /^(22|23)/.test(code) || code === '40001' || code === '40P01';
+  return isDataOrConflictError(err);
 }
 
 const FILE_ELSEWHERE: Omit<RowError, 'row'> = {
@@ -205,9 +204,8 @@ export class PersonBatchWriter {
   }
 
   private writeError(err: unknown, batch = false): Omit<RowError, 'row'> {
-    const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
     const message =
-      pg?.constraint === 'uq_persons_national_id_open'
+      violatesConstraint(err, 'uq_persons_national_id_open')
         ? VI.write.nationalIdTaken
         : err instanceof AppError
           ? VI.write.updateRefused(err.message)

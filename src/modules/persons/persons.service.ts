@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '../../common/access/scope.js';
 import { RateLimiter } from '../../common/access/rate-limiter.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { offsetOf, page, type PageQuery } from '../../common/http/paging.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
@@ -50,8 +51,7 @@ const stale = () => new AppError(ErrorCode.StaleVersion, 'version: the file was 
 
 /** The unique index on open national ids is the last word when two requests race. */
 function mapNationalIdRace(err: unknown): unknown {
-  const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
-  if (pg?.code === '23505' && pg.constraint === 'uq_persons_national_id_open') return conflict(NATIONAL_ID_TAKEN);
+  if (isUniqueViolation(err, 'uq_persons_national_id_open')) return conflict(NATIONAL_ID_TAKEN);
   return err;
 }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUuid, personInScope } from '../../common/access/scope.js';
+import { isUuid, personIdInScope } from '../../common/access/scope.js';
 import type { Actor, AuditContext } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { Clock } from '../../common/time/clock.js';
 import { ageOn } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { DecideRelapseDto, RelapseSource, RelapseTaskDto } from './dto/relapse.dto.js';
 
@@ -16,9 +17,8 @@ const VIEW = `
   SELECT r.id, r.person_id AS "personId", r.supervision_id AS "supervisionId", r.source, r.source_id AS "sourceId",
          to_char(r.detected_on, 'YYYY-MM-DD') AS "detectedOn", r.assigned_user_id AS "assignedUserId", r.status,
          r.decision, r.decision_note AS "decisionNote", to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn",
-         r.decided_by AS "decidedBy", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-         r.created_at AS "createdAt", r.updated_at AS "updatedAt"
-    FROM relapse_tasks r JOIN persons p ON p.id = r.person_id`;
+         r.decided_by AS "decidedBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+    FROM relapse_tasks r`;
 
 type Row = Omit<RelapseTaskDto, 'adult'> & { dateOfBirth: string };
 const toView = ({ dateOfBirth, ...r }: Row): RelapseTaskDto => ({ ...r, adult: ageOn(dateOfBirth, r.detectedOn) >= ADULT_AGE });
@@ -35,6 +35,7 @@ export class RelapseService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly persons: PersonsRepository,
   ) {}
 
   /** Inside the caller's transaction. Returns the new task's id, or null when one is already open. */
@@ -91,13 +92,13 @@ export class RelapseService {
 
   private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Row> {
     if (!isUuid(id)) throw notFound('relapse task');
-    const scope = personInScope(actor, 'p');
+    const scope = personIdInScope(actor, 'r.person_id');
     const [sql, params] = this.db.driver.escapeQueryWithParameters(
       `${VIEW} WHERE r.id = :relapseTaskId AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF r' : ''}`,
       { relapseTaskId: id, ...scope.params },
     );
-    const [row]: Row[] = await m.query(sql, params);
+    const [row]: Omit<Row, 'dateOfBirth'>[] = await m.query(sql, params);
     if (!row) throw notFound('relapse task');
-    return row;
+    return { ...row, dateOfBirth: (await this.persons.dateOfBirth(m, row.personId))! };
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Access } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { offsetOf, page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, addMonths, type IsoDate } from '../../common/time/dates.js';
@@ -174,8 +175,7 @@ export class MonthlyReportsService {
         return { unit: unitView(unit), month: dto.month, ...toVersion(stored) };
       });
     } catch (err) {
-      const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string }) : undefined;
-      if (pg?.code === '23505') throw conflict('the report was submitted at the same time by someone else; read it again');
+      if (isUniqueViolation(err)) throw conflict('the report was submitted at the same time by someone else; read it again');
       throw err;
     }
   }

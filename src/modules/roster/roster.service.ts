@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, STATUS_OF, conflict, invalid, notFound } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
@@ -30,11 +31,6 @@ export const toPrescriptionView = (p: DosePrescription): PrescriptionDto => ({
   prescribedBy: p.prescribedBy,
   createdAt: p.createdAt,
 });
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
-  return pg?.code === '23505' && pg.constraint === constraint;
-}
 
 /**
  * The clinic's dosing roster (the counter's day) and the prescribed dose kept as dated history.

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { facilityActedFor } from '../../common/access/facility-scope.js';
-import { Access, ownFacilityOnly } from '../../common/access/scope.js';
+import { Access } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
-import { ServiceContact } from './service-contact.entity.js';
+import type { ServiceContact } from './service-contact.entity.js';
+import { ServiceContactsRepository } from './service-contacts.repository.js';
 
 export const toServiceContactView = (c: ServiceContact) => ({
   id: c.id,
@@ -27,6 +28,7 @@ export type ServiceContactView = ReturnType<typeof toServiceContactView>;
 export class ServiceContactsService {
   constructor(
     private readonly db: DataSource,
+    private readonly contacts: ServiceContactsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -40,7 +42,7 @@ export class ServiceContactsService {
       const facilityId = dto.facilityId ?? actor.facilityId ?? null;
       // A service is credited only to a facility the caller may act for (staff: their own).
       if (dto.facilityId) await facilityActedFor(m, actor, dto.facilityId);
-      const contact = m.create(ServiceContact, {
+      const contact = await this.contacts.insert(m, {
         personId,
         type: dto.type,
         date: dto.date,
@@ -48,7 +50,6 @@ export class ServiceContactsService {
         notes: dto.notes?.normalize('NFC').trim() || null,
         createdBy: actor.id,
       });
-      await m.save(contact);
       await this.audit.record(
         actor,
         { action: 'create', entity: 'service_contact', entityId: contact.id, fields: writtenFields(dto), meta: { personId } },
@@ -61,17 +62,8 @@ export class ServiceContactsService {
   async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactView>> {
     await this.access.person(actor, personId);
     await this.audit.recordPersonRead(actor, personId, 'services');
-    const qb = this.db.getRepository(ServiceContact).createQueryBuilder('c').where('c.person_id = :personId', { personId });
     // Clinic and facility staff see the services their facility gave, not the commune's or others'.
-    const own = ownFacilityOnly(actor, 'c.facility_id');
-    if (own) qb.andWhere(own.sql, own.params);
-    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
-    const [items, total] = await qb
-      .orderBy('c.date', 'DESC')
-      .addOrderBy('c.created_at', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.contacts.listForPerson(actor, personId, query);
     return page(items.map(toServiceContactView), total, query);
   }
 }

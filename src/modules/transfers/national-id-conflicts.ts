@@ -4,6 +4,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { TransferOrigin } from './transfer-request.entity.js';
 import { TransferRequests } from './transfer-requests.js';
@@ -50,6 +51,7 @@ export class NationalIdConflicts {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly auditLog: AuditRepository,
     private readonly clock: Clock,
     private readonly transfers: TransferRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,11 +63,8 @@ export class NationalIdConflicts {
 
   /** Conflicts the user may still have today. */
   async remainingToday(actor: Actor, manager: EntityManager = this.db.manager): Promise<number> {
-    const rows: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM audit_logs WHERE actor_id = $1 AND action = $2 AND at >= $3`,
-      [actor.id, NATIONAL_ID_CONFLICT, this.clock.startOf(this.clock.today())],
-    );
-    return Math.max(0, this.cap - rows[0].n);
+    const n = await this.auditLog.countOfActorSince(actor.id, NATIONAL_ID_CONFLICT, this.clock.startOf(this.clock.today()), manager);
+    return Math.max(0, this.cap - n);
   }
 
   /** 429 naming nationalId once the user has reached today's cap. */

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuditService } from '../audit/audit.service.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
 import type { TransferOrigin } from './transfer-request.entity.js';
 
 /** Writes transfer requests; used by the routes and by the recording of national-id conflicts. */
 @Injectable()
 export class TransferRequests {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly persons: PersonsRepository,
+    private readonly units: AdminUnitsRepository,
+  ) {}
 
   /**
    * Raises (or joins) the pending request to move the person's open file to `toUnitId`, inside the
@@ -18,18 +24,17 @@ export class TransferRequests {
     actor: Actor,
     r: { personId: string; toUnitId: string; origin: TransferOrigin; reason: string | null },
   ): Promise<string | null> {
-    const rows: { residence_unit_id: string; closed_on: string | null; to_level: string | null }[] = await m.query(
-      `SELECT p.residence_unit_id, p.closed_on, (SELECT level FROM admin_units WHERE id = $2) AS to_level FROM persons p WHERE p.id = $1`,
-      [r.personId, r.toUnitId],
-    );
-    const p = rows[0];
-    if (!p || p.closed_on || p.residence_unit_id === r.toUnitId || p.to_level !== 'commune') return null;
+    const p = await this.persons.residenceOf(m, r.personId);
+    const to = await this.units.findById(r.toUnitId, m);
+    if (!p || p.closed_on || p.residence_unit_id === r.toUnitId || to?.level !== 'commune') return null;
+    // The deepest unit whose subtree holds both the receiving commune and the person's residence.
+    const approverUnitId = await this.units.deepestCommonAncestor(m, p.residence_unit_id, r.toUnitId);
     const inserted: { id: string }[] = await m.query(
       `INSERT INTO transfer_requests (person_id, from_unit_id, to_unit_id, approver_unit_id, origin, reason, requested_by)
-       VALUES ($1, $2, $3, (${APPROVER_SQL}), $4, $5, $6)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (person_id, to_unit_id) WHERE status = 'pending' DO NOTHING
        RETURNING id`,
-      [r.personId, p.residence_unit_id, r.toUnitId, r.origin, r.reason, actor.id],
+      [r.personId, p.residence_unit_id, r.toUnitId, approverUnitId, r.origin, r.reason, actor.id],
     );
     if (inserted[0]) {
       await this.audit.record(
@@ -46,12 +51,3 @@ export class TransferRequests {
     return existing[0]?.id ?? null;
   }
 }
-
-/**
- * $2 the receiving commune and the person's residence (from the row being inserted): the deepest
- * unit whose subtree holds both, by materialized path.
- */
-const APPROVER_SQL = `
-  SELECT a.id FROM admin_units a, admin_units f, admin_units t
-   WHERE f.id = $2 AND t.id = $3 AND f.path LIKE a.path || '%' AND t.path LIKE a.path || '%'
-   ORDER BY length(a.path) DESC LIMIT 1`;

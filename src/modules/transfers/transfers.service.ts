@@ -10,6 +10,8 @@ import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
+import { RelapseRepository } from '../relapse/relapse.repository.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
@@ -55,6 +57,8 @@ export class TransfersService {
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
     private readonly conflicts: NationalIdConflicts,
+    private readonly persons: PersonsRepository,
+    private readonly relapses: RelapseRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,18 +72,14 @@ export class TransfersService {
     });
     if (unit.level !== 'commune') throw invalid('toUnitId', `must be a commune, not a ${unit.level}`);
     const scope = personInScope(actor, 'p');
-    const [sql, params] = this.db.driver.escapeQueryWithParameters(
-      `SELECT p.id, (${scope.sql}) AS "inScope" FROM persons p WHERE p.national_id_hash = :hash AND p.closed_on IS NULL`,
-      { hash: this.cipher.lookupHash(dto.nationalId), ...scope.params },
-    );
-    const found: { id: string; inScope: boolean }[] = await this.db.query(sql, params);
-    if (!found[0]) {
+    const found = await this.persons.openByNationalIdHash(this.cipher.lookupHash(dto.nationalId), scope);
+    if (!found) {
       await this.audit.record(actor, { action: 'lookup', entity: 'person', fields: ['nationalId'], meta: { view: 'transfer_request', results: 0 } });
       throw notFound('open file with this nationalId');
     }
-    if (found[0].inScope) throw conflict("nationalId: the file is already held in the caller's area");
+    if (found.inScope) throw conflict("nationalId: the file is already held in the caller's area");
     const { transferRequestId } = await this.conflicts.record(actor, {
-      personId: found[0].id,
+      personId: found.id,
       toUnitId: unit.id,
       source: 'transfer_request',
       origin: 'request',
@@ -101,6 +101,7 @@ export class TransfersService {
         .offset(offsetOf(query))
         .limit(query.pageSize)
         .getRawMany<RequestRow>();
+      await this.withShownFiles(m, actor, rows);
       await this.recordShown(m, actor, rows, 'transfer_requests');
       return page(rows.map((r) => this.view(actor, r)), total?.n ?? 0, query);
     });
@@ -109,34 +110,20 @@ export class TransfersService {
   async accept(actor: Actor, id: string): Promise<TransferRequestDto> {
     await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
-      const persons: { residence_unit_id: string; closed_on: string | null; case_code: string }[] = await m.query(
-        `SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`,
-        [t.person_id],
-      );
-      const p = persons[0];
+      const p = (await this.persons.lockForMove(m, t.person_id))!;
       if (p.closed_on) throw conflict('the file was closed since the request; refuse it');
       if (p.residence_unit_id !== t.from_unit_id) throw conflict('the file moved since the request; refuse it');
       const today = this.clock.today();
       const move = { fromUnitId: t.from_unit_id, toUnitId: t.to_unit_id, transferRequestId: id };
-      await m.query(`UPDATE persons SET residence_unit_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        t.person_id,
-        t.to_unit_id,
-      ]);
+      await this.persons.setResidence(m, t.person_id, t.to_unit_id);
       // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
       const responsible = await defaultSupervisor(m, t.person_id);
       await m.query(
         `UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`,
         [t.person_id, responsible],
       );
-      await m.query(`UPDATE relapse_tasks SET assigned_user_id = $2, updated_at = now() WHERE person_id = $1 AND status = 'open'`, [
-        t.person_id,
-        responsible,
-      ]);
-      await m.query(
-        `INSERT INTO person_events (person_id, kind, event_date, data, recorded_by, recorded_at)
-         VALUES ($1, 'moved', $2, $3::jsonb, $4, clock_timestamp())`,
-        [t.person_id, today, JSON.stringify(move), actor.id],
-      );
+      await this.relapses.reassignOpen(m, t.person_id, responsible);
+      await this.persons.recordEvent(m, { personId: t.person_id, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });
       await m.query(
         `UPDATE transfer_requests SET status = 'accepted', decided_by = $2, decided_at = now(), moved_on = $3 WHERE id = $1`,
         [id, actor.id, today],
@@ -187,21 +174,16 @@ export class TransfersService {
 
   private select(m: EntityManager, actor: Actor) {
     const scope = this.scopeOf(actor);
-    const shown = personInScope(actor, 'p');
     const from = unitInScope(actor, 't.from_unit_id');
     const to = unitInScope(actor, 't.to_unit_id');
     return m
       .createQueryBuilder()
       .from('transfer_requests', 't')
-      .leftJoin('persons', 'p', `p.id = t.person_id AND ${shown.sql}`, shown.params)
       .select([
         't.id AS id',
         't.status AS status',
         't.origin AS origin',
         't.person_id AS "personId"',
-        'p.id AS "shownPersonId"',
-        'p.case_code AS "caseCode"',
-        'p.full_name AS "fullName"',
         't.from_unit_id AS "fromUnitId"',
         't.to_unit_id AS "toUnitId"',
         't.approver_unit_id AS "approverUnitId"',
@@ -245,9 +227,21 @@ export class TransfersService {
     return this.db.transaction(async (m) => {
       const row = await this.select(m, actor).andWhere('t.id = :id', { id }).getRawOne<RequestRow>();
       if (!row) throw notFound('transfer request');
+      await this.withShownFiles(m, actor, [row]);
       await this.recordShown(m, actor, [row], 'transfer_request');
       return this.view(actor, row);
     });
+  }
+
+  /** The file's case code and name, on the rows whose file the caller may see (others show none). */
+  private async withShownFiles(m: EntityManager, actor: Actor, rows: RequestRow[]): Promise<void> {
+    const shown = await this.persons.shownFiles(m, [...new Set(rows.map((r) => r.personId))], personInScope(actor, 'p'));
+    for (const r of rows) {
+      const file = shown.get(r.personId);
+      r.shownPersonId = file ? r.personId : null;
+      r.caseCode = file?.caseCode ?? null;
+      r.fullName = file?.fullName ?? null;
+    }
   }
 
   private async recordShown(m: EntityManager, actor: Actor, rows: RequestRow[], view: string): Promise<void> {

@@ -3,7 +3,6 @@ import { PublicHolidaysModule } from '../public-holidays/public-holidays.module.
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { TreatmentController } from './treatment.controller.js';
 import { TreatmentService } from './treatment.service.js';
-import { TreatmentRepository } from './treatment.repository.js';
 
-@Module({ imports: [SupervisionModule, PublicHolidaysModule], controllers: [TreatmentController], providers: [TreatmentService, TreatmentRepository], exports: [TreatmentService, TreatmentRepository] })
+@Module({ imports: [SupervisionModule, PublicHolidaysModule], controllers: [TreatmentController], providers: [TreatmentService], exports: [TreatmentService] })
 export class TreatmentModule {}

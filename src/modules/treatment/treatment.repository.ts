@@ -109,4 +109,10 @@ export class TreatmentRepository {
     if (query.to) qb.andWhere('d.date <= :to', { to: query.to });
     return qb.orderBy('d.date', 'DESC').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
   }
+
+  /** Whether any enrollment, open or ended, took place at the facility. */
+  async anyAtFacility(m: EntityManager, facilityId: string): Promise<boolean> {
+    const [{ used }]: { used: boolean }[] = await m.query('SELECT EXISTS (SELECT 1 FROM enrollments WHERE facility_id = $1) AS used', [facilityId]);
+    return used;
+  }
 }

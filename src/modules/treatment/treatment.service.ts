@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Access, isUuid, ownEnrollmentType } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, conflict, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
@@ -92,11 +93,6 @@ export const toDoseView = (d: MethadoneDose) => ({
 /** Two fields given together or not at all (a decision's number and date). */
 function pair<T extends object>(dto: T, a: keyof T & string, b: keyof T & string): void {
   if ((dto[a] === undefined) !== (dto[b] === undefined)) throw invalid(dto[a] === undefined ? a : b, `is given together with ${dto[a] === undefined ? b : a}`);
-}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const pg = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : undefined;
-  return pg?.code === '23505' && pg.constraint === constraint;
 }
 
 /**

@@ -3,14 +3,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM, type Actor } from '../../common/auth/actor.js';
 import { ConfigError, APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page } from '../../common/http/paging.js';
-import { AdminUnit } from '../admin-units/admin-unit.entity.js';
+import { page } from '../../common/http/paging.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
+import { AuthRepository } from '../auth/auth.repository.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
-import { Facility, type FacilityType } from '../facilities/facility.entity.js';
+import { FacilitiesRepository } from '../facilities/facilities.repository.js';
+import type { FacilityType } from '../facilities/facility.entity.js';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { Callers } from './callers.js';
 import { Passwords } from './passwords.js';
-import { User, type Role } from './user.entity.js';
+import type { Role, User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 
 /** The kinds of facility each facility role works at. */
 const FACILITY_OF_ROLE: Partial<Record<Role, FacilityType[]>> = {
@@ -37,6 +40,10 @@ export class UsersService implements OnApplicationBootstrap {
 
   constructor(
     private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly logins: AuthRepository,
+    private readonly units: AdminUnitsRepository,
+    private readonly facilities: FacilitiesRepository,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
     private readonly callers: Callers,
@@ -49,11 +56,11 @@ export class UsersService implements OnApplicationBootstrap {
     await this.db.transaction(async (m) => {
       // One instance creates the admin even when several start at once.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))`);
-      if ((await m.count(User)) > 0) return;
+      if ((await this.users.count(m)) > 0) return;
       const password = this.config.adminPassword;
       if (!password) throw new ConfigError('ADMIN_PASSWORD', 'is required to create the first administrator');
       if (password.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
-      const user = m.create(User, {
+      const user = await this.users.insert(m, {
         username: this.config.adminUsername,
         passwordHash: await this.passwords.hash(password),
         role: 'admin',
@@ -61,7 +68,6 @@ export class UsersService implements OnApplicationBootstrap {
         facilityId: null,
         active: true,
       });
-      await m.save(user);
       await this.audit.record(SYSTEM, { action: 'create', entity: 'user', entityId: user.id, meta: { bootstrap: true } }, m);
       this.logger.log('created the first administrator');
     });
@@ -70,10 +76,10 @@ export class UsersService implements OnApplicationBootstrap {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     return this.db.transaction(async (m) => {
       await this.checkPlacement(m, dto.role, dto.adminUnitId ?? null, dto.facilityId ?? null);
-      if (await m.createQueryBuilder(User, 'u').where('lower(u.username) = lower(:n)', { n: dto.username }).getExists()) {
+      if (await this.users.usernameTaken(m, dto.username)) {
         throw conflict('username is taken');
       }
-      const user = m.create(User, {
+      const user = await this.users.insert(m, {
         username: dto.username,
         passwordHash: await this.passwords.hash(dto.password),
         fullName: dto.fullName?.normalize('NFC').trim() ?? null,
@@ -82,7 +88,6 @@ export class UsersService implements OnApplicationBootstrap {
         facilityId: dto.facilityId ?? null,
         active: true,
       });
-      await m.save(user);
       await this.audit.record(
         actor,
         { action: 'create', entity: 'user', entityId: user.id, fields: writtenFields(dto, ['password']) },
@@ -94,7 +99,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
     const view = await this.db.transaction(async (m) => {
-      const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(m, id);
       if (!user) throw notFound('user');
       // Nothing to change: the user as it is, with no write and no audit row.
       if (!writtenFields(dto).length) return toUserView(user);
@@ -110,13 +115,13 @@ export class UsersService implements OnApplicationBootstrap {
       if (dto.fullName !== undefined) changes.fullName = dto.fullName.normalize('NFC').trim();
       if (dto.active !== undefined) changes.active = dto.active;
       if (dto.password !== undefined) changes.passwordHash = await this.passwords.hash(dto.password);
-      await m.update(User, { id }, changes);
+      await this.users.update(m, id, changes);
       if (dto.active === false || dto.password !== undefined) {
         // Locking out or resetting a password ends every login of the user.
-        await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+        await this.logins.revokeAllOfUser(m, id);
       }
       await this.audit.record(actor, { action: 'update', entity: 'user', entityId: id, fields: writtenFields(dto) }, m);
-      return toUserView((await m.findOneBy(User, { id }))!);
+      return toUserView((await this.users.findById(id, m))!);
     });
     // Role, unit, facility or state changed: other processes learn it by notification; this one at once.
     this.callers.forget(id);
@@ -124,16 +129,12 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(query: UserQuery) {
-    const qb = this.db.getRepository(User).createQueryBuilder('u');
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.unitId) qb.andWhere('u.admin_unit_id = :unitId', { unitId: query.unitId });
-    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    const [items, total] = await qb.orderBy('u.username').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [items, total] = await this.users.list(query);
     return page(items.map(toUserView), total, query);
   }
 
   async get(id: string): Promise<UserView> {
-    const user = await this.db.getRepository(User).findOneBy({ id });
+    const user = await this.users.findById(id);
     if (!user) throw notFound('user');
     return toUserView(user);
   }
@@ -141,14 +142,14 @@ export class UsersService implements OnApplicationBootstrap {
   /** A user's unit must exist; facility roles need a facility of the matching kind, others none. */
   private async checkPlacement(m: EntityManager, role: Role, adminUnitId: string | null, facilityId: string | null) {
     if (role !== 'admin' && !adminUnitId) throw invalid('adminUnitId', `is required for ${role}`);
-    if (adminUnitId && !(await m.existsBy(AdminUnit, { id: adminUnitId }))) throw invalid('adminUnitId', 'no such unit');
+    if (adminUnitId && !(await this.units.exists(adminUnitId, m))) throw invalid('adminUnitId', 'no such unit');
     const facilityTypes = FACILITY_OF_ROLE[role];
     if (!facilityTypes) {
       if (facilityId) throw invalid('facilityId', `only clinic_staff and facility_staff have a facility`);
       return;
     }
     if (!facilityId) throw invalid('facilityId', `is required for ${role}`);
-    const facility = await m.findOneBy(Facility, { id: facilityId });
+    const facility = await this.facilities.findById(facilityId, m);
     if (!facility) throw invalid('facilityId', 'no such facility');
     if (!facilityTypes.includes(facility.type)) throw invalid('facilityId', `${role} must work at a ${facilityTypes.join(' or a ')}`);
   }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { offsetOf } from '../../common/http/paging.js';
+import { AdminUnit } from './admin-unit.entity.js';
+import type { AdminUnitQuery } from './dto/admin-unit.dto.js';
+
+/** Every statement on `admin_units` (the area tree; `path` is the materialized path of ids). */
+@Injectable()
+export class AdminUnitsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private em(m?: EntityManager): EntityManager {
+    return m ?? this.db.manager;
+  }
+
+  findById(id: string, m?: EntityManager): Promise<AdminUnit | null> {
+    return this.em(m).findOneBy(AdminUnit, { id });
+  }
+
+  exists(id: string, m?: EntityManager): Promise<boolean> {
+    return this.em(m).existsBy(AdminUnit, { id });
+  }
+
+  codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    return m.existsBy(AdminUnit, { code });
+  }
+
+  async insert(m: EntityManager, unit: AdminUnit): Promise<void> {
+    await m.insert(AdminUnit, unit);
+  }
+
+  /** The materialized path of a unit, or undefined when there is no such unit. */
+  async pathOf(unitId: string, m?: EntityManager): Promise<string | undefined> {
+    const rows: { path: string }[] = await this.em(m).query(`SELECT path FROM admin_units WHERE id = $1`, [unitId]);
+    return rows[0]?.path;
+  }
+
+  /** The deepest unit whose subtree holds both units (by materialized path); null when none does. */
+  async deepestCommonAncestor(m: EntityManager, a: string, b: string): Promise<string | null> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT x.id FROM admin_units x, admin_units f, admin_units t
+        WHERE f.id = $1 AND t.id = $2 AND f.path LIKE x.path || '%' AND t.path LIKE x.path || '%'
+        ORDER BY length(x.path) DESC LIMIT 1`,
+      [a, b],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** A page of units, in tree order; `withinPath` keeps those under a unit (itself included). */
+  list(query: AdminUnitQuery, withinPath: string | undefined): Promise<[AdminUnit[], number]> {
+    const qb = this.db.getRepository(AdminUnit).createQueryBuilder('u');
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+    // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
+    if (withinPath !== undefined) qb.andWhere('u.path LIKE :prefix', { prefix: `${withinPath}%` });
+    if (query.q) {
+      qb.andWhere('(u.code ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
+    }
+    return qb.orderBy('u.path').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+  }
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
