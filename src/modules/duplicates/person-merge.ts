@@ -5,7 +5,10 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PersonsRepository, type MergedFile } from '../persons/persons.repository.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { ServiceContactsRepository } from '../service-contacts/service-contacts.repository.js';
+import { SupervisionRepository } from '../supervision/supervision.repository.js';
+import { TreatmentRepository } from '../treatment/treatment.repository.js';
 
 export type { MergedFile } from '../persons/persons.repository.js';
 
@@ -31,8 +34,8 @@ const refused = (code: ErrorCode, message: string) => new AppError(code, message
  * earlier registration date. The other file is closed as `merged_into` the survivor on the day of
  * the merge and keeps a pointer to it.
  *
- * The rows of other features' tables are re-pointed here, in one place, because a merge must move
- * all of them in one transaction or none.
+ * The rows of other features' tables are re-pointed here, in one place, through their owners'
+ * repositories, because a merge must move all of them in one transaction or none.
  *
  * Refused (409): files with two different national ids (`national_id_mismatch`), a closed file
  * (`file_closed`), and two active enrollments of one type or two active supervisions
@@ -45,50 +48,47 @@ export class PersonMerge {
     private readonly clock: Clock,
     private readonly persons: PersonsRepository,
     private readonly services: ServiceContactsRepository,
+    private readonly treatment: TreatmentRepository,
+    private readonly supervision: SupervisionRepository,
+    private readonly reminders: RemindersRepository,
   ) {}
 
   async merge(m: EntityManager, actor: Actor, survivor: MergedFile, merged: MergedFile, pairId: string): Promise<MergeMoves> {
     assertMergeable(survivor, merged);
-    const overlap: { what: string }[] = await m.query(
-      `SELECT e.type AS what FROM enrollments e JOIN enrollments o ON o.type = e.type AND o.status = 'active'
-        WHERE e.person_id = $1 AND o.person_id = $2 AND e.status = 'active'
-       UNION ALL
-       SELECT 'supervision' FROM supervisions s JOIN supervisions o ON o.status = 'active'
-        WHERE s.person_id = $1 AND o.person_id = $2 AND s.status = 'active'`,
-      [survivor.id, merged.id],
-    );
+    const overlap: string[] = [
+      ...(await this.treatment.activeTypesOfBoth(m, survivor.id, merged.id)),
+      ...((await this.supervision.bothActive(m, survivor.id, merged.id)) ? ['supervision'] : []),
+    ];
     if (overlap.length) {
       throw refused(
         ErrorCode.MergeConflict,
-        `both files have an active ${overlap.map((o) => o.what).join(' and ')}; a person has one at a time: end one, then merge`,
+        `both files have an active ${overlap.join(' and ')}; a person has one at a time: end one, then merge`,
       );
     }
 
-    const from = [merged.id, survivor.id];
-    const count = async (sql: string) => Number((await m.query(sql, [merged.id]))[0].n);
+    const held = await this.supervision.countFollowUpsAndVisitsOfPerson(m, merged.id);
     const moves: MergeMoves = {
       events: 0,
       enrollments: 0,
-      doses: await count(`SELECT count(*) AS n FROM methadone_doses d JOIN enrollments e ON e.id = d.enrollment_id WHERE e.person_id = $1`),
+      doses: await this.treatment.countDosesOfPerson(m, merged.id),
       services: 0,
       supervisions: 0,
-      followUps: await count(`SELECT count(*) AS n FROM follow_ups f JOIN supervisions s ON s.id = f.supervision_id WHERE s.person_id = $1`),
-      visits: await count(`SELECT count(*) AS n FROM visits v JOIN supervisions s ON s.id = v.supervision_id WHERE s.person_id = $1`),
+      followUps: held.followUps,
+      visits: held.visits,
       reminders: 0,
     };
-    const move = async (sql: string, params: unknown[] = from) => ((await m.query(sql, params)) as [unknown, number])[1];
     moves.events = await this.persons.moveEvents(m, merged.id, survivor.id, merged.case_code);
-    moves.enrollments = await move(`UPDATE enrollments SET person_id = $2, updated_at = now() WHERE person_id = $1`);
+    moves.enrollments = await this.treatment.movePerson(m, merged.id, survivor.id);
     moves.services = await this.services.reassignPerson(m, merged.id, survivor.id);
-    moves.supervisions = await move(`UPDATE supervisions SET person_id = $2, updated_at = now() WHERE person_id = $1`);
-    moves.reminders = await move(`UPDATE reminders SET person_id = $2 WHERE person_id = $1`);
+    moves.supervisions = await this.supervision.movePerson(m, merged.id, survivor.id);
+    moves.reminders = await this.reminders.movePerson(m, merged.id, survivor.id);
 
     // Closed first: the survivor may then take its national id (unique among open files).
     const today = this.clock.today();
     await this.persons.closeAsMerged(m, merged.id, today, survivor.id);
     await this.persons.absorbMerged(m, survivor.id, merged);
     // The merged file's own "management ending" reminders now concern the survivor's management.
-    await m.query(`UPDATE reminders SET status = 'resolved', resolved_at = now() WHERE subject_id = $1 AND status <> 'resolved'`, [merged.id]);
+    await this.reminders.resolveAllOf(m, merged.id);
 
     const event = (personId: string, kind: string, data: Record<string, unknown>) =>
       this.persons.recordEvent(m, { personId, kind, eventDate: today, data, recordedBy: actor.id });

@@ -8,6 +8,7 @@ import { ageOn } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
+import { SupervisionRepository } from '../supervision/supervision.repository.js';
 import type { DecideRelapseDto, RelapseSource, RelapseTaskDto } from './dto/relapse.dto.js';
 
 /** The age from which a relapse may lead to a referral to compulsory treatment (an administrative measure for adults). */
@@ -36,14 +37,12 @@ export class RelapseService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly persons: PersonsRepository,
+    private readonly supervisions: SupervisionRepository,
   ) {}
 
   /** Inside the caller's transaction. Returns the new task's id, or null when one is already open. */
   async raise(m: EntityManager, who: Actor | AuditContext, input: { personId: string; source: RelapseSource; sourceId: string; detectedOn: string }): Promise<string | null> {
-    const [supervision]: { id: string; supervisor_user_id: string | null }[] = await m.query(
-      `SELECT id, supervisor_user_id FROM supervisions WHERE person_id = $1 AND status = 'active'`,
-      [input.personId],
-    );
+    const supervision = await this.supervisions.activeOf(m, input.personId);
     const assignee = supervision?.supervisor_user_id ?? (await defaultSupervisor(m, input.personId));
     const [row]: { id: string }[] = await m.query(
       `INSERT INTO relapse_tasks (person_id, supervision_id, source, source_id, detected_on, assigned_user_id)

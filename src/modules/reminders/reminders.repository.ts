@@ -44,8 +44,8 @@ const SWEEP_LOCK = 7_347_006;
 
 /**
  * Every statement on the `reminders` table (the candidate SQL itself lives in reminders.sql.ts).
- * Other features write reminders only through `resolve` and `resolveStaleMissedDoses`, inside
- * their own transaction.
+ * Other features write reminders only through the methods of the first section, inside their own
+ * transaction.
  */
 @Injectable()
 export class RemindersRepository {
@@ -72,6 +72,48 @@ export class RemindersRepository {
    */
   async resolveStaleMissedDoses(manager: EntityManager, enrollmentId: string): Promise<void> {
     await manager.query(`WITH touched AS (${RESOLVE_DONE}) SELECT 1`, this.resolveParams(enrollmentId));
+  }
+
+  /** A merge: every reminder of one person now concerns another. Answers how many moved. */
+  async movePerson(manager: EntityManager, fromPersonId: string, toPersonId: string): Promise<number> {
+    const [, moved]: [unknown, number] = await manager.query(`UPDATE reminders SET person_id = $2 WHERE person_id = $1`, [fromPersonId, toPersonId]);
+    return moved;
+  }
+
+  /** Resolves every reminder of the subject, whatever its kind. */
+  async resolveAllOf(manager: EntityManager, subjectId: string): Promise<void> {
+    await manager.query(`UPDATE reminders SET status = 'resolved', resolved_at = now() WHERE subject_id = $1 AND status <> 'resolved'`, [subjectId]);
+  }
+
+  /** A file moved in (an accepted transfer request): the receiving commune's `transfer_in` reminder, once. */
+  async raiseTransferIn(
+    manager: EntityManager,
+    r: { personId: string; transferRequestId: string; movedOn: string; caseCode: string; fromUnitName: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO reminders (kind, person_id, subject_id, due_date, message)
+       VALUES ('transfer_in', $1, $2, $3::date, format('Case %s: file moved in from %s on %s.', $4::text, $5::text, $3::date))
+       ON CONFLICT (kind, subject_id, due_date) DO NOTHING`,
+      [r.personId, r.transferRequestId, r.movedOn, r.caseCode, r.fromUnitName],
+    );
+  }
+
+  /**
+   * A user reached the day's cap of national ids found open elsewhere: one `conflict_cap` reminder
+   * per user and day, seen by administrators only; it names the user, never the people.
+   */
+  async raiseConflictCap(
+    manager: EntityManager,
+    r: { personId: string; userId: string; username: string; day: string; cap: number; auditAction: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO reminders (kind, person_id, subject_id, due_date, message)
+       VALUES ('conflict_cap', $1, $2, $3::date,
+               format('User %s reached the daily limit of %s national ids found open in other areas on %s; their national ids are refused until the next day (audit action %s).',
+                      $6::text, $4::int, $3::date, $5::text))
+       ON CONFLICT (kind, subject_id, due_date) DO NOTHING`,
+      [r.personId, r.userId, r.day, r.cap, r.auditAction, r.username],
+    );
   }
 
   // ---- the planner's statements ----

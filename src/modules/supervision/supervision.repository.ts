@@ -96,6 +96,53 @@ export class SupervisionRepository {
     await m.update(Supervision, { id }, { status: 'ended', endedOn, outcome });
   }
 
+  /** The person's active supervision (a person has one at a time), if any. */
+  async activeOf(m: EntityManager, personId: string): Promise<{ id: string; supervisor_user_id: string | null } | undefined> {
+    const [active]: { id: string; supervisor_user_id: string | null }[] = await m.query(
+      `SELECT id, supervisor_user_id FROM supervisions WHERE person_id = $1 AND status = 'active'`,
+      [personId],
+    );
+    return active;
+  }
+
+  /** Gives the person's active supervision, if any, to another supervisor (a file moved to another commune). */
+  async reassignActiveOf(m: EntityManager, personId: string, supervisorUserId: string | null): Promise<void> {
+    await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`, [
+      personId,
+      supervisorUserId,
+    ]);
+  }
+
+  // ---- a merge of two files of one person (in the merge's transaction) ----
+
+  /** Whether both persons have an active supervision. */
+  async bothActive(m: EntityManager, personId: string, otherPersonId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM supervisions s JOIN supervisions o ON o.status = 'active'
+        WHERE s.person_id = $1 AND o.person_id = $2 AND s.status = 'active'`,
+      [personId, otherPersonId],
+    );
+    return rows.length > 0;
+  }
+
+  /** How many follow-ups and visits the person's supervisions hold. */
+  async countFollowUpsAndVisitsOfPerson(m: EntityManager, personId: string): Promise<{ followUps: number; visits: number }> {
+    const count = async (sql: string) => Number(((await m.query(sql, [personId])) as { n: string }[])[0].n);
+    return {
+      followUps: await count(`SELECT count(*) AS n FROM follow_ups f JOIN supervisions s ON s.id = f.supervision_id WHERE s.person_id = $1`),
+      visits: await count(`SELECT count(*) AS n FROM visits v JOIN supervisions s ON s.id = v.supervision_id WHERE s.person_id = $1`),
+    };
+  }
+
+  /** Re-points every supervision (with its follow-ups and visits) of one person to another; answers how many moved. */
+  async movePerson(m: EntityManager, fromPersonId: string, toPersonId: string): Promise<number> {
+    const [, moved]: [unknown, number] = await m.query(`UPDATE supervisions SET person_id = $2, updated_at = now() WHERE person_id = $1`, [
+      fromPersonId,
+      toPersonId,
+    ]);
+    return moved;
+  }
+
   // ---- follow-ups and visits ----
 
   async insertFollowUps(m: EntityManager, supervisionId: string, dues: IsoDate[]): Promise<void> {

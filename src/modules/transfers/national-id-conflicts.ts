@@ -6,6 +6,8 @@ import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { TransferOrigin } from './transfer-request.entity.js';
 import { TransferRequests } from './transfer-requests.js';
 
@@ -54,6 +56,8 @@ export class NationalIdConflicts {
     private readonly auditLog: AuditRepository,
     private readonly clock: Clock,
     private readonly transfers: TransferRequests,
+    private readonly users: UsersRepository,
+    private readonly reminders: RemindersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,16 +94,16 @@ export class NationalIdConflicts {
 
   /** One reminder per user and day, seen by administrators only; it names the user, never the people. */
   private async remindAdmins(m: EntityManager, actor: Actor, personId: string): Promise<void> {
-    const today = this.clock.today();
-    await m.query(
-      `INSERT INTO reminders (kind, person_id, subject_id, due_date, message)
-       SELECT 'conflict_cap', $1, u.id, $3::date,
-              format('User %s reached the daily limit of %s national ids found open in other areas on %s; their national ids are refused until the next day (audit action %s).',
-                     u.username, $4::int, $3::date, $5::text)
-         FROM users u WHERE u.id = $2
-       ON CONFLICT (kind, subject_id, due_date) DO NOTHING`,
-      [personId, actor.id, today, this.cap, NATIONAL_ID_CONFLICT],
-    );
+    const user = await this.users.findById(actor.id, m);
+    if (!user) return;
+    await this.reminders.raiseConflictCap(m, {
+      personId,
+      userId: user.id,
+      username: user.username,
+      day: this.clock.today(),
+      cap: this.cap,
+      auditAction: NATIONAL_ID_CONFLICT,
+    });
   }
 }
 

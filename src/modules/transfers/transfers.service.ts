@@ -8,10 +8,13 @@ import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/e
 import { offsetOf, page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
 import { RelapseRepository } from '../relapse/relapse.repository.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { SupervisionRepository } from '../supervision/supervision.repository.js';
 import { defaultSupervisor } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
@@ -59,6 +62,9 @@ export class TransfersService {
     private readonly conflicts: NationalIdConflicts,
     private readonly persons: PersonsRepository,
     private readonly relapses: RelapseRepository,
+    private readonly supervisions: SupervisionRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly units: AdminUnitsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,10 +124,7 @@ export class TransfersService {
       await this.persons.setResidence(m, t.person_id, t.to_unit_id);
       // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
       const responsible = await defaultSupervisor(m, t.person_id);
-      await m.query(
-        `UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`,
-        [t.person_id, responsible],
-      );
+      await this.supervisions.reassignActiveOf(m, t.person_id, responsible);
       await this.relapses.reassignOpen(m, t.person_id, responsible);
       await this.persons.recordEvent(m, { personId: t.person_id, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });
       await m.query(
@@ -129,13 +132,10 @@ export class TransfersService {
         [id, actor.id, today],
       );
       // The receiving commune's workers see it (reminders follow the file's residence), the sending commune no longer does.
-      await m.query(
-        `INSERT INTO reminders (kind, person_id, subject_id, due_date, message)
-         SELECT 'transfer_in', $1, $2, $3::date, format('Case %s: file moved in from %s on %s.', $4::text, u.name, $3::date)
-           FROM admin_units u WHERE u.id = $5
-         ON CONFLICT (kind, subject_id, due_date) DO NOTHING`,
-        [t.person_id, id, today, p.case_code, t.from_unit_id],
-      );
+      const from = await this.units.findById(t.from_unit_id, m);
+      if (from) {
+        await this.reminders.raiseTransferIn(m, { personId: t.person_id, transferRequestId: id, movedOn: today, caseCode: p.case_code, fromUnitName: from.name });
+      }
       await this.audit.record(actor, { action: 'move', entity: 'person', entityId: t.person_id, fields: ['residenceUnitId'], meta: move }, m);
       await this.audit.record(actor, { action: 'accept', entity: 'transfer_request', entityId: id, fields: ['status'], meta: { personId: t.person_id } }, m);
       await this.events.personChanged(m, [t.person_id]);

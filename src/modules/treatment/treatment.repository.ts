@@ -110,6 +110,36 @@ export class TreatmentRepository {
     return qb.orderBy('d.date', 'DESC').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
   }
 
+  // ---- a merge of two files of one person (in the merge's transaction) ----
+
+  /** The types of which both persons have an active enrollment (a person has one of each type at a time). */
+  async activeTypesOfBoth(m: EntityManager, personId: string, otherPersonId: string): Promise<EnrollmentType[]> {
+    const rows: { type: EnrollmentType }[] = await m.query(
+      `SELECT e.type FROM enrollments e JOIN enrollments o ON o.type = e.type AND o.status = 'active'
+        WHERE e.person_id = $1 AND o.person_id = $2 AND e.status = 'active'`,
+      [personId, otherPersonId],
+    );
+    return rows.map((r) => r.type);
+  }
+
+  /** How many doses the person's enrollments hold. */
+  async countDosesOfPerson(m: EntityManager, personId: string): Promise<number> {
+    const [{ n }]: { n: string }[] = await m.query(
+      `SELECT count(*) AS n FROM methadone_doses d JOIN enrollments e ON e.id = d.enrollment_id WHERE e.person_id = $1`,
+      [personId],
+    );
+    return Number(n);
+  }
+
+  /** Re-points every enrollment (with its doses) of one person to another; answers how many moved. */
+  async movePerson(m: EntityManager, fromPersonId: string, toPersonId: string): Promise<number> {
+    const [, moved]: [unknown, number] = await m.query(`UPDATE enrollments SET person_id = $2, updated_at = now() WHERE person_id = $1`, [
+      fromPersonId,
+      toPersonId,
+    ]);
+    return moved;
+  }
+
   /** Whether any enrollment, open or ended, took place at the facility. */
   async anyAtFacility(m: EntityManager, facilityId: string): Promise<boolean> {
     const [{ used }]: { used: boolean }[] = await m.query('SELECT EXISTS (SELECT 1 FROM enrollments WHERE facility_id = $1) AS used', [facilityId]);
