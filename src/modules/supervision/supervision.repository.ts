@@ -5,7 +5,6 @@ import type { Actor } from '../../common/auth/actor.js';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { FollowUp } from './follow-up.entity.js';
-import type { TermSource } from './plan.js';
 import { Supervision } from './supervision.entity.js';
 import { Visit } from './visit.entity.js';
 
@@ -204,15 +203,6 @@ export class SupervisionRepository {
   async dateOfBirth(m: EntityManager, personId: string, forUpdate = false): Promise<string> {
     const [person]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [personId]);
     return person.date_of_birth;
-  }
-
-  /** One of the person's enrollments, as a term source (treatment module's table). */
-  async sourceEnrollment(m: EntityManager, enrollmentId: string, personId: string): Promise<TermSource | undefined> {
-    const [e]: { type: TermSource['type']; mode: TermSource['mode']; legal_basis: TermSource['legalBasis']; start_date: string }[] = await m.query(
-      `SELECT type, mode, legal_basis, start_date FROM enrollments WHERE id = $1 AND person_id = $2`,
-      [enrollmentId, personId],
-    );
-    return e ? { type: e.type, mode: e.mode, legalBasis: e.legal_basis, startDate: e.start_date } : undefined;
   }
 
   /**

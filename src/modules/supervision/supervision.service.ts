@@ -10,6 +10,7 @@ import { addDays, type IsoDate } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RelapseService } from '../relapse/relapse.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { TreatmentRepository } from '../treatment/treatment.repository.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
 import type { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
@@ -92,6 +93,7 @@ export class SupervisionService {
     private readonly reminders: RemindersRepository,
     private readonly events: DomainEvents,
     private readonly relapse: RelapseService,
+    private readonly treatment: TreatmentRepository,
   ) {}
 
   // ---- called by other features ----
@@ -130,7 +132,7 @@ export class SupervisionService {
       }
       let source: TermSource | null = null;
       if (dto.sourceEnrollmentId) {
-        source = (await this.repository.sourceEnrollment(m, dto.sourceEnrollmentId, personId)) ?? null;
+        source = ((await this.treatment.termSource(m, dto.sourceEnrollmentId, personId)) as TermSource | undefined) ?? null;
         if (!source) throw invalid('sourceEnrollmentId', "is not one of this person's enrollments");
       }
       const decision = this.decisionOf(dto);

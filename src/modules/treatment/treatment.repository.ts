@@ -110,6 +110,15 @@ export class TreatmentRepository {
     return qb.orderBy('d.date', 'DESC').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
   }
 
+  /** One of the person's enrollments, as the source of a supervision's term; undefined when it is not theirs. */
+  async termSource(m: EntityManager, enrollmentId: string, personId: string): Promise<Pick<Enrollment, 'type' | 'mode' | 'legalBasis' | 'startDate'> | undefined> {
+    const [e]: { type: EnrollmentType; mode: Enrollment['mode']; legal_basis: Enrollment['legalBasis']; start_date: string }[] = await m.query(
+      `SELECT type, mode, legal_basis, start_date FROM enrollments WHERE id = $1 AND person_id = $2`,
+      [enrollmentId, personId],
+    );
+    return e ? { type: e.type, mode: e.mode, legalBasis: e.legal_basis, startDate: e.start_date } : undefined;
+  }
+
   // ---- a merge of two files of one person (in the merge's transaction) ----
 
   /** The types of which both persons have an active enrollment (a person has one of each type at a time). */
