@@ -54,7 +54,9 @@ test('a province officer finds likely duplicate files, merges one pair as the sa
 
   // The merged file is closed; the one kept stays open with its case code.
   await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-  await page.getByLabel('Tìm theo họ tên hoặc mã hồ sơ').fill(keep);
+  const search = page.getByLabel('Tìm theo họ tên hoặc mã hồ sơ');
+  await search.fill(keep);
+  await search.press('Enter');
   await expect(page.getByRole('link', { name: keep, exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: merged, exact: true })).toHaveCount(0);
 });

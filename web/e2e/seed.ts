@@ -108,7 +108,19 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   const provinceOfficer = await user(`tinh.${key}`, 'Hồ Thị Nga', 'province_officer', { adminUnitId: provinceId });
   // The other commune has already submitted last month's report.
   const otherWorker = await user(`canbo3.${key}`, 'Võ Thị Hương', 'commune_worker', { adminUnitId: otherCommune.id });
-  await (await Api.as(baseURL, otherWorker, PASSWORD)).call('POST', '/reports/monthly', { unitId: otherCommune.id, month: lastMonth(), comment: 'Báo cáo đúng hạn' });
+  const otherApi = await Api.as(baseURL, otherWorker, PASSWORD);
+  // Likely duplicates for the province's review, in the other commune: a merge there closes a file
+  // no other test's commune worker sees.
+  const twin = (names: [string, string], dateOfBirth: string, sex: string) =>
+    Promise.all(names.map((fullName, i) =>
+      otherApi.call('POST', '/persons', { fullName, dateOfBirth, sex, residenceUnitId: otherCommune.id, status: 'addicted', registeredOn: day(-300 + i), confirmDistinct: true }),
+    )).then(() => names);
+  const twins = {
+    merge: await twin(key === 'desktop' ? ['Ngô Văn Quang', 'Ngô Văn Quảng'] : ['Tạ Văn Lực', 'Tạ Văn Lục'], '1979-05-20', 'male'),
+    dismiss: await twin(key === 'desktop' ? ['Lý Thị Hương', 'Lý Thi Huong'] : ['Mai Thị Yến', 'Mai Thi Yen'], '1986-07-07', 'female'),
+  };
+
+  await otherApi.call('POST', '/reports/monthly', { unitId: otherCommune.id, month: lastMonth(), comment: 'Báo cáo đúng hạn' });
 
   const worker = await Api.as(baseURL, communeWorker, PASSWORD);
   const clinicApi = await Api.as(baseURL, clinicStaff, PASSWORD);
@@ -163,15 +175,6 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
     startDate: day(-90),
   });
   const toAdmit = await person('Bùi Văn Khoa');
-
-  const twin = (names: [string, string], dateOfBirth: string, sex: string) =>
-    Promise.all(names.map((fullName, i) =>
-      worker.call('POST', '/persons', { fullName, dateOfBirth, sex, residenceUnitId: commune.id, status: 'addicted', registeredOn: day(-300 + i), confirmDistinct: true }),
-    )).then(() => names);
-  const twins = {
-    merge: await twin(key === 'desktop' ? ['Ngô Văn Quang', 'Ngô Văn Quảng'] : ['Tạ Văn Lực', 'Tạ Văn Lục'], '1979-05-20', 'male'),
-    dismiss: await twin(key === 'desktop' ? ['Lý Thị Hương', 'Lý Thi Huong'] : ['Mai Thị Yến', 'Mai Thi Yen'], '1986-07-07', 'female'),
-  };
 
   return {
     communeWorker,
