@@ -29,7 +29,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? '../.playwright-results.json' }]],
-  outputDir: '../.playwright-output',
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? '../.playwright-output',
   use: {
     baseURL: process.env.WEB_BASE_URL,
     locale: 'vi-VN',

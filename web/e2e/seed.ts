@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 /** Where the global set-up leaves what the tests need to know (ids, users, passwords). */
-export const STATE_FILE = resolve(import.meta.dirname, '../../.playwright-output/state.json');
+export const STATE_FILE = process.env.WEB_STATE_FILE ?? resolve(import.meta.dirname, '../../.playwright-output/state.json');
 export const PASSWORD = 'mat-khau-thu-nghiem-2026';
 
 export interface Site {
