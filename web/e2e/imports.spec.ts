@@ -103,6 +103,8 @@ test('an administrator imports a register with bad rows: template, dry run with 
 
   // The imported files are in the register.
   await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-  await page.getByLabel('Tìm theo họ tên hoặc mã hồ sơ').fill(good[2]!);
+  const search = page.getByLabel('Tìm theo họ tên hoặc mã hồ sơ');
+  await search.fill(good[2]!);
+  await search.press('Enter');
   await expect(page.getByRole('link', { name: good[2] })).toBeVisible();
 });
