@@ -11,7 +11,8 @@ import { Import, type ImportStatus } from './import.entity.js';
 import { ImportLookups } from './import-lookups.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
 import { ImportsRepository } from './imports.repository.js';
-import { cleanText, type RowError } from './person-rows.js';
+import { cleanText } from '../../common/http/invisible.js';
+import type { RowError } from './person-rows.js';
 import { detectFormat } from './sheet-reader.js';
 
 /** The largest upload: a 100,000-row register is about 7 MB as XLSX, 15 MB as CSV. */

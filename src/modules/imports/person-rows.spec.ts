@@ -1,6 +1,6 @@
 import { changesFor, FileDuplicates, type OpenFile, type ResolvedRow } from './person-match.js';
+import { cleanText } from '../../common/http/invisible.js';
 import {
-  cleanText,
   COLUMNS,
   findHeaderRow,
   fold,

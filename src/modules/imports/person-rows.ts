@@ -166,7 +166,6 @@ export const COLUMNS: ColumnSpec[] = [
   },
 ];
 
-export { cleanText };
 
 export const COLUMN_OF = new Map(COLUMNS.map((c) => [c.field, c]));
 
