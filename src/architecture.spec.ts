@@ -28,11 +28,6 @@ const PENDING: readonly string[] = [
   'src/modules/roster/roster.repository.ts: persons (read)',
   'src/modules/roster/roster.repository.ts: methadone_doses (read)',
   'src/modules/roster/roster.repository.ts: facilities (read)',
-  'src/modules/supervision/responsible-worker.ts: persons (read)',
-  'src/modules/supervision/responsible-worker.ts: admin_units (read)',
-  'src/modules/supervision/responsible-worker.ts: users (read)',
-  'src/modules/supervision/supervision.repository.ts: persons (read)',
-  'src/modules/treatment/treatment.repository.ts: persons (read)',
   'src/modules/users/callers.ts: admin_units (read)',
   'src/modules/users/callers.ts: refresh_tokens (read)',
 ];

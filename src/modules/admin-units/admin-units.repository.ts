@@ -14,6 +14,15 @@ export interface UnitInScopeRow {
   inScope: boolean;
 }
 
+/**
+ * The ids of the units on a materialized path (`<root id>/…/<unit id>/`, as `AdminUnitsService`
+ * writes it): the root first, the unit itself last. A unit holds another exactly when its id is on
+ * the other's path.
+ */
+export function unitIdsOnPath(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
 /** Every statement on `admin_units` (the area tree; `path` is the materialized path of ids). */
 @Injectable()
 export class AdminUnitsRepository {

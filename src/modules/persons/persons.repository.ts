@@ -21,6 +21,12 @@ export interface MergedFile {
   national_id_cipher: Buffer | null;
 }
 
+/** A person's row as read locked: whether the file is closed, and the date of birth (YYYY-MM-DD). */
+export interface LockedPersonRow {
+  closed_on: string | null;
+  date_of_birth: string;
+}
+
 /** An open file as an import matches its rows against it: address and phone still encrypted. */
 export interface OpenFileToMatch {
   id: string;
@@ -39,6 +45,14 @@ export interface OpenFileToMatch {
   /** Whether the caller's scope covers the file. */
   inScope: boolean;
 }
+
+/**
+ * SQL predicate: the file whose id is `personIdSql` is open. For a set-based statement of another
+ * module that acts on open files only (the follow-up sweep), which embeds it instead of naming
+ * `persons` itself.
+ */
+export const fileIsOpenSql = (personIdSql: string): string =>
+  `EXISTS (SELECT 1 FROM persons open_p WHERE open_p.id = ${personIdSql} AND open_p.closed_on IS NULL)`;
 
 /** A file's facts shown side by side with another's: identity, unit, status and how much it holds. */
 const FACTS_SQL = `
@@ -108,6 +122,15 @@ export class PersonsRepository {
   /** The fields a move checks, with the row locked for the rest of the transaction. */
   async lockForMove(m: EntityManager, personId: string): Promise<PersonMoveRow | undefined> {
     const rows: PersonMoveRow[] = await m.query(`SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`, [personId]);
+    return rows[0];
+  }
+
+  /** The person's row, locked for the rest of the transaction; undefined when there is no such file. */
+  async lockRow(m: EntityManager, personId: string): Promise<LockedPersonRow | undefined> {
+    const rows: LockedPersonRow[] = await m.query(
+      `SELECT closed_on, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM persons WHERE id = $1 FOR UPDATE`,
+      [personId],
+    );
     return rows[0];
   }
 
