@@ -10,6 +10,7 @@ import { ServiceContactsRepository } from '../modules/service-contacts/service-c
 import { UsersRepository } from '../modules/users/users.repository.js';
 import { TreatmentRepository } from '../modules/treatment/treatment.repository.js';
 import { SupervisionRepository } from '../modules/supervision/supervision.repository.js';
+import { ResponsibleWorkers } from '../modules/supervision/responsible-worker.js';
 
 /**
  * The modules' repositories (each in its module's folder, holding every statement on the tables the
@@ -28,6 +29,9 @@ export const REPOSITORIES = [
   UsersRepository,
   TreatmentRepository,
   SupervisionRepository,
+  // Not a repository: the choice of a person's responsible worker, composed of the repositories
+  // above and needed by supervision, relapse and transfers alike.
+  ResponsibleWorkers,
 ];
 
 @Global()

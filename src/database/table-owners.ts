@@ -92,6 +92,25 @@ export const READ_GRANTS: readonly ReadGrant[] = [
     reason: 'coverage and monthly figures: one aggregate statement over every service a person received',
   },
   {
+    module: 'reminders',
+    tables: ['persons', 'supervisions', 'follow_ups', 'enrollments'],
+    reason:
+      "the planner's candidates (reminders.sql.ts): one set-based statement over every open file's follow-ups, supervisions and enrollments, " +
+      'written by INSERT … SELECT and resolved by one UPDATE; through the owners it would load thousands of files into memory and write reminders one by one',
+  },
+  {
+    module: 'reminders',
+    tables: ['persons'],
+    reason: "the reminder list: the caller's scope and each reminder's case code in the same statement, so the list is filtered, counted and paged in SQL",
+  },
+  {
+    module: 'roster',
+    tables: ['enrollments', 'persons', 'methadone_doses'],
+    reason:
+      "a clinic's day: one statement over its active methadone enrollments, their persons (scope, name search, sort by given name) and the day's doses, " +
+      'counted and paged in SQL; through the owners it would load every patient of the clinic and their doses to sort and page them in memory',
+  },
+  {
     module: 'tasks',
     tables: ['persons', 'admin_units', 'users', 'reminders', 'supervisions', 'follow_ups', 'relapse_tasks', 'transfer_requests', 'enrollments', 'methadone_doses'],
     reason: "the worker's \"today\" list: one statement merging every kind of open task in the caller's area",

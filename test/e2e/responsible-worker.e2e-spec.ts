@@ -44,6 +44,10 @@ describe('the responsible worker of a supervision', () => {
     // cwA now answers for one supervision, cwB for none: the admin's opens to cwB.
     const byAdmin = await open(adm, (await person(t, w.c1)).id);
     expect(byAdmin.body.supervisorUserId).toBe(cwB.id);
+    // One each now: the tie goes to the first by username, so the choice is repeatable.
+    const [first]: { id: string }[] = await t.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY username LIMIT 1`, [[cwA.id, cwB.id]]);
+    const tie = await open(adm, (await person(t, w.c1)).id);
+    expect(tie.body.supervisorUserId).toBe(first.id);
     // C2 has no worker of its own: the district's worker answers.
     const c2 = await open(adm, (await person(t, w.c2)).id);
     expect(c2.body.supervisorUserId).toBe(cwD.id);

@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ScopePredicate } from '../../common/access/scope.js';
 import { offsetOf } from '../../common/http/paging.js';
 import { AdminUnit } from './admin-unit.entity.js';
 import type { AdminUnitQuery } from './dto/admin-unit.dto.js';
+
+/** A unit as an import resolves a code or a name, with whether the caller's scope covers it. */
+export interface UnitInScopeRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  inScope: boolean;
+}
+
+/**
+ * The ids of the units on a materialized path (`<root id>/…/<unit id>/`, as `AdminUnitsService`
+ * writes it): the root first, the unit itself last. A unit holds another exactly when its id is on
+ * the other's path.
+ */
+export function unitIdsOnPath(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
 
 /** Every statement on `admin_units` (the area tree; `path` is the materialized path of ids). */
 @Injectable()
@@ -44,6 +63,42 @@ export class AdminUnitsRepository {
       [a, b],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Units by code (`codes` upper case, matched against the upper-cased code), any unit, each with
+   * whether `scope` (a predicate over `u`) covers it.
+   */
+  unitsByCode(codes: string[], scope: ScopePredicate): Promise<UnitInScopeRow[]> {
+    return this.withScope(scope).where('upper(u.code) IN (:...codes)', { codes }).getRawMany();
+  }
+
+  /** Every unit `scope` (a predicate over `u`) covers. */
+  unitsInScope(scope: ScopePredicate): Promise<UnitInScopeRow[]> {
+    return this.withScope(scope).where(scope.sql, scope.params).getRawMany();
+  }
+
+  /** The communes `scope` (a predicate over `u`) covers, by name then code, at most `limit`. */
+  communesInScope(scope: ScopePredicate, limit: number): Promise<{ code: string; name: string }[]> {
+    return this.db
+      .createQueryBuilder()
+      .select(['u.code AS code', 'u.name AS name'])
+      .from('admin_units', 'u')
+      .where(`u.level = 'commune'`)
+      .andWhere(scope.sql, scope.params)
+      .orderBy('u.name')
+      .addOrderBy('u.code')
+      .limit(limit)
+      .getRawMany();
+  }
+
+  private withScope(scope: ScopePredicate) {
+    return this.db
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.code AS code', 'u.name AS name', 'u.level AS level'])
+      .addSelect(`(${scope.sql})`, 'inScope')
+      .from('admin_units', 'u')
+      .setParameters(scope.params);
   }
 
   /** A page of units, in tree order; `withinPath` keeps those under a unit (itself included). */

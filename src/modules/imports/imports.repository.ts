@@ -5,6 +5,9 @@ import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import { Import } from './import.entity.js';
 import type { RowError } from './person-rows.js';
 
+/** Namespace of the advisory locks that serialise imports into the same commune. */
+const UNIT_LOCK_NAMESPACE = 7_347_010;
+
 /** What a batch adds to an import's counters. */
 export interface BatchCounts {
   created: number;
@@ -88,6 +91,19 @@ export class ImportsRepository {
   }
 
   // ---- the job's side ----
+
+  /**
+   * Two imports into the same commune take turns batch by batch, so the second sees the files the
+   * first has just created (rows without national id have no unique index to stop a double).
+   */
+  async lockUnits(m: EntityManager, unitIds: string[]): Promise<void> {
+    const units = [...new Set(unitIds)];
+    if (!units.length) return;
+    await m.query(`SELECT pg_advisory_xact_lock($1::int, k) FROM (SELECT hashtext(u) AS k FROM unnest($2::text[]) AS u ORDER BY 1) s`, [
+      UNIT_LOCK_NAMESPACE,
+      units,
+    ]);
+  }
 
   /** The import with its stored file, as the job starts it. */
   withFile(importId: string): Promise<Import | null> {

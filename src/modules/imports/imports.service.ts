@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { unitInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, invalid, notFound } from '../../common/errors/app-error.js';
@@ -8,7 +10,6 @@ import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { JobsService } from '../../common/jobs/jobs.service.js';
 import { errorWorkbook, templateWorkbook, type RejectedRow } from './import-workbooks.js';
 import { Import, type ImportStatus } from './import.entity.js';
-import { ImportLookups } from './import-lookups.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
 import { ImportsRepository } from './imports.repository.js';
 import { cleanText } from '../../common/http/invisible.js';
@@ -84,7 +85,7 @@ export class ImportsService {
   constructor(
     private readonly db: DataSource,
     private readonly imports: ImportsRepository,
-    private readonly lookups: ImportLookups,
+    private readonly units: AdminUnitsRepository,
     private readonly jobs: JobsService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
@@ -148,7 +149,7 @@ export class ImportsService {
 
   /** The template, with the communes the caller may import into. */
   async template(actor: Actor): Promise<Buffer> {
-    return templateWorkbook(await this.lookups.communesInScope(actor, MAX_TEMPLATE_UNITS));
+    return templateWorkbook(await this.units.communesInScope(unitInScope(actor, 'u.id'), MAX_TEMPLATE_UNITS));
   }
 
   private async own(actor: Actor, id: string): Promise<Import> {

@@ -6,10 +6,11 @@ import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { VI } from '../../common/i18n/messages.vi.js';
+import { personInScope } from '../../common/access/scope.js';
 import { PersonCandidates } from '../persons/person-candidates.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
 import { NationalIdConflicts, OutOfScopeNationalId } from '../transfers/national-id-conflicts.js';
 import type { Import } from './import.entity.js';
-import { ImportLookups } from './import-lookups.js';
 import { BatchTaken, ImportsRepository, type BatchCounts } from './imports.repository.js';
 import { changesFor, OpenFileIndex, type OpenFile, type PersonChanges, type ResolvedRow } from './person-match.js';
 import { COLUMN_OF, rowValues, type RowError } from './person-rows.js';
@@ -55,7 +56,7 @@ export class PersonBatchWriter {
     private readonly db: DataSource,
     private readonly cipher: FieldCipher,
     private readonly imports: ImportsRepository,
-    private readonly lookups: ImportLookups,
+    private readonly persons: PersonsRepository,
     private readonly writes: PersonFileWrites,
     private readonly events: DomainEvents,
     private readonly conflicts: NationalIdConflicts,
@@ -71,7 +72,7 @@ export class PersonBatchWriter {
       return await this.db.transaction(async (m) => {
         const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
         const valid = lines.filter((l): l is Line & { row: ResolvedRow } => !!l.row);
-        await this.lookups.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
+        await this.imports.lockUnits(m, valid.map((l) => l.row.residenceUnitId));
         const files = await this.openFiles(m, actor, valid.map((l) => l.row));
         const creates: ResolvedRow[] = [];
         const updates: { line: Line; file: OpenFile; changes: PersonChanges }[] = [];
@@ -164,7 +165,7 @@ export class PersonBatchWriter {
     for (const r of rows) if (r.nationalId) hashes.set(r.nationalId, this.cipher.lookupHash(r.nationalId));
     const pairs = new Map<string, [string, string]>();
     for (const r of rows) pairs.set(`${r.residenceUnitId}|${r.dateOfBirth}`, [r.residenceUnitId, r.dateOfBirth]);
-    const found = await this.lookups.openFiles(m, actor, [...hashes.values()], [...pairs.values()]);
+    const found = await this.persons.openFilesToMatch(m, [...hashes.values()], [...pairs.values()], personInScope(actor, 'p'));
     return new OpenFileIndex(found.byHash, found.byKey, hashes, this.cipher);
   }
 

@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Role } from '../users/user.entity.js';
 import type { Import } from './import.entity.js';
-import { ImportLookups } from './import-lookups.js';
 import { ImportsRepository, type FailingImport } from './imports.repository.js';
 import { BATCH_ROWS, PersonBatchWriter } from './person-batch-writer.js';
 import { findHeaderRow, isBlankRow, isTemplateExample, mapHeaders, type RowError, type SheetRow } from './person-rows.js';
@@ -40,7 +39,6 @@ export class PersonImporter {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly imports: ImportsRepository,
-    private readonly lookups: ImportLookups,
     private readonly validator: PersonRowValidator,
     private readonly batches: PersonBatchWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

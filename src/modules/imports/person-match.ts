@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../common/time/dates.js';
 import type { PersonStatus, Sex } from '../persons/person.entity.js';
+import type { OpenFileToMatch } from '../persons/persons.repository.js';
 import type { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { VI } from '../../common/i18n/messages.vi.js';
 import { COLUMN_OF, fold, phoneDigits, type PersonRow, type RowError } from './person-rows.js';
@@ -107,23 +108,8 @@ export class FileDuplicates {
   }
 }
 
-/** An open file as read for matching (ImportLookups.openFiles), address and phone still encrypted. */
-export interface OpenFileRow {
-  id: string;
-  version: number;
-  fullName: string;
-  dateOfBirth: string;
-  sex: OpenFile['sex'];
-  nationalIdHash: Buffer | null;
-  residenceUnitId: string;
-  addressCipher: Buffer | null;
-  phoneCipher: Buffer | null;
-  status: OpenFile['status'];
-  substances: string[];
-  managementDecisionOn: string | null;
-  inDetention: boolean;
-  inScope: boolean;
-}
+/** An open file as read for matching (PersonsRepository.openFilesToMatch), address and phone still encrypted. */
+export type OpenFileRow = OpenFileToMatch;
 
 /** `elsewhere`: the row's national id is an open file outside the caller's area (its id). */
 export type Match = { file?: OpenFile } | { error: Omit<RowError, 'row'> } | { elsewhere: string };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { VI } from '../../common/i18n/messages.vi.js';
+import { unitInScope } from '../../common/access/scope.js';
 import { Clock } from '../../common/time/clock.js';
-import { ImportLookups } from './import-lookups.js';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { FileDuplicates, type ResolvedRow } from './person-match.js';
 import { COLUMN_OF, readPersonRow, type mapHeaders, type RowError, type SheetRow } from './person-rows.js';
 import { UnitDirectory, type UnitEntry } from './unit-directory.js';
@@ -22,7 +23,7 @@ export interface Line {
 export class PersonRowValidator {
   constructor(
     private readonly clock: Clock,
-    private readonly lookups: ImportLookups,
+    private readonly units: AdminUnitsRepository,
   ) {}
 
   async validate(actor: Actor, dataRows: SheetRow[], map: ReturnType<typeof mapHeaders>['map']): Promise<Line[]> {
@@ -57,8 +58,9 @@ export class PersonRowValidator {
   /** Units named by code (any, so "outside your scope" differs from "unknown") and, if names are used, the caller's units. */
   private async unitDirectory(actor: Actor, codes: string[], byName: boolean): Promise<UnitDirectory> {
     const distinct = [...new Set(codes.flatMap((c) => [c, c.toUpperCase()]))];
-    const coded: UnitEntry[] = distinct.length ? await this.lookups.units(actor, { codes: [...new Set(distinct.map((c) => c.toUpperCase()))] }) : [];
-    const named: UnitEntry[] = byName ? await this.lookups.units(actor, { inScopeOnly: true }) : [];
+    const scope = unitInScope(actor, 'u.id');
+    const coded: UnitEntry[] = distinct.length ? await this.units.unitsByCode([...new Set(distinct.map((c) => c.toUpperCase()))], scope) : [];
+    const named: UnitEntry[] = byName ? await this.units.unitsInScope(scope) : [];
     return new UnitDirectory(coded, named);
   }
 }

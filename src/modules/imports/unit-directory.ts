@@ -1,14 +1,9 @@
 import { VI } from '../../common/i18n/messages.vi.js';
+import type { UnitInScopeRow } from '../admin-units/admin-units.repository.js';
 import { fold, type ImportField, type RowErrorCode } from './person-rows.js';
 
-export interface UnitEntry {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  /** Whether the importing user's scope covers the unit (computed by the scope predicate in SQL). */
-  inScope: boolean;
-}
+/** A unit as read for resolving (AdminUnitsRepository.unitsByCode, unitsInScope), with whether the importing user's scope covers it. */
+export type UnitEntry = UnitInScopeRow;
 
 export type UnitResolution =
   | { unitId: string }

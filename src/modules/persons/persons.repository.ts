@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ScopePredicate } from '../../common/access/scope.js';
 import type { PairFileDto } from '../duplicates/dto/duplicates.dto.js';
+import type { PersonStatus, Sex } from './person.entity.js';
 
 /** What a file's move needs of it, read with the row locked. */
 export interface PersonMoveRow {
@@ -19,6 +20,39 @@ export interface MergedFile {
   national_id_hash: Buffer | null;
   national_id_cipher: Buffer | null;
 }
+
+/** A person's row as read locked: whether the file is closed, and the date of birth (YYYY-MM-DD). */
+export interface LockedPersonRow {
+  closed_on: string | null;
+  date_of_birth: string;
+}
+
+/** An open file as an import matches its rows against it: address and phone still encrypted. */
+export interface OpenFileToMatch {
+  id: string;
+  version: number;
+  fullName: string;
+  dateOfBirth: string;
+  sex: Sex;
+  nationalIdHash: Buffer | null;
+  residenceUnitId: string;
+  addressCipher: Buffer | null;
+  phoneCipher: Buffer | null;
+  status: PersonStatus;
+  substances: string[];
+  managementDecisionOn: string | null;
+  inDetention: boolean;
+  /** Whether the caller's scope covers the file. */
+  inScope: boolean;
+}
+
+/**
+ * SQL predicate: the file whose id is `personIdSql` is open. For a set-based statement of another
+ * module that acts on open files only (the follow-up sweep), which embeds it instead of naming
+ * `persons` itself.
+ */
+export const fileIsOpenSql = (personIdSql: string): string =>
+  `EXISTS (SELECT 1 FROM persons open_p WHERE open_p.id = ${personIdSql} AND open_p.closed_on IS NULL)`;
 
 /** A file's facts shown side by side with another's: identity, unit, status and how much it holds. */
 const FACTS_SQL = `
@@ -89,6 +123,63 @@ export class PersonsRepository {
   async lockForMove(m: EntityManager, personId: string): Promise<PersonMoveRow | undefined> {
     const rows: PersonMoveRow[] = await m.query(`SELECT residence_unit_id, closed_on, case_code FROM persons WHERE id = $1 FOR UPDATE`, [personId]);
     return rows[0];
+  }
+
+  /** The person's row, locked for the rest of the transaction; undefined when there is no such file. */
+  async lockRow(m: EntityManager, personId: string): Promise<LockedPersonRow | undefined> {
+    const rows: LockedPersonRow[] = await m.query(
+      `SELECT closed_on, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM persons WHERE id = $1 FOR UPDATE`,
+      [personId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Open files with one of these national id hashes (`byHash`), and open files living in one of
+   * these units born on that day (`byKey`; `births`: unit id and date of birth), each with whether
+   * `scope` (a predicate over `p`) covers it. Two statements, whatever the number of rows asked.
+   */
+  async openFilesToMatch(
+    m: EntityManager,
+    hashes: Buffer[],
+    births: [string, string][],
+    scope: ScopePredicate,
+  ): Promise<{ byHash: OpenFileToMatch[]; byKey: OpenFileToMatch[] }> {
+    const select = () =>
+      m
+        .createQueryBuilder()
+        .select([
+          'p.id AS id',
+          'p.version AS version',
+          'p.full_name AS "fullName"',
+          'p.date_of_birth AS "dateOfBirth"',
+          'p.sex AS sex',
+          'p.national_id_hash AS "nationalIdHash"',
+          'p.residence_unit_id AS "residenceUnitId"',
+          'p.address_cipher AS "addressCipher"',
+          'p.phone_cipher AS "phoneCipher"',
+          'p.status AS status',
+          'p.substances AS substances',
+          'p.management_decision_on AS "managementDecisionOn"',
+          'p.in_detention AS "inDetention"',
+        ])
+        .addSelect(`(${scope.sql})`, 'inScope')
+        .from('persons', 'p')
+        .where('p.closed_on IS NULL')
+        .setParameters(scope.params);
+    const byHash: OpenFileToMatch[] = hashes.length ? await select().andWhere('p.national_id_hash IN (:...hashes)', { hashes }).getRawMany() : [];
+    const byKey: OpenFileToMatch[] = births.length
+      ? await select()
+          .innerJoin(
+            '(SELECT x.u AS unit_id, x.d AS dob FROM unnest(CAST(:units AS uuid[]), CAST(:dobs AS date[])) AS x(u, d))',
+            'k',
+            'p.residence_unit_id = k.unit_id AND p.date_of_birth = k.dob',
+          )
+          .setParameter('units', births.map((b) => b[0]))
+          .setParameter('dobs', births.map((b) => b[1]))
+          .getRawMany()
+      : [];
+    return { byHash, byKey };
   }
 
   /** Moves the file to another commune (a new version of the file). */

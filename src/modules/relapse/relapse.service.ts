@@ -7,7 +7,7 @@ import { Clock } from '../../common/time/clock.js';
 import { ageOn } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
-import { defaultSupervisor } from '../supervision/responsible-worker.js';
+import { ResponsibleWorkers } from '../supervision/responsible-worker.js';
 import { SupervisionRepository } from '../supervision/supervision.repository.js';
 import type { DecideRelapseDto, RelapseSource, RelapseTaskDto } from './dto/relapse.dto.js';
 
@@ -38,12 +38,13 @@ export class RelapseService {
     private readonly clock: Clock,
     private readonly persons: PersonsRepository,
     private readonly supervisions: SupervisionRepository,
+    private readonly responsible: ResponsibleWorkers,
   ) {}
 
   /** Inside the caller's transaction. Returns the new task's id, or null when one is already open. */
   async raise(m: EntityManager, who: Actor | AuditContext, input: { personId: string; source: RelapseSource; sourceId: string; detectedOn: string }): Promise<string | null> {
     const supervision = await this.supervisions.activeOf(m, input.personId);
-    const assignee = supervision?.supervisor_user_id ?? (await defaultSupervisor(m, input.personId));
+    const assignee = supervision?.supervisor_user_id ?? (await this.responsible.defaultFor(m, input.personId));
     const [row]: { id: string }[] = await m.query(
       `INSERT INTO relapse_tasks (person_id, supervision_id, source, source_id, detected_on, assigned_user_id)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,

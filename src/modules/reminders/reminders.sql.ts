@@ -5,6 +5,10 @@ import { currentMissedRuns } from '../treatment/missed-doses.sql.js';
  * that should exist now or later ("candidates"); the planner turns the pending ones into delayed
  * jobs, the sweep inserts those whose moment has passed, and a job re-reads its own candidate
  * before raising it. So the three always agree.
+ *
+ * The candidates read other modules' tables (persons, supervisions, follow_ups, enrollments; the
+ * doses through treatment's missed-doses.sql.ts) in the one statement: a read grant of
+ * database/table-owners.ts, as going through their repositories would load every open file.
  */
 
 /** Ends of supervisions, enrollments and `using` management are announced this many days ahead. */

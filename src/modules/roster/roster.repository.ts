@@ -10,6 +10,8 @@ import type { RosterCountsDto, RosterDayStatus, RosterItemDto } from './dto/rost
  * The active methadone patients of one clinic on one day: the dose prescribed for that day, the
  * day's dose if recorded, the run of missed days up to it and the last day a dose was taken.
  * `:facilityId` and `:rosterDay` are TypeORM-style parameters; the scope predicate adds its own.
+ * It reads treatment's and persons' tables in the one statement (a read grant of
+ * database/table-owners.ts), so the day is counted, searched, sorted and paged in SQL.
  */
 const ROSTER_FROM = `
     FROM enrollments e
@@ -82,12 +84,6 @@ export class RosterRepository {
         LIMIT :limit OFFSET :offset`,
       { ...built.params, dayStatus: status, limit: query.pageSize, offset: offsetOf(query) },
     );
-  }
-
-  /** The type of a facility, or undefined when there is none (a read of the facilities module's table). */
-  async facilityType(facilityId: string): Promise<string | undefined> {
-    const [f]: { type: string }[] = await this.db.query(`SELECT type FROM facilities WHERE id = $1`, [facilityId]);
-    return f?.type;
   }
 
   /** The dose prescribed for the enrollment on that day, if any. */

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../common/errors/pg-errors.js';
 import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { FacilitiesRepository } from '../facilities/facilities.repository.js';
 import type { RecordDoseDto } from '../treatment/dto/enrollment.dto.js';
 import { TreatmentService } from '../treatment/treatment.service.js';
 import type { DosePrescription } from './dose-prescription.entity.js';
@@ -45,6 +46,7 @@ export class RosterService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly treatment: TreatmentService,
+    private readonly facilities: FacilitiesRepository,
   ) {}
 
   // ---- the roster ----
@@ -154,9 +156,9 @@ export class RosterService {
       return actor.facilityId;
     }
     if (!facilityId) throw invalid('facilityId', 'is required (the methadone clinic whose roster)');
-    const type = await this.repository.facilityType(facilityId);
-    if (!type) throw notFound('clinic');
-    if (type !== 'methadone_clinic') throw invalid('facilityId', 'must be a methadone clinic');
+    const facility = await this.facilities.findById(facilityId);
+    if (!facility) throw notFound('clinic');
+    if (facility.type !== 'methadone_clinic') throw invalid('facilityId', 'must be a methadone clinic');
     return facilityId;
   }
 }

@@ -4,6 +4,7 @@ import { byIdInScope, isUuid } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
+import { fileIsOpenSql } from '../persons/persons.repository.js';
 import { FollowUp } from './follow-up.entity.js';
 import { Supervision } from './supervision.entity.js';
 import { Visit } from './visit.entity.js';
@@ -104,6 +105,16 @@ export class SupervisionRepository {
     return active;
   }
 
+  /** How many active supervisions each of these users supervises (a user with none is left out). */
+  async activeCountsOf(m: EntityManager, userIds: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; n: number }[] = await m.query(
+      `SELECT supervisor_user_id AS id, count(*)::int AS n FROM supervisions
+        WHERE status = 'active' AND supervisor_user_id = ANY($1::uuid[]) GROUP BY supervisor_user_id`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   /** Gives the person's active supervision, if any, to another supervisor (a file moved to another commune). */
   async reassignActiveOf(m: EntityManager, personId: string, supervisorUserId: string | null): Promise<void> {
     await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE person_id = $1 AND status = 'active'`, [
@@ -197,14 +208,6 @@ export class SupervisionRepository {
     return last.due;
   }
 
-  // ---- reads of other modules' tables (to move behind their repositories) ----
-
-  /** The person's date of birth, optionally locking the person's row (persons module's table). */
-  async dateOfBirth(m: EntityManager, personId: string, forUpdate = false): Promise<string> {
-    const [person]: { date_of_birth: string }[] = await m.query(`SELECT date_of_birth FROM persons WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [personId]);
-    return person.date_of_birth;
-  }
-
   /**
    * "Mark follow-ups missed", the one definition: scheduled follow-ups of active supervisions become
    * missed. A follow-up due on D is missed from D + grace days on, the same moment its overdue
@@ -214,7 +217,7 @@ export class SupervisionRepository {
     const [filter, params] =
       'dueBy' in which
         ? [
-            `f.due_date + $2::int <= $1::date AND EXISTS (SELECT 1 FROM persons p WHERE p.id = s.person_id AND p.closed_on IS NULL)`,
+            `f.due_date + $2::int <= $1::date AND ${fileIsOpenSql('s.person_id')}`,
             [which.dueBy.today, which.dueBy.graceDays],
           ]
         : [`f.id = $1 AND f.due_date = $2`, [which.followUp.id, which.followUp.dueDate]];

@@ -8,6 +8,7 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, type IsoDate } from '../../common/time/dates.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
 import { RelapseService } from '../relapse/relapse.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { TreatmentRepository } from '../treatment/treatment.repository.js';
@@ -17,7 +18,7 @@ import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTe
 import type { Supervision } from './supervision.entity.js';
 import { SupervisionRepository } from './supervision.repository.js';
 import type { Visit } from './visit.entity.js';
-import { checkSupervisorFor, defaultSupervisor } from './responsible-worker.js';
+import { ResponsibleWorkers } from './responsible-worker.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
 
@@ -94,6 +95,8 @@ export class SupervisionService {
     private readonly events: DomainEvents,
     private readonly relapse: RelapseService,
     private readonly treatment: TreatmentRepository,
+    private readonly persons: PersonsRepository,
+    private readonly responsible: ResponsibleWorkers,
   ) {}
 
   // ---- called by other features ----
@@ -106,7 +109,7 @@ export class SupervisionService {
    */
   async openAfterCompletion(m: EntityManager, who: Actor | AuditContext, enrollment: CompletedEnrollment): Promise<SupervisionView | null> {
     // The person's row serializes everything that opens a supervision for them.
-    const dateOfBirth = await this.repository.dateOfBirth(m, enrollment.personId, true);
+    const { date_of_birth: dateOfBirth } = (await this.persons.lockRow(m, enrollment.personId))!;
     if (await this.repository.hasActive(m, enrollment.personId)) return null;
     const startDate = addDays(enrollment.endDate, 1);
     const term = supervisionTerm(enrollment, dateOfBirth, startDate);
@@ -116,7 +119,7 @@ export class SupervisionService {
       startDate,
       endDate: supervisionEndDate(startDate, term.years),
       intervalDays: DEFAULT_INTERVAL_DAYS,
-      supervisorUserId: await defaultSupervisor(m, enrollment.personId),
+      supervisorUserId: await this.responsible.defaultFor(m, enrollment.personId),
       termRule: term.rule,
     });
   }
@@ -137,13 +140,13 @@ export class SupervisionService {
       }
       const decision = this.decisionOf(dto);
       if (decision.on && dto.sourceEnrollmentId) await this.reminders.resolve(m, dto.sourceEnrollmentId, ['post_rehab_file_due', 'post_rehab_decision_due']);
-      const dateOfBirth = await this.repository.dateOfBirth(m, personId);
+      const dateOfBirth = (await this.persons.dateOfBirth(m, personId))!;
       const term = dto.endDate === undefined ? supervisionTerm(source, dateOfBirth, dto.startDate) : null;
       const endDate = dto.endDate ?? supervisionEndDate(dto.startDate, term!.years);
       if (endDate < dto.startDate) throw invalid('endDate', 'must not be before startDate');
       // The caller when a commune worker (the file is in its area), else a worker of the residence commune.
-      const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : await defaultSupervisor(m, personId));
-      if (supervisorUserId) await checkSupervisorFor(m, supervisorUserId, personId);
+      const supervisorUserId = dto.supervisorUserId ?? (actor.role === 'commune_worker' ? actor.id : await this.responsible.defaultFor(m, personId));
+      if (supervisorUserId) await this.responsible.check(m, supervisorUserId, personId);
       return this.open(
         m,
         actor,
@@ -189,7 +192,7 @@ export class SupervisionService {
       const endDate = dto.endDate ?? s.endDate;
       const intervalDays = dto.intervalDays ?? s.intervalDays;
       if (endDate < s.startDate) throw invalid('endDate', `must not be before the supervision's startDate ${s.startDate}`);
-      if (dto.supervisorUserId) await checkSupervisorFor(m, dto.supervisorUserId, s.personId);
+      if (dto.supervisorUserId) await this.responsible.check(m, dto.supervisorUserId, s.personId);
       const supervisorUserId = dto.supervisorUserId === undefined ? s.supervisorUserId : dto.supervisorUserId;
       const decision = this.decisionOf(dto, s);
 
@@ -283,7 +286,7 @@ export class SupervisionService {
     return this.db.transaction(async (m) => {
       const s = await this.findInScope(m, actor, id, true);
       if (s.status !== 'active') throw conflict('the supervision has ended');
-      await checkSupervisorFor(m, supervisorUserId, s.personId);
+      await this.responsible.check(m, supervisorUserId, s.personId);
       if (s.supervisorUserId !== supervisorUserId) {
         await this.repository.reassign(m, id, supervisorUserId);
         await this.audit.record(

@@ -15,7 +15,7 @@ import { PersonsRepository } from '../persons/persons.repository.js';
 import { RelapseRepository } from '../relapse/relapse.repository.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { SupervisionRepository } from '../supervision/supervision.repository.js';
-import { defaultSupervisor } from '../supervision/responsible-worker.js';
+import { ResponsibleWorkers } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
 import type { TransferOrigin, TransferStatus } from './transfer-request.entity.js';
@@ -65,6 +65,7 @@ export class TransfersService {
     private readonly supervisions: SupervisionRepository,
     private readonly reminders: RemindersRepository,
     private readonly units: AdminUnitsRepository,
+    private readonly responsible: ResponsibleWorkers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -123,7 +124,7 @@ export class TransfersService {
       const move = { fromUnitId: t.from_unit_id, toUnitId: t.to_unit_id, transferRequestId: id };
       await this.persons.setResidence(m, t.person_id, t.to_unit_id);
       // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
-      const responsible = await defaultSupervisor(m, t.person_id);
+      const responsible = await this.responsible.defaultFor(m, t.person_id);
       await this.supervisions.reassignActiveOf(m, t.person_id, responsible);
       await this.relapses.reassignOpen(m, t.person_id, responsible);
       await this.persons.recordEvent(m, { personId: t.person_id, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });

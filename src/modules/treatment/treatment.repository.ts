@@ -67,26 +67,18 @@ export class TreatmentRepository {
   }
 
   /**
-   * The person's date of birth, and whether they completed a community or facility treatment before
-   * `startDate` (recorded here, other than `exceptId`, or known from paper files).
+   * Whether the person completed a community or facility treatment before `startDate`: one recorded
+   * here (other than `exceptId`), or one known from paper files.
    */
-  async termFacts(m: EntityManager, personId: string, startDate: string, exceptId: string | null): Promise<{ date_of_birth: string; repeat: boolean }> {
-    const [row]: { date_of_birth: string; repeat: boolean }[] = await m.query(
-      `SELECT p.date_of_birth,
-              EXISTS (SELECT 1 FROM enrollments e
-                       WHERE e.person_id = p.id AND e.id IS DISTINCT FROM $3::uuid
+  async completedBefore(m: EntityManager, personId: string, startDate: string, exceptId: string | null): Promise<boolean> {
+    const [row]: { repeat: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM enrollments e
+                       WHERE e.person_id = $1 AND e.id IS DISTINCT FROM $3::uuid
                          AND ((e.type IN ('community', 'facility') AND e.outcome = 'completed' AND e.end_date < $2)
-                              OR (e.prior_completed_on_paper > 0 AND e.start_date <= $2))) AS repeat
-         FROM persons p WHERE p.id = $1`,
+                              OR (e.prior_completed_on_paper > 0 AND e.start_date <= $2))) AS repeat`,
       [personId, startDate, exceptId],
     );
-    return row;
-  }
-
-  /** Locks the person's row, with no scope (a read of the persons module's table). */
-  async lockPersonRow(m: EntityManager, personId: string): Promise<{ closed_on: string | null } | undefined> {
-    const [row]: { closed_on: string | null }[] = await m.query(`SELECT closed_on FROM persons WHERE id = $1 FOR UPDATE`, [personId]);
-    return row;
+    return row.repeat;
   }
 
   /** Writes the dose of one day (a second write for the day updates it) and answers the row. */

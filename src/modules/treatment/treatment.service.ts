@@ -11,6 +11,7 @@ import { addDays, ageOn } from '../../common/time/dates.js';
 import { addWorkingDays } from '../../common/time/working-days.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { FacilityType } from '../facilities/facility.entity.js';
+import { PersonsRepository } from '../persons/persons.repository.js';
 import { PublicHolidaysService } from '../public-holidays/public-holidays.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { compulsoryBasis } from '../supervision/plan.js';
@@ -111,6 +112,7 @@ export class TreatmentService {
     private readonly events: DomainEvents,
     private readonly supervisions: SupervisionService,
     private readonly holidays: PublicHolidaysService,
+    private readonly persons: PersonsRepository,
   ) {}
 
   // ---- called by other features ----
@@ -341,8 +343,9 @@ export class TreatmentService {
     priorOnPaper: number,
     exceptId: string | null = null,
   ): Promise<TermFacts> {
-    const row = await this.repository.termFacts(m, personId, startDate, exceptId);
-    return { type, mode, startDate, dateOfBirth: row.date_of_birth, repeat: row.repeat || priorOnPaper > 0 };
+    const dateOfBirth = (await this.persons.dateOfBirth(m, personId))!;
+    const repeat = await this.repository.completedBefore(m, personId, startDate, exceptId);
+    return { type, mode, startDate, dateOfBirth, repeat: repeat || priorOnPaper > 0 };
   }
 
   /**
@@ -399,7 +402,7 @@ export class TreatmentService {
    */
   private async lockPerson(m: EntityManager, actor: Actor, personId: string): Promise<{ closedOn: string | null }> {
     if (!ownEnrollmentType(actor.role)) return this.access.person(actor, personId, m, { forUpdate: true });
-    const row = isUuid(personId) ? await this.repository.lockPersonRow(m, personId) : undefined;
+    const row = isUuid(personId) ? await this.persons.lockRow(m, personId) : undefined;
     if (!row) throw notFound('person');
     return { closedOn: row.closed_on };
   }

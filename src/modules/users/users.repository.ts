@@ -4,6 +4,13 @@ import { offsetOf } from '../../common/http/paging.js';
 import type { UserQuery } from './dto/user.dto.js';
 import { User } from './user.entity.js';
 
+/** An active commune worker, as the choice of a person's responsible worker reads it. */
+export interface CommuneWorkerRow {
+  id: string;
+  username: string;
+  adminUnitId: string;
+}
+
 /** Every statement on `users`. Methods take the transaction's manager when they run inside one. */
 @Injectable()
 export class UsersRepository {
@@ -65,6 +72,16 @@ export class UsersRepository {
     if (query.unitId) qb.andWhere('u.admin_unit_id = :unitId', { unitId: query.unitId });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     return qb.orderBy('u.username').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+  }
+
+  /** The active commune workers of these units, by username. */
+  activeCommuneWorkersOf(m: EntityManager, unitIds: string[]): Promise<CommuneWorkerRow[]> {
+    return m.query(
+      `SELECT id, username, admin_unit_id AS "adminUnitId" FROM users
+        WHERE active AND role = 'commune_worker' AND admin_unit_id = ANY($1::uuid[])
+        ORDER BY username`,
+      [unitIds],
+    );
   }
 
   /** Whether any user works at the facility. */
