@@ -1,7 +1,6 @@
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
-import { DrugTest } from '../modules/drug-tests/drug-test.entity.js';
 import { Facility } from '../modules/facilities/facility.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
@@ -40,6 +39,5 @@ export const ENTITIES = [
   ImportRejection,
   TransferRequest,
   DosePrescription,
-  DrugTest,
   PublicHoliday,
 ];
