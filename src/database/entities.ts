@@ -1,7 +1,6 @@
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
-import { Facility } from '../modules/facilities/facility.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
@@ -21,7 +20,6 @@ import { User } from '../modules/users/user.entity.js';
 /** Every entity, listed explicitly so one data source serves the app, the CLI and the tests. */
 export const ENTITIES = [
   AdminUnit,
-  Facility,
   User,
   RefreshToken,
   AuditLog,
