@@ -8,7 +8,6 @@ import { PublicHoliday } from '../modules/public-holidays/public-holiday.entity.
 import { Reminder } from '../modules/reminders/reminder.entity.js';
 import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
-import { ServiceContact } from '../modules/service-contacts/service-contact.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
 import { Visit } from '../modules/supervision/visit.entity.js';
@@ -27,7 +26,6 @@ export const ENTITIES = [
   PersonEvent,
   Enrollment,
   MethadoneDose,
-  ServiceContact,
   Supervision,
   FollowUp,
   Visit,
