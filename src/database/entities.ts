@@ -4,7 +4,6 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
-import { PublicHoliday } from '../modules/public-holidays/public-holiday.entity.js';
 import { Reminder } from '../modules/reminders/reminder.entity.js';
 import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
@@ -35,5 +34,4 @@ export const ENTITIES = [
   ImportRejection,
   TransferRequest,
   DosePrescription,
-  PublicHoliday,
 ];
