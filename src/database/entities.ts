@@ -10,7 +10,6 @@ import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
 import { Visit } from '../modules/supervision/visit.entity.js';
-import { TransferRequest } from '../modules/transfers/transfer-request.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -32,6 +31,5 @@ export const ENTITIES = [
   CoverageReport,
   Import,
   ImportRejection,
-  TransferRequest,
   DosePrescription,
 ];
