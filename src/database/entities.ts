@@ -2,7 +2,6 @@ import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
-import { PersonEvent } from '../modules/persons/person-event.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { Reminder } from '../modules/reminders/reminder.entity.js';
 import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
@@ -14,14 +13,16 @@ import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
-/** Every entity, listed explicitly so one data source serves the app, the CLI and the tests. */
+/**
+ * Every entity, listed explicitly so one data source serves the app, the CLI and the tests. A table
+ * without one is read and written in SQL by its owner's repository (see `table-owners.ts`).
+ */
 export const ENTITIES = [
   AdminUnit,
   User,
   RefreshToken,
   AuditLog,
   Person,
-  PersonEvent,
   Enrollment,
   MethadoneDose,
   Supervision,
