@@ -2,7 +2,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   commonImportsOfModules,
+  createdTables,
   entityTables,
+  schemaTables,
   sourceFiles,
   violationKey,
   violationsOf,
@@ -37,6 +39,12 @@ describe('table ownership', () => {
   it('knows every table an entity maps', () => {
     expect([...entities.values()].filter((t) => !(t in TABLE_OWNERS))).toEqual([]);
     expect(entities.get('Person')).toBe('persons');
+  });
+
+  it('knows every table the migrations create, mapped by an entity or not, and no other', () => {
+    const schema = schemaTables(ROOT);
+    expect([...schema].filter((t) => !(t in TABLE_OWNERS))).toEqual([]);
+    expect(Object.keys(TABLE_OWNERS).filter((t) => !schema.has(t))).toEqual([]);
   });
 
   it('grants reads only on known tables, each with a reason', () => {
@@ -110,6 +118,11 @@ describe('the ownership check itself', () => {
       "const q = 'SELECT 1 FROM pg_database';",
     ].join('\n');
     expect(check('src/modules/tasks/x.ts', text)).toEqual([]);
+  });
+
+  it('reads the tables a migration creates', () => {
+    const text = "await q.query(`CREATE TABLE drug_tests (id uuid)`);\nawait q.query('CREATE TABLE IF NOT EXISTS public.rate_counters (k text)');";
+    expect(createdTables(text)).toEqual(['drug_tests', 'rate_counters']);
   });
 
   it('finds common importing a module', () => {

@@ -63,6 +63,20 @@ export function entityTables(sources: ReadonlyMap<string, string>): Map<string, 
   return out;
 }
 
+/** The tables a migration's source creates (`CREATE TABLE [IF NOT EXISTS] t`). */
+export function createdTables(text: string): string[] {
+  return [...text.matchAll(/\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:public\.)?"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[1]);
+}
+
+/** Every table the migrations under `root/migrations` create: the schema, whether an entity maps a table or not. */
+export function schemaTables(root: string): Set<string> {
+  const out = new Set<string>();
+  for (const text of sourceFiles(root, 'migrations').values()) {
+    for (const t of createdTables(text)) out.add(t);
+  }
+  return out;
+}
+
 /** Every table a source names, with whether it writes it. */
 export function tableReferences(fileName: string, text: string, entities: ReadonlyMap<string, string>): TableReference[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);

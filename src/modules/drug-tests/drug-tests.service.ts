@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Access, ownFacilityOnly } from '../../common/access/scope.js';
+import { Access } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page, type PageQuery } from '../../common/http/paging.js';
+import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { RelapseService } from '../relapse/relapse.service.js';
 import type { CreatedDrugTestDto, CreateDrugTestDto, DrugTestDto } from './dto/drug-test.dto.js';
-import { DrugTest } from './drug-test.entity.js';
-
-export const toDrugTestView = (d: DrugTest): DrugTestDto => ({
-  id: d.id,
-  personId: d.personId,
-  testDate: d.testDate,
-  method: d.method,
-  result: d.result,
-  substances: d.substances,
-  facilityId: d.facilityId,
-  recordedBy: d.recordedBy,
-  createdAt: d.createdAt,
-});
+import { DrugTestsRepository } from './drug-tests.repository.js';
 
 /**
  * Drug tests as records of their own, in the person's timeline. A positive test raises a relapse
@@ -31,6 +19,7 @@ export const toDrugTestView = (d: DrugTest): DrugTestDto => ({
 export class DrugTestsService {
   constructor(
     private readonly db: DataSource,
+    private readonly tests: DrugTestsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -42,7 +31,7 @@ export class DrugTestsService {
     return this.db.transaction(async (m) => {
       const person = await this.access.person(actor, personId, m, { forUpdate: true });
       if (person.closedOn) throw conflict('the person file is closed');
-      const test = m.create(DrugTest, {
+      const test = await this.tests.insert(m, {
         personId,
         testDate: dto.testDate,
         method: dto.method,
@@ -51,26 +40,17 @@ export class DrugTestsService {
         facilityId: actor.role === 'clinic_staff' || actor.role === 'facility_staff' ? actor.facilityId : null,
         recordedBy: actor.id,
       });
-      await m.save(test);
       await this.audit.record(actor, { action: 'create', entity: 'drug_test', entityId: test.id, fields: writtenFields(dto), meta: { personId } }, m);
       const relapseTaskId =
         test.result === 'positive' ? await this.relapse.raise(m, actor, { personId, source: 'drug_test', sourceId: test.id, detectedOn: test.testDate }) : null;
-      return { ...toDrugTestView(await m.findOneByOrFail(DrugTest, { id: test.id })), relapseTaskId };
+      return { ...test, relapseTaskId };
     });
   }
 
   async list(actor: Actor, personId: string, query: PageQuery): Promise<Page<DrugTestDto>> {
     await this.access.person(actor, personId);
     await this.audit.recordPersonRead(actor, personId, 'drug_tests');
-    const qb = this.db.getRepository(DrugTest).createQueryBuilder('d').where('d.person_id = :personId', { personId });
-    const own = ownFacilityOnly(actor, 'd.facility_id');
-    if (own) qb.andWhere(own.sql, own.params);
-    const [items, total] = await qb
-      .orderBy('d.test_date', 'DESC')
-      .addOrderBy('d.created_at', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
-    return page(items.map(toDrugTestView), total, query);
+    const [items, total] = await this.tests.listForPerson(actor, personId, query);
+    return page(items, total, query);
   }
 }

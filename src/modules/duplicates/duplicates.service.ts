@@ -4,11 +4,11 @@ import { Access, isUuid, personInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppError, ErrorCode, forbidden, invalid, notFound } from '../../common/errors/app-error.js';
 import { JobsService, QueueUnavailable } from '../../common/jobs/jobs.service.js';
-import { offsetOf, page } from '../../common/http/paging.js';
+import { page } from '../../common/http/paging.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import type { Role } from '../users/user.entity.js';
-import { DROP_STALE_PAIRS_SQL, FIND_PAIRS_SQL } from './duplicate-pairs.sql.js';
+import { DuplicatesRepository, type DuplicatePairRow } from './duplicates.repository.js';
 import { findDuplicatesJobId, parseFindDuplicatesJobId, type FindDuplicatesJobData } from './duplicates.jobs.js';
 import type { DecisionDto, DuplicatePairDto, FindDuplicatesDto, PairsQuery } from './dto/duplicates.dto.js';
 import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
@@ -28,19 +28,6 @@ export interface FindDuplicatesResult {
   found: number;
   pending: number;
   ms: number;
-}
-
-interface PairRow {
-  id: string;
-  person_a_id: string;
-  person_b_id: string;
-  score: string;
-  reasons: string[];
-  status: string;
-  found_at: Date;
-  reviewed_by: string | null;
-  reviewed_at: Date | null;
-  survivor_id: string | null;
 }
 
 const STATUS_OF_STATE: Record<string, string | undefined> = {
@@ -64,6 +51,7 @@ export class DuplicatesService {
 
   constructor(
     private readonly db: DataSource,
+    private readonly pairs: DuplicatesRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -89,16 +77,9 @@ export class DuplicatesService {
 
   private async findPairs(provinceId: string | null, pattern: string | null): Promise<Omit<FindDuplicatesResult, 'provinceId'>> {
     const started = performance.now();
-    const { found, people } = await this.db.transaction(async (m) => {
-      const [row]: { found: number; people: number }[] = await m.query(FIND_PAIRS_SQL, [pattern]);
-      await m.query(DROP_STALE_PAIRS_SQL, [provinceId]);
-      return row;
-    });
+    const { found, people } = await this.pairs.findAndStore(provinceId, pattern);
     const ms = Math.round(performance.now() - started);
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM duplicate_pairs WHERE ($1::uuid IS NULL OR province_id = $1::uuid) AND status = 'pending'`,
-      [provinceId],
-    );
+    const n = await this.pairs.countPending(provinceId);
     this.logger.log({ provinceId, people, found, pending: n, ms }, 'duplicates found');
     return { people, found, pending: n, ms };
   }
@@ -152,35 +133,11 @@ export class DuplicatesService {
   /** Pairs whose two files are both in the caller's scope, best first, the facts side by side. Each file shown is audited as read. */
   async list(actor: Actor, query: PairsQuery) {
     if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
-    const a = personInScope(actor, 'pa');
-    const b = personInScope(actor, 'pb');
-    const qb = this.db
-      .createQueryBuilder()
-      .from('duplicate_pairs', 'dp')
-      .innerJoin('persons', 'pa', 'pa.id = dp.person_a_id')
-      .innerJoin('persons', 'pb', 'pb.id = dp.person_b_id')
-      .where('dp.status = :status', { status: query.status })
-      .andWhere(a.sql, a.params)
-      .andWhere(b.sql, b.params);
-    // A pending pair one of whose files was closed since is no longer a question.
-    if (query.status === 'pending') qb.andWhere('pa.closed_on IS NULL AND pb.closed_on IS NULL');
-    const [rows, counted] = await Promise.all([
-      qb
-        .clone()
-        .select('dp.*')
-        .orderBy('dp.score', 'DESC')
-        .addOrderBy('dp.found_at', 'ASC')
-        .addOrderBy('dp.id', 'ASC')
-        .offset(offsetOf(query))
-        .limit(query.pageSize)
-        .getRawMany<PairRow>(),
-      qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>(),
-    ]);
-    const total = counted?.n ?? 0;
+    const [rows, total] = await this.pairs.page(query.status, personInScope(actor, 'pa'), personInScope(actor, 'pb'), query);
     const items = await this.withFacts(this.db.manager, rows);
     await this.audit.recordMany(
       actor,
-      [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))].map((id) => ({
+      [...new Set(rows.flatMap((r) => [r.personAId, r.personBId]))].map((id) => ({
         action: 'read',
         entity: 'person',
         entityId: id,
@@ -195,9 +152,9 @@ export class DuplicatesService {
     if (!REVIEWER_ROLES.includes(actor.role)) throw forbidden();
     if (!isUuid(pairId)) throw notFound('duplicate pair');
     const outcome = await this.db.transaction(async (m) => {
-      const [pair]: PairRow[] = await m.query(`SELECT * FROM duplicate_pairs WHERE id = $1 FOR UPDATE`, [pairId]);
+      const pair = await this.pairs.lock(m, pairId);
       if (!pair) throw notFound('duplicate pair');
-      const files = await this.persons.lockFilesInScope(m, [pair.person_a_id, pair.person_b_id], personInScope(actor, 'p'));
+      const files = await this.persons.lockFilesInScope(m, [pair.personAId, pair.personBId], personInScope(actor, 'p'));
       if (files.length < 2) throw notFound('duplicate pair');
       if (pair.status !== 'pending') throw new AppError(ErrorCode.PairAlreadyReviewed, `the pair was already marked ${pair.status}`);
 
@@ -216,39 +173,36 @@ export class DuplicatesService {
         survivorId = survivor.id;
         mergedId = merged.id;
         // Other pending pairs of the merged file: the next run proposes them again with the survivor.
-        await m.query(`DELETE FROM duplicate_pairs WHERE status = 'pending' AND id <> $2 AND (person_a_id = $1 OR person_b_id = $1)`, [merged.id, pair.id]);
+        await this.pairs.dropPendingOf(m, merged.id, pair.id);
       } else {
         await this.audit.record(
           actor,
-          { action: 'distinct', entity: 'duplicate_pair', entityId: pair.id, meta: { personAId: pair.person_a_id, personBId: pair.person_b_id } },
+          { action: 'distinct', entity: 'duplicate_pair', entityId: pair.id, meta: { personAId: pair.personAId, personBId: pair.personBId } },
           m,
         );
       }
-      const [updated]: [PairRow[], number] = await m.query(
-        `UPDATE duplicate_pairs SET status = $2, survivor_id = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1 RETURNING *`,
-        [pair.id, dto.decision, survivorId, actor.id],
-      );
-      const [view] = await this.withFacts(m, updated);
+      const updated = await this.pairs.mark(m, pair.id, { status: dto.decision, survivorId, reviewedBy: actor.id });
+      const [view] = await this.withFacts(m, [updated]);
       return { pair: view, moved, survivorId, mergedId };
     });
     return outcome.moved ? { pair: outcome.pair, moved: outcome.moved } : { pair: outcome.pair };
   }
 
-  private async withFacts(m: EntityManager, rows: PairRow[]): Promise<DuplicatePairDto[]> {
-    const ids = [...new Set(rows.flatMap((r) => [r.person_a_id, r.person_b_id]))];
+  private async withFacts(m: EntityManager, rows: DuplicatePairRow[]): Promise<DuplicatePairDto[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.personAId, r.personBId]))];
     const facts = await this.persons.facts(m, ids);
     const byId = new Map(facts.map((f) => [f.id, f]));
     return rows.map((r) => ({
       id: r.id,
-      score: Number(r.score),
+      score: r.score,
       reasons: r.reasons,
       status: r.status,
-      foundAt: r.found_at,
-      reviewedBy: r.reviewed_by,
-      reviewedAt: r.reviewed_at,
-      survivorId: r.survivor_id,
-      a: byId.get(r.person_a_id)!,
-      b: byId.get(r.person_b_id)!,
+      foundAt: r.foundAt,
+      reviewedBy: r.reviewedBy,
+      reviewedAt: r.reviewedAt,
+      survivorId: r.survivorId,
+      a: byId.get(r.personAId)!,
+      b: byId.get(r.personBId)!,
     }));
   }
 }

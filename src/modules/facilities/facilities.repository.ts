@@ -1,46 +1,71 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { FacilityType } from '../../common/access/roles.js';
 import { unitWithinPath } from '../../common/access/scope.js';
-import { offsetOf } from '../../common/http/paging.js';
+import { pageOfRows } from '../../database/sql.js';
 import type { FacilityQuery } from './dto/facility.dto.js';
-import { Facility } from './facility.entity.js';
+
+/** A methadone clinic, rehabilitation facility or health station, as the API answers it. */
+export interface FacilityRow {
+  id: string;
+  code: string;
+  name: string;
+  type: FacilityType;
+  adminUnitId: string;
+}
+
+const COLUMNS = `id, code, name, type, admin_unit_id AS "adminUnitId"`;
 
 /** Every statement on `facilities`. */
 @Injectable()
 export class FacilitiesRepository {
   constructor(private readonly db: DataSource) {}
 
-  findById(id: string, m?: EntityManager): Promise<Facility | null> {
-    return (m ?? this.db.manager).findOneBy(Facility, { id });
+  async findById(id: string, m: EntityManager = this.db.manager): Promise<FacilityRow | null> {
+    const [row]: FacilityRow[] = await m.query(`SELECT ${COLUMNS} FROM facilities WHERE id = $1`, [id]);
+    return row ?? null;
   }
 
-  codeTaken(m: EntityManager, code: string): Promise<boolean> {
-    return m.existsBy(Facility, { code });
+  async codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM facilities WHERE code = $1`, [code]);
+    return rows.length > 0;
   }
 
   /** The facility, locked for an edit. */
-  lock(m: EntityManager, id: string): Promise<Facility | null> {
-    return m.findOne(Facility, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lock(m: EntityManager, id: string): Promise<FacilityRow | null> {
+    const [row]: FacilityRow[] = await m.query(`SELECT ${COLUMNS} FROM facilities WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
   }
 
-  async update(m: EntityManager, id: string, changes: Pick<Facility, 'name' | 'type' | 'adminUnitId'>): Promise<void> {
-    await m.update(Facility, { id }, changes);
+  async update(m: EntityManager, id: string, changes: Pick<FacilityRow, 'name' | 'type' | 'adminUnitId'>): Promise<void> {
+    await m.query(`UPDATE facilities SET name = $2, type = $3, admin_unit_id = $4 WHERE id = $1`, [id, changes.name, changes.type, changes.adminUnitId]);
   }
 
-  async insert(m: EntityManager, fields: Partial<Facility>): Promise<Facility> {
-    const facility = m.create(Facility, fields);
-    await m.save(facility);
-    return facility;
+  async insert(m: EntityManager, f: Omit<FacilityRow, 'id'>): Promise<FacilityRow> {
+    const [row]: FacilityRow[] = await m.query(
+      `INSERT INTO facilities (code, name, type, admin_unit_id) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      [f.code, f.name, f.type, f.adminUnitId],
+    );
+    return row;
   }
 
   /** A page of facilities by code; `withinPath` keeps those whose unit lies under that area path. */
-  list(query: FacilityQuery, withinPath: string | undefined): Promise<[Facility[], number]> {
-    const qb = this.db.getRepository(Facility).createQueryBuilder('f');
-    if (query.type) qb.andWhere('f.type = :type', { type: query.type });
+  list(query: FacilityQuery, withinPath: string | undefined): Promise<[FacilityRow[], number]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.type) {
+      where.push('f.type = :type');
+      params.type = query.type;
+    }
     if (withinPath !== undefined) {
       const within = unitWithinPath('f.admin_unit_id', withinPath);
-      qb.andWhere(within.sql, within.params);
+      where.push(within.sql);
+      Object.assign(params, within.params);
     }
-    return qb.orderBy('f.code').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    return pageOfRows<FacilityRow>(
+      this.db.manager,
+      { columns: COLUMNS, from: `FROM facilities f${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, orderBy: 'f.code', params },
+      query,
+    );
   }
 }

@@ -7,17 +7,8 @@ import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateFacilityDto, FacilityQuery, UpdateFacilityDto } from './dto/facility.dto.js';
 import { FacilitiesRepository } from './facilities.repository.js';
-import type { Facility } from './facility.entity.js';
 import { TreatmentRepository } from '../treatment/treatment.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
-
-export const toFacilityView = (f: Facility) => ({
-  id: f.id,
-  code: f.code,
-  name: f.name,
-  type: f.type,
-  adminUnitId: f.adminUnitId,
-});
 
 @Injectable()
 export class FacilitiesService {
@@ -37,7 +28,7 @@ export class FacilitiesService {
       if (await this.facilities.codeTaken(m, dto.code)) throw conflict(`code: a facility with code ${dto.code} exists`);
       const facility = await this.facilities.insert(m, { ...dto, name: dto.name.normalize('NFC').trim() });
       await this.audit.record(actor, { action: 'create', entity: 'facility', entityId: facility.id, fields: writtenFields(dto) }, m);
-      return toFacilityView(facility);
+      return facility;
     });
   }
 
@@ -51,7 +42,7 @@ export class FacilitiesService {
       const facility = await this.facilities.lock(m, id);
       if (!facility) throw notFound('facility');
       const fields = writtenFields(dto);
-      if (!fields.length) return toFacilityView(facility);
+      if (!fields.length) return facility;
       if (dto.adminUnitId !== undefined && !(await this.units.exists(dto.adminUnitId, m))) {
         throw invalid('adminUnitId', 'no such unit');
       }
@@ -65,7 +56,7 @@ export class FacilitiesService {
       };
       await this.facilities.update(m, id, changes);
       await this.audit.record(actor, { action: 'update', entity: 'facility', entityId: id, fields }, m);
-      return toFacilityView({ ...facility, ...changes });
+      return { ...facility, ...changes };
     });
   }
 
@@ -76,12 +67,12 @@ export class FacilitiesService {
       if (withinPath === undefined) return page([], 0, query);
     }
     const [items, total] = await this.facilities.list(query, withinPath);
-    return page(items.map(toFacilityView), total, query);
+    return page(items, total, query);
   }
 
   async get(id: string) {
     const f = await this.facilities.findById(id);
     if (!f) throw notFound('facility');
-    return toFacilityView(f);
+    return f;
   }
 }

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsoDate } from '../../common/time/dates.js';
-import { PublicHoliday } from './public-holiday.entity.js';
 
-/** A holiday as stored and answered. */
-export type PublicHolidayRow = Pick<PublicHoliday, 'date' | 'name' | 'source'>;
+/**
+ * A public holiday or a day off moved to a weekday: not a working day. Holidays are announced
+ * each year, so an admin adds them; `source` names the law or announcement. As stored and answered.
+ */
+export interface PublicHolidayRow {
+  date: IsoDate;
+  name: string;
+  source: string;
+}
+
+const COLUMNS = 'date::text AS date, name, source';
 
 /** Every statement on `public_holidays` (working-day SQL in `common/time/working-days.ts` reads it under a grant). */
 @Injectable()
@@ -18,17 +26,15 @@ export class PublicHolidaysRepository {
   }
 
   /** Every holiday, by date; `year` keeps one year's. */
-  list(year: number | undefined): Promise<PublicHoliday[]> {
-    const qb = this.db.getRepository(PublicHoliday).createQueryBuilder('h');
-    if (year !== undefined) qb.where('extract(year FROM h.date) = :year', { year });
-    return qb.orderBy('h.date').getMany();
+  list(year: number | undefined): Promise<PublicHolidayRow[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM public_holidays WHERE ($1::int IS NULL OR extract(year FROM date) = $1) ORDER BY date`, [year ?? null]);
   }
 
   /** The holiday added, or undefined when the date already is one. */
   async insert(m: EntityManager, h: PublicHolidayRow & { createdBy: string }): Promise<PublicHolidayRow | undefined> {
     const rows: PublicHolidayRow[] = await m.query(
       `INSERT INTO public_holidays (date, name, source, created_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (date) DO NOTHING RETURNING date::text AS date, name, source`,
+       ON CONFLICT (date) DO NOTHING RETURNING ${COLUMNS}`,
       [h.date, h.name, h.source, h.createdBy],
     );
     return rows[0];
@@ -38,7 +44,7 @@ export class PublicHolidaysRepository {
   async remove(m: EntityManager, date: IsoDate): Promise<PublicHolidayRow | undefined> {
     // A bare DELETE … RETURNING answers [rows, count]; inside a CTE it answers the rows.
     const rows: PublicHolidayRow[] = await m.query(
-      `WITH removed AS (DELETE FROM public_holidays WHERE date = $1 RETURNING date::text AS date, name, source) SELECT * FROM removed`,
+      `WITH removed AS (DELETE FROM public_holidays WHERE date = $1 RETURNING ${COLUMNS}) SELECT * FROM removed`,
       [date],
     );
     return rows[0];

@@ -10,18 +10,12 @@ import { PersonsRepository } from '../persons/persons.repository.js';
 import { ResponsibleWorkers } from '../supervision/responsible-worker.js';
 import { SupervisionRepository } from '../supervision/supervision.repository.js';
 import type { DecideRelapseDto, RelapseSource, RelapseTaskDto } from './dto/relapse.dto.js';
+import { RelapseRepository, type RelapseTaskRow } from './relapse.repository.js';
 
 /** The age from which a relapse may lead to a referral to compulsory treatment (an administrative measure for adults). */
 export const ADULT_AGE = 18;
 
-const VIEW = `
-  SELECT r.id, r.person_id AS "personId", r.supervision_id AS "supervisionId", r.source, r.source_id AS "sourceId",
-         to_char(r.detected_on, 'YYYY-MM-DD') AS "detectedOn", r.assigned_user_id AS "assignedUserId", r.status,
-         r.decision, r.decision_note AS "decisionNote", to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn",
-         r.decided_by AS "decidedBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
-    FROM relapse_tasks r`;
-
-type Row = Omit<RelapseTaskDto, 'adult'> & { dateOfBirth: string };
+type Row = RelapseTaskRow & { dateOfBirth: string };
 const toView = ({ dateOfBirth, ...r }: Row): RelapseTaskDto => ({ ...r, adult: ageOn(dateOfBirth, r.detectedOn) >= ADULT_AGE });
 
 /**
@@ -39,24 +33,21 @@ export class RelapseService {
     private readonly persons: PersonsRepository,
     private readonly supervisions: SupervisionRepository,
     private readonly responsible: ResponsibleWorkers,
+    private readonly tasks: RelapseRepository,
   ) {}
 
   /** Inside the caller's transaction. Returns the new task's id, or null when one is already open. */
   async raise(m: EntityManager, who: Actor | AuditContext, input: { personId: string; source: RelapseSource; sourceId: string; detectedOn: string }): Promise<string | null> {
     const supervision = await this.supervisions.activeOf(m, input.personId);
     const assignee = supervision?.supervisor_user_id ?? (await this.responsible.defaultFor(m, input.personId));
-    const [row]: { id: string }[] = await m.query(
-      `INSERT INTO relapse_tasks (person_id, supervision_id, source, source_id, detected_on, assigned_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-      [input.personId, supervision?.id ?? null, input.source, input.sourceId, input.detectedOn, assignee],
-    );
-    if (!row) return null;
+    const id = await this.tasks.insertOpen(m, { ...input, supervisionId: supervision?.id ?? null, assignedUserId: assignee });
+    if (!id) return null;
     await this.audit.record(
       who,
-      { action: 'create', entity: 'relapse_task', entityId: row.id, meta: { personId: input.personId, source: input.source, sourceId: input.sourceId } },
+      { action: 'create', entity: 'relapse_task', entityId: id, meta: { personId: input.personId, source: input.source, sourceId: input.sourceId } },
       m,
     );
-    return row.id;
+    return id;
   }
 
   async get(actor: Actor, id: string): Promise<RelapseTaskDto> {
@@ -77,10 +68,7 @@ export class RelapseService {
         throw invalid('decision', `a referral to compulsory treatment is for adults (${ADULT_AGE} or older); a minor's is a court's decision`);
       }
       if (dto.decision === 'no_action' && !dto.note?.trim()) throw invalid('note', 'is required when no action is taken (say why)');
-      await m.query(
-        `UPDATE relapse_tasks SET status = 'decided', decision = $2, decision_note = $3, decided_on = $4, decided_by = $5, updated_at = now() WHERE id = $1`,
-        [id, dto.decision, dto.note?.normalize('NFC').trim() || null, decidedOn, actor.id],
-      );
+      await this.tasks.decide(m, id, { decision: dto.decision, decisionNote: dto.note?.normalize('NFC').trim() || null, decidedOn, decidedBy: actor.id });
       await this.audit.record(
         actor,
         { action: 'decide', entity: 'relapse_task', entityId: id, fields: writtenFields(dto), meta: { personId: task.personId, decision: dto.decision } },
@@ -92,12 +80,7 @@ export class RelapseService {
 
   private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Row> {
     if (!isUuid(id)) throw notFound('relapse task');
-    const scope = personIdInScope(actor, 'r.person_id');
-    const [sql, params] = this.db.driver.escapeQueryWithParameters(
-      `${VIEW} WHERE r.id = :relapseTaskId AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF r' : ''}`,
-      { relapseTaskId: id, ...scope.params },
-    );
-    const [row]: Omit<Row, 'dateOfBirth'>[] = await m.query(sql, params);
+    const row = await this.tasks.findInScope(m, id, personIdInScope(actor, 'r.person_id'), forUpdate);
     if (!row) throw notFound('relapse task');
     return { ...row, dateOfBirth: (await this.persons.dateOfBirth(m, row.personId))! };
   }

@@ -8,20 +8,7 @@ import { page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
-import type { ServiceContact } from './service-contact.entity.js';
-import { ServiceContactsRepository } from './service-contacts.repository.js';
-
-export const toServiceContactView = (c: ServiceContact) => ({
-  id: c.id,
-  personId: c.personId,
-  type: c.type,
-  date: c.date,
-  facilityId: c.facilityId,
-  notes: c.notes,
-  createdBy: c.createdBy,
-  createdAt: c.createdAt,
-});
-export type ServiceContactView = ReturnType<typeof toServiceContactView>;
+import { ServiceContactsRepository, type ServiceContactRow } from './service-contacts.repository.js';
 
 /** Counseling, support, medical and vocational services a person received (SPEC 5). */
 @Injectable()
@@ -34,7 +21,7 @@ export class ServiceContactsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, personId: string, dto: CreateServiceContactDto): Promise<ServiceContactView> {
+  async create(actor: Actor, personId: string, dto: CreateServiceContactDto): Promise<ServiceContactRow> {
     if (dto.date > this.clock.today()) throw invalid('date', 'must not be in the future');
     return this.db.transaction(async (m) => {
       const person = await this.access.person(actor, personId, m);
@@ -55,15 +42,15 @@ export class ServiceContactsService {
         { action: 'create', entity: 'service_contact', entityId: contact.id, fields: writtenFields(dto), meta: { personId } },
         m,
       );
-      return toServiceContactView(contact);
+      return contact;
     });
   }
 
-  async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactView>> {
+  async listForPerson(actor: Actor, personId: string, query: ServiceContactQuery): Promise<Page<ServiceContactRow>> {
     await this.access.person(actor, personId);
     await this.audit.recordPersonRead(actor, personId, 'services');
     // Clinic and facility staff see the services their facility gave, not the commune's or others'.
     const [items, total] = await this.contacts.listForPerson(actor, personId, query);
-    return page(items.map(toServiceContactView), total, query);
+    return page(items, total, query);
   }
 }

@@ -8,7 +8,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
-import type { TransferOrigin } from './transfer-request.entity.js';
+import type { TransferOrigin } from './transfers.repository.js';
 import { TransferRequests } from './transfer-requests.js';
 
 export const NATIONAL_ID_CONFLICT = 'national_id_conflict';

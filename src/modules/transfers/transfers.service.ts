@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Access, isUuid, personInScope, unitInScope, type ScopePredicate } from '../../common/access/scope.js';
+import { Access, isUuid, personInScope, unitInScope } from '../../common/access/scope.js';
 import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { AppError, ErrorCode, conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { offsetOf, page, type Page } from '../../common/http/paging.js';
+import { page, type Page } from '../../common/http/paging.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
@@ -18,26 +18,13 @@ import { SupervisionRepository } from '../supervision/supervision.repository.js'
 import { ResponsibleWorkers } from '../supervision/responsible-worker.js';
 import type { CreateTransferRequestDto, RefuseTransferDto, TransferRequestQuery, TransferRequestDto } from './dto/transfer.dto.js';
 import { NationalIdConflicts } from './national-id-conflicts.js';
-import type { TransferOrigin, TransferStatus } from './transfer-request.entity.js';
+import { TransfersRepository, type SeenTransferRequest, type TransferScope } from './transfers.repository.js';
 
-interface RequestRow {
-  id: string;
-  status: TransferStatus;
-  origin: TransferOrigin;
-  personId: string;
+/** A request with the file it is about, when the caller may see that file (none otherwise). */
+interface RequestRow extends SeenTransferRequest {
   shownPersonId: string | null;
   caseCode: string | null;
   fullName: string | null;
-  fromUnitId: string;
-  toUnitId: string;
-  approverUnitId: string | null;
-  reason: string | null;
-  refusalReason: string | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-  movedOn: string | null;
-  fromInScope: boolean;
-  toInScope: boolean;
 }
 
 /**
@@ -60,6 +47,7 @@ export class TransfersService {
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
     private readonly conflicts: NationalIdConflicts,
+    private readonly requests: TransfersRepository,
     private readonly persons: PersonsRepository,
     private readonly relapses: RelapseRepository,
     private readonly supervisions: SupervisionRepository,
@@ -99,47 +87,36 @@ export class TransfersService {
   /** Requests in the caller's scope, newest first; one audit row names the people the page shows. */
   async list(actor: Actor, query: TransferRequestQuery): Promise<Page<TransferRequestDto>> {
     return this.db.transaction(async (m) => {
-      const qb = this.select(m, actor);
-      if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-      const total = await qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
-      const rows = await qb
-        .orderBy('t.created_at', 'DESC')
-        .addOrderBy('t.id', 'DESC')
-        .offset(offsetOf(query))
-        .limit(query.pageSize)
-        .getRawMany<RequestRow>();
-      await this.withShownFiles(m, actor, rows);
+      const [seen, total] = await this.requests.page(m, this.scopeOf(actor), query.status, query);
+      const rows = await this.withShownFiles(m, actor, seen);
       await this.recordShown(m, actor, rows, 'transfer_requests');
-      return page(rows.map((r) => this.view(actor, r)), total?.n ?? 0, query);
+      return page(rows.map((r) => this.view(actor, r)), total, query);
     });
   }
 
   async accept(actor: Actor, id: string): Promise<TransferRequestDto> {
     await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
-      const p = (await this.persons.lockForMove(m, t.person_id))!;
+      const p = (await this.persons.lockForMove(m, t.personId))!;
       if (p.closed_on) throw conflict('the file was closed since the request; refuse it');
-      if (p.residence_unit_id !== t.from_unit_id) throw conflict('the file moved since the request; refuse it');
+      if (p.residence_unit_id !== t.fromUnitId) throw conflict('the file moved since the request; refuse it');
       const today = this.clock.today();
-      const move = { fromUnitId: t.from_unit_id, toUnitId: t.to_unit_id, transferRequestId: id };
-      await this.persons.setResidence(m, t.person_id, t.to_unit_id);
+      const move = { fromUnitId: t.fromUnitId, toUnitId: t.toUnitId, transferRequestId: id };
+      await this.persons.setResidence(m, t.personId, t.toUnitId);
       // A worker of the receiving commune answers for the file's supervision and open relapse from now on.
-      const responsible = await this.responsible.defaultFor(m, t.person_id);
-      await this.supervisions.reassignActiveOf(m, t.person_id, responsible);
-      await this.relapses.reassignOpen(m, t.person_id, responsible);
-      await this.persons.recordEvent(m, { personId: t.person_id, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });
-      await m.query(
-        `UPDATE transfer_requests SET status = 'accepted', decided_by = $2, decided_at = now(), moved_on = $3 WHERE id = $1`,
-        [id, actor.id, today],
-      );
+      const responsible = await this.responsible.defaultFor(m, t.personId);
+      await this.supervisions.reassignActiveOf(m, t.personId, responsible);
+      await this.relapses.reassignOpen(m, t.personId, responsible);
+      await this.persons.recordEvent(m, { personId: t.personId, kind: 'moved', eventDate: today, data: move, recordedBy: actor.id });
+      await this.requests.accept(m, id, actor.id, today);
       // The receiving commune's workers see it (reminders follow the file's residence), the sending commune no longer does.
-      const from = await this.units.findById(t.from_unit_id, m);
+      const from = await this.units.findById(t.fromUnitId, m);
       if (from) {
-        await this.reminders.raiseTransferIn(m, { personId: t.person_id, transferRequestId: id, movedOn: today, caseCode: p.case_code, fromUnitName: from.name });
+        await this.reminders.raiseTransferIn(m, { personId: t.personId, transferRequestId: id, movedOn: today, caseCode: p.case_code, fromUnitName: from.name });
       }
-      await this.audit.record(actor, { action: 'move', entity: 'person', entityId: t.person_id, fields: ['residenceUnitId'], meta: move }, m);
-      await this.audit.record(actor, { action: 'accept', entity: 'transfer_request', entityId: id, fields: ['status'], meta: { personId: t.person_id } }, m);
-      await this.events.personChanged(m, [t.person_id]);
+      await this.audit.record(actor, { action: 'move', entity: 'person', entityId: t.personId, fields: ['residenceUnitId'], meta: move }, m);
+      await this.audit.record(actor, { action: 'accept', entity: 'transfer_request', entityId: id, fields: ['status'], meta: { personId: t.personId } }, m);
+      await this.events.personChanged(m, [t.personId]);
     });
     return this.one(actor, id);
   }
@@ -147,13 +124,10 @@ export class TransfersService {
   async refuse(actor: Actor, id: string, dto: RefuseTransferDto): Promise<TransferRequestDto> {
     await this.db.transaction(async (m) => {
       const t = await this.pendingForDecision(m, actor, id);
-      await m.query(
-        `UPDATE transfer_requests SET status = 'refused', decided_by = $2, decided_at = now(), refusal_reason = $3 WHERE id = $1`,
-        [id, actor.id, dto.reason],
-      );
+      await this.requests.refuse(m, id, actor.id, dto.reason);
       await this.audit.record(
         actor,
-        { action: 'refuse', entity: 'transfer_request', entityId: id, fields: ['status', 'refusalReason'], meta: { personId: t.person_id } },
+        { action: 'refuse', entity: 'transfer_request', entityId: id, fields: ['status', 'refusalReason'], meta: { personId: t.personId } },
         m,
       );
     });
@@ -162,42 +136,14 @@ export class TransfersService {
 
   // ---- helpers ----
 
-  /** Who sees a request: officers the ones they decide, workers those to or from their area. */
-  private scopeOf(actor: Actor): ScopePredicate {
-    if (actor.role === 'province_officer') return unitInScope(actor, 't.approver_unit_id');
-    if (actor.role === 'commune_worker') {
-      const from = unitInScope(actor, 't.from_unit_id');
-      const to = unitInScope(actor, 't.to_unit_id');
-      return { sql: `((${from.sql}) OR (${to.sql}))`, params: { ...from.params, ...to.params } };
-    }
-    return unitInScope(actor, 't.approver_unit_id');
-  }
-
-  private select(m: EntityManager, actor: Actor) {
-    const scope = this.scopeOf(actor);
+  /** Who sees a request (officers the ones they decide, workers those to or from their area), and the caller's area on each end. */
+  private scopeOf(actor: Actor): TransferScope {
     const from = unitInScope(actor, 't.from_unit_id');
     const to = unitInScope(actor, 't.to_unit_id');
-    return m
-      .createQueryBuilder()
-      .from('transfer_requests', 't')
-      .select([
-        't.id AS id',
-        't.status AS status',
-        't.origin AS origin',
-        't.person_id AS "personId"',
-        't.from_unit_id AS "fromUnitId"',
-        't.to_unit_id AS "toUnitId"',
-        't.approver_unit_id AS "approverUnitId"',
-        't.reason AS reason',
-        't.refusal_reason AS "refusalReason"',
-        't.created_at AS "createdAt"',
-        't.decided_at AS "decidedAt"',
-        "to_char(t.moved_on, 'YYYY-MM-DD') AS \"movedOn\"",
-      ])
-      .addSelect(`(${from.sql})`, 'fromInScope')
-      .addSelect(`(${to.sql})`, 'toInScope')
-      .where(scope.sql, scope.params)
-      .setParameters({ ...from.params, ...to.params });
+    if (actor.role === 'commune_worker') {
+      return { shown: { sql: `((${from.sql}) OR (${to.sql}))`, params: { ...from.params, ...to.params } }, from, to };
+    }
+    return { shown: unitInScope(actor, 't.approver_unit_id'), from, to };
   }
 
   private view(actor: Actor, r: RequestRow): TransferRequestDto {
@@ -226,23 +172,21 @@ export class TransfersService {
   /** One request as the caller sees it, read and audited in one transaction. */
   private async one(actor: Actor, id: string): Promise<TransferRequestDto> {
     return this.db.transaction(async (m) => {
-      const row = await this.select(m, actor).andWhere('t.id = :id', { id }).getRawOne<RequestRow>();
-      if (!row) throw notFound('transfer request');
-      await this.withShownFiles(m, actor, [row]);
+      const seen = await this.requests.one(m, this.scopeOf(actor), id);
+      if (!seen) throw notFound('transfer request');
+      const [row] = await this.withShownFiles(m, actor, [seen]);
       await this.recordShown(m, actor, [row], 'transfer_request');
       return this.view(actor, row);
     });
   }
 
   /** The file's case code and name, on the rows whose file the caller may see (others show none). */
-  private async withShownFiles(m: EntityManager, actor: Actor, rows: RequestRow[]): Promise<void> {
+  private async withShownFiles(m: EntityManager, actor: Actor, rows: SeenTransferRequest[]): Promise<RequestRow[]> {
     const shown = await this.persons.shownFiles(m, [...new Set(rows.map((r) => r.personId))], personInScope(actor, 'p'));
-    for (const r of rows) {
+    return rows.map((r) => {
       const file = shown.get(r.personId);
-      r.shownPersonId = file ? r.personId : null;
-      r.caseCode = file?.caseCode ?? null;
-      r.fullName = file?.fullName ?? null;
-    }
+      return { ...r, shownPersonId: file ? r.personId : null, caseCode: file?.caseCode ?? null, fullName: file?.fullName ?? null };
+    });
   }
 
   private async recordShown(m: EntityManager, actor: Actor, rows: RequestRow[], view: string): Promise<void> {
@@ -256,21 +200,9 @@ export class TransfersService {
   }
 
   /** The pending request, locked, if the caller decides it; 404 outside scope, 409 once decided. */
-  private async pendingForDecision(
-    m: EntityManager,
-    actor: Actor,
-    id: string,
-  ): Promise<{ person_id: string; from_unit_id: string; to_unit_id: string; status: TransferStatus }> {
+  private async pendingForDecision(m: EntityManager, actor: Actor, id: string) {
     if (!isUuid(id)) throw notFound('transfer request');
-    const scope = unitInScope(actor, 't.approver_unit_id');
-    const row = await m
-      .createQueryBuilder()
-      .select(['t.person_id AS person_id', 't.from_unit_id AS from_unit_id', 't.to_unit_id AS to_unit_id', 't.status AS status'])
-      .from('transfer_requests', 't')
-      .where('t.id = :id', { id })
-      .andWhere(scope.sql, scope.params)
-      .setLock('pessimistic_write', undefined, ['t'])
-      .getRawOne<{ person_id: string; from_unit_id: string; to_unit_id: string; status: TransferStatus }>();
+    const row = await this.requests.lockForDecision(m, id, unitInScope(actor, 't.approver_unit_id'));
     if (!row) throw notFound('transfer request');
     if (row.status !== 'pending') throw conflict(`the request is already ${row.status}`);
     return row;
