@@ -92,6 +92,13 @@ export const READ_GRANTS: readonly ReadGrant[] = [
     reason: 'coverage and monthly figures: one aggregate statement over every service a person received',
   },
   {
+    module: 'roster',
+    tables: ['enrollments', 'persons', 'methadone_doses'],
+    reason:
+      "a clinic's day: one statement over its active methadone enrollments, their persons (scope, name search, sort by given name) and the day's doses, " +
+      'counted and paged in SQL; through the owners it would load every patient of the clinic and their doses to sort and page them in memory',
+  },
+  {
     module: 'tasks',
     tables: ['persons', 'admin_units', 'users', 'reminders', 'supervisions', 'follow_ups', 'relapse_tasks', 'transfer_requests', 'enrollments', 'methadone_doses'],
     reason: "the worker's \"today\" list: one statement merging every kind of open task in the caller's area",
