@@ -525,6 +525,15 @@ const ROUTES: Route[] = [
     check: (res) => expect(res.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true]),
   },
   {
+    method: 'GET',
+    path: '/facilities/residents',
+    expected: { admin: [200], province_officer: [403], commune_worker: [403], clinic_staff: [403], facility_staff: [200] },
+    prepare: async () => freshFixture('own', false),
+    call: (role, _scope, fx: Fixture) =>
+      as(role).get(`/api/v1/facilities/residents?q=${encodeURIComponent(fx.caseCode)}${role === 'admin' ? `&facilityId=${c.w.rehabP}` : ''}`),
+    check: (res, _role, _scope, fx: Fixture) => expect(idsOfRoster(res)).toEqual([fx.facility]),
+  },
+  {
     method: 'POST',
     path: '/enrollments/:id/prescriptions',
     expected: { admin: ALL(201), province_officer: FORBIDDEN, commune_worker: FORBIDDEN, clinic_staff: SCOPED(201), facility_staff: FORBIDDEN },
@@ -999,6 +1008,7 @@ describe('authorization matrix of every route outside the identity modules', () 
         'GET /tasks',
         'GET /clinics/roster',
         'POST /clinics/roster/doses',
+        'GET /facilities/residents',
         'POST /enrollments/:id/prescriptions',
         'GET /enrollments/:id/prescriptions',
         'PATCH /supervisions/:id/supervisor',

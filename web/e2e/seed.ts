@@ -21,6 +21,8 @@ export interface Site {
     onRoster: string[];
     toEnroll: { name: string; nationalId: string };
     resident: string;
+    /** Two more residents of the facility, by given name one before and one after `resident`. */
+    otherResidents: [string, string];
     toAdmit: { name: string; nationalId: string };
   };
   /** Two likely duplicate pairs (same birth date and sex, names alike) for the province's review. */
@@ -174,6 +176,11 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
     facilityId: rehab.id,
     startDate: day(-90),
   });
+  const otherResidents: [string, string] = ['Trương Văn An', 'Lâm Thị Xuân'];
+  for (const [i, name] of otherResidents.entries()) {
+    const p = await person(name);
+    await facilityApi.call('POST', `/persons/${p.id}/enrollments`, { type: 'facility', mode: 'voluntary', facilityId: rehab.id, startDate: day(-30 - i) });
+  }
   const toAdmit = await person('Bùi Văn Khoa');
 
   return {
@@ -191,6 +198,7 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
       onRoster: onRoster.map((p) => p.fullName),
       toEnroll: { name: toEnroll.fullName, nationalId: toEnroll.nationalId },
       resident: resident.fullName,
+      otherResidents,
       toAdmit: { name: toAdmit.fullName, nationalId: toAdmit.nationalId },
     },
     twins,

@@ -89,6 +89,9 @@ export type PasswordChange = Body<'/api/v1/auth/password', 'post'>;
 
 export const roster = async (query: Query<'/api/v1/clinics/roster', 'get'>) =>
   unwrap(await api.GET('/api/v1/clinics/roster', { params: { query } }));
+export type Resident = components['schemas']['ResidentDto'];
+export const listFacilityResidents = async (query: Query<'/api/v1/facilities/residents', 'get'>) =>
+  unwrap(await api.GET('/api/v1/facilities/residents', { params: { query } }));
 export const recordRoster = async (body: RosterRecord) => unwrap(await api.POST('/api/v1/clinics/roster/doses', { body }));
 export const changePassword = async (body: PasswordChange) => unwrap(await api.POST('/api/v1/auth/password', { body }));
 

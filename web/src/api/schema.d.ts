@@ -380,6 +380,23 @@ export interface paths {
         patch: operations["updateFacility"];
         trace?: never;
     };
+    "/api/v1/facilities/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facility's residents: its active stays (rehabilitation or detention), sorted by given name, searched by name or case code */
+        get: operations["listFacilityResidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -2886,6 +2903,42 @@ export interface components {
             level: components["schemas"]["UnitLevel"];
             name: string;
         };
+        ResidentDto: {
+            caseCode: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            fullName: string;
+            /** @enum {string|null} */
+            mode: "voluntary" | "compulsory" | null;
+            /** Format: uuid */
+            personId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            plannedEndDate: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /** @description facility: a stay at a rehabilitation facility; detention: treatment in detention */
+            type: components["schemas"]["ResidentStayType"];
+        };
+        ResidentPage: {
+            items: components["schemas"]["ResidentDto"][];
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Items per page */
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+        };
+        /**
+         * @description facility: a stay at a rehabilitation facility; detention: treatment in detention
+         * @enum {string}
+         */
+        ResidentStayType: "facility" | "detention";
         /** @enum {string} */
         Role: "admin" | "province_officer" | "commune_worker" | "clinic_staff" | "facility_staff";
         RollupCommuneDto: {
@@ -6014,6 +6067,87 @@ export interface operations {
             };
             /** @description Unsupported Media Type: the body is not of a type the route reads (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Internal Server Error: a fault on the server (code: internal_error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Service Unavailable: PostgreSQL, Redis or the job queue is unavailable; try again shortly (code: service_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listFacilityResidents: {
+        parameters: {
+            query?: {
+                /** @description admin only: the rehabilitation or detention facility (facility staff see their own) */
+                facilityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description name (with or without diacritics) or case code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPage"];
+                };
+            };
+            /** @description Bad Request (code: validation_failed, bad_request, invalid_reference) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unauthorized: missing, invalid or expired access token (code: unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Forbidden: for roles other than admin, facility_staff (code: forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not Found (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -425,6 +425,9 @@ const vi = {
     empty: 'Chưa có học viên nào đang ở cơ sở.',
     resident: 'Học viên',
     days: 'Đã ở {{days}} ngày',
+    searchLabel: 'Tìm học viên theo họ tên hoặc mã hồ sơ',
+    searchPlaceholder: 'Họ tên (có hoặc không dấu) hoặc mã hồ sơ',
+    noMatch: 'Không có học viên nào khớp với tìm kiếm.',
   },
   account: {
     password: 'Đổi mật khẩu',
