@@ -95,7 +95,16 @@ describe('security', () => {
     it('refuses the token of a user deactivated after it was issued', async () => {
       const gone = await user(t, 'commune_worker', w.c2);
       expect((await t.as(gone.token).get('/api/v1/auth/me')).status).toBe(200);
+      // Changed outside the service: the process learns it from the database's notification, which
+      // reaches it a moment after the commit (a change made through the API drops it at once).
       await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [gone.id]);
+      const deadline = Date.now() + 5_000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await t.as(gone.token).get('/api/v1/auth/me')).status;
+        if (status === 200) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(401);
       expect((await t.as(gone.token).get('/api/v1/auth/me')).status).toBe(401);
     });
 
