@@ -4,9 +4,7 @@
  * client (web/src/api/schema.d.ts, `npm run client:generate`) is generated from it. A route that
  * answers something its decorators do not say fails the suite.
  *
- *   @ApiTags('persons')
- *   @ApiBearerAuth()
- *   @Controller('persons')
+ *   @ApiController('persons')      // controller.ts: the path, the tag, the bearer token, class-wide roles
  *   export class PersonsController {
  *     // One decorator a route (route.ts): roles (documents the 403), the operation (operationId unique,
  *     // camelCase), the answer (`ok`, `created`, `accepted`, `noContent`, `paged` for a page
@@ -16,7 +14,8 @@
  *   }
  *
  * Request DTOs declare each field with one decorator from fields.ts (TextField, DateField, UuidField,
- * EnumField, IntField, BoolField), which documents and checks it together.
+ * EnumField, IntField, BoolField, and the groups built on them: NameField, CodeField, FilterField,
+ * DocumentNoField, TextListField), which documents and checks it together.
  * Response DTOs are plain classes in the module's dto/ folder, named `...Dto`, with @ApiProperty
  * on every field: ApiUuid, ApiDate, ApiDateTime, ApiInteger below for the common formats (each
  * takes `{ nullable: true }`, `{ required: false }` for a field that may be absent, a description),

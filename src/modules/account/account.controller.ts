@@ -1,16 +1,14 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { AccountService } from './account.service.js';
 import { ChangePasswordDto, PasswordChangedDto, SessionListDto } from './dto/account.dto.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Self-service for every role: the caller's own password and logins. */
-@ApiTags('auth')
-@ApiBearerAuth()
-@Controller('auth')
+@ApiController('auth')
 export class AccountController {
   constructor(private readonly account: AccountService) {}
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { page, type Page } from '../../common/http/paging.js';
+import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
 import { AdminUnitsRepository } from './admin-units.repository.js';
@@ -15,6 +15,23 @@ const ALLOWED_PARENT: Record<UnitLevel, UnitLevel[]> = {
   district: ['province'],
   commune: ['province', 'district'],
 };
+
+/**
+ * A page of records inside a unit's subtree: `list` gets the unit's materialized path (none without
+ * `unitId`); a unit that does not exist has nothing inside it.
+ */
+export async function pageWithinUnit<T, V>(
+  units: AdminUnitsRepository,
+  unitId: string | undefined,
+  query: PageQuery,
+  list: (withinPath: string | undefined) => Promise<[T[], number]>,
+  view: (item: T) => V,
+): Promise<Page<V>> {
+  const withinPath = unitId ? await units.pathOf(unitId) : undefined;
+  if (unitId && withinPath === undefined) return page([], 0, query);
+  const [items, total] = await list(withinPath);
+  return page(items.map(view), total, query);
+}
 
 export const toUnitView = (u: AdminUnit) => ({
   id: u.id,
@@ -81,14 +98,8 @@ export class AdminUnitsService {
   }
 
   /** Units are public geography: every signed-in role may list them. */
-  async list(query: AdminUnitQuery): Promise<Page<ReturnType<typeof toUnitView>>> {
-    let withinPath: string | undefined;
-    if (query.withinUnitId) {
-      withinPath = await this.units.pathOf(query.withinUnitId);
-      if (withinPath === undefined) return page([], 0, query);
-    }
-    const [items, total] = await this.units.list(query, withinPath);
-    return page(items.map(toUnitView), total, query);
+  list(query: AdminUnitQuery): Promise<Page<ReturnType<typeof toUnitView>>> {
+    return pageWithinUnit(this.units, query.withinUnitId, query, (withinPath) => this.units.list(query, withinPath), toUnitView);
   }
 
   /** The materialized path of a unit, or undefined when there is no such unit. */

@@ -1,14 +1,12 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import type { Page } from '../../common/http/paging.js';
 import { AuditService } from './audit.service.js';
 import { AuditLogDto } from './dto/audit-log.response.js';
 import { AuditLogQuery } from './dto/audit-log.query.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('audit-logs')
+@ApiController('audit-logs', { tag: 'audit' })
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

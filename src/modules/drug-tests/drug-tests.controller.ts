@@ -1,17 +1,14 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
 import { CreatedDrugTestDto, CreateDrugTestDto, DrugTestPageDto } from './dto/drug-test.dto.js';
 import { DrugTestsService } from './drug-tests.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
-@ApiTags('drug-tests')
-@ApiBearerAuth()
-@Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-@Controller('persons/:id/drug-tests')
+@ApiController('persons/:id/drug-tests', { tag: 'drug-tests', roles: ['admin', 'commune_worker', 'clinic_staff', 'facility_staff'] })
 export class DrugTestsController {
   constructor(private readonly tests: DrugTestsService) {}
 

@@ -1,18 +1,15 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import type { Page } from '../../common/http/paging.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { DecisionDto, DecisionResultDto, DuplicatePairDto, DuplicatesJobDto, DuplicatesJobIdParam, FindDuplicatesAcceptedDto, FindDuplicatesDto, PairsQuery } from './dto/duplicates.dto.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Likely duplicate files of a province, for the province office (and administrators) to review. */
-@ApiTags('duplicates')
-@ApiBearerAuth()
-@Roles('admin', 'province_officer')
-@Controller('duplicates')
+@ApiController('duplicates', { roles: ['admin', 'province_officer'] })
 export class DuplicatesController {
   constructor(private readonly duplicates: DuplicatesService) {}
 

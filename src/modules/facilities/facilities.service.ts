@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
-import { page } from '../../common/http/paging.js';
 import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
+import { pageWithinUnit } from '../admin-units/admin-units.service.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import type { CreateFacilityDto, FacilityQuery, UpdateFacilityDto } from './dto/facility.dto.js';
 import { FacilitiesRepository } from './facilities.repository.js';
@@ -60,14 +60,9 @@ export class FacilitiesService {
     });
   }
 
-  async list(query: FacilityQuery) {
-    let withinPath: string | undefined;
-    if (query.unitId) {
-      withinPath = await this.units.pathOf(query.unitId);
-      if (withinPath === undefined) return page([], 0, query);
-    }
-    const [items, total] = await this.facilities.list(query, withinPath);
-    return page(items, total, query);
+  list(query: FacilityQuery) {
+    // The repository already answers with the facility's view.
+    return pageWithinUnit(this.units, query.unitId, query, (withinPath) => this.facilities.list(query, withinPath), (facility) => facility);
   }
 
   async get(id: string) {

@@ -1,22 +1,20 @@
-import { Controller, Param, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Param, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { type Page, PageQuery } from '../../common/http/paging.js';
 import { UploadQuery } from './dto/imports.dto.js';
 import { ImportAcceptedDto, ImportDto, ImportSummaryDto } from './dto/imports.response.js';
 import { ImportsService, MAX_UPLOAD_BYTES, type UploadedFile as Upload } from './imports.service.js';
 import { XLSX_TYPE, fileAnswer, sendFile } from '../../common/http/file-reply.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Bulk import of person files from registers (XLSX or CSV): administrators and commune workers. */
-@ApiTags('imports')
-@ApiBearerAuth()
-@Roles('admin', 'commune_worker')
-@Controller('imports')
+@ApiController('imports', { roles: ['admin', 'commune_worker'] })
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 

@@ -1,9 +1,8 @@
 import { VI } from '../../common/i18n/messages.vi.js';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobsService } from '../../common/jobs/jobs.service.js';
+import { QueueProcessor } from '../../common/jobs/queue-processor.js';
 import { CRASHES_BEFORE_FAILING, JOB_ATTEMPTS } from '../../common/jobs/queues.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { importJobId, type ImportPersonsJobData } from './imports.jobs.js';
 import { ImportsRepository } from './imports.repository.js';
 import { PersonImporter } from './person-import.js';
@@ -13,17 +12,15 @@ export const CRASHED = VI.file.crashed(CRASHES_BEFORE_FAILING);
 
 /** The 'imports' queue. A job that fails its last attempt fails its import, which writes nothing more. */
 @Injectable()
-export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('ImportJobs');
-
+export class ImportsProcessor extends QueueProcessor {
   constructor(
-    private readonly jobs: JobsService,
     private readonly importer: PersonImporter,
     private readonly imports: ImportsRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super('ImportJobs', 'pending imports could not be re-queued');
+  }
 
-  onModuleInit(): void {
+  override onModuleInit(): void {
     this.jobs.handle(
       'imports',
       'import-persons',
@@ -33,9 +30,8 @@ export class ImportsProcessor implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Imports whose job was lost (a Redis flush) are queued again; the job id keeps one job per import. */
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.runWorkers) return;
-    void this.requeuePending().catch((err: Error) => this.logger.warn({ errorClass: err.name }, 'pending imports could not be re-queued'));
+  protected override onWorkerStart(): Promise<number> {
+    return this.requeuePending();
   }
 
   async requeuePending(): Promise<number> {

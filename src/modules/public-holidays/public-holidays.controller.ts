@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { CreatePublicHolidayDto, PublicHolidayDateParam, PublicHolidayList, PublicHolidayQuery, PublicHolidayView } from './dto/public-holiday.dto.js';
 import { PublicHolidaysService } from './public-holidays.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /**
@@ -11,9 +11,7 @@ import { Route } from '../../common/http/route.js';
  * working days, Decree 116/2021 Art 3(5); so do the post-rehab deadlines, Arts 77-78). Holidays
  * are announced yearly, so the admin adds each year's; every signed-in role may read them.
  */
-@ApiTags('public-holidays')
-@ApiBearerAuth()
-@Controller('public-holidays')
+@ApiController('public-holidays')
 export class PublicHolidaysController {
   constructor(private readonly holidays: PublicHolidaysService) {}
 

@@ -1,17 +1,14 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { DecideRelapseDto, RelapseTaskDto } from './dto/relapse.dto.js';
 import { RelapseService } from './relapse.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** The task a relapse raises: the commune's work, for commune workers and admins in scope. */
-@ApiTags('relapse')
-@ApiBearerAuth()
-@Roles('admin', 'commune_worker')
-@Controller('relapse-tasks')
+@ApiController('relapse-tasks', { tag: 'relapse', roles: ['admin', 'commune_worker'] })
 export class RelapseController {
   constructor(private readonly relapse: RelapseService) {}
 

@@ -1,5 +1,4 @@
-import { Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
@@ -7,11 +6,10 @@ import type { Page } from '../../common/http/paging.js';
 import { ReminderQuery } from './dto/reminder.dto.js';
 import { ReminderDto, ReplanResultDto } from './dto/reminder.response.js';
 import { RemindersService } from './reminders.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
-@ApiTags('reminders')
-@ApiBearerAuth()
-@Controller('reminders')
+@ApiController('reminders')
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 

@@ -1,20 +1,17 @@
-import { Body, Controller, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import type { Page } from '../../common/http/paging.js';
 import { CoverageService } from './coverage.service.js';
 import { CoverageJobAcceptedDto, CoverageJobDto, CoverageReportDto, UnreachedPersonDto } from './dto/coverage.response.js';
 import { CoverageExportQuery, CoveragePeriodDto, JobIdParam, UnreachedQuery } from './dto/coverage.dto.js';
 import { CSV_TYPE, XLSX_TYPE, fileAnswer, sendFile } from '../../common/http/file-reply.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Coverage reports (SPEC 8, 9): readers of a unit's subtree; clinic and facility staff get 403. */
-@ApiTags('reports')
-@ApiBearerAuth()
-@Roles('admin', 'province_officer', 'commune_worker')
-@Controller('reports/coverage')
+@ApiController('reports/coverage', { tag: 'reports', roles: ['admin', 'province_officer', 'commune_worker'] })
 export class CoverageController {
   constructor(private readonly coverage: CoverageService) {}
 

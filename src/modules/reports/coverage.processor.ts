@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { JobsService } from '../../common/jobs/jobs.service.js';
+import { QueueProcessor } from '../../common/jobs/queue-processor.js';
 import { Clock } from '../../common/time/clock.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { addMonths } from '../../common/time/dates.js';
 import { monthPeriod, previousMonth } from './coverage.arithmetic.js';
 import {
@@ -20,38 +19,23 @@ export const TREND_MONTHS = 36;
 
 /** The 'reports' queue: one unit on request, every unit each month (BullMQ job scheduler). */
 @Injectable()
-export class CoverageProcessor implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('CoverageJobs');
-
+export class CoverageProcessor extends QueueProcessor {
   constructor(
-    private readonly jobs: JobsService,
     private readonly coverage: CoverageService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super('CoverageJobs', 'monthly coverage schedule could not be set');
+  }
 
-  onModuleInit(): void {
+  override onModuleInit(): void {
     this.jobs.handle('reports', 'coverage', (job) => this.coverageJob(job));
     this.jobs.handle('reports', 'monthly-coverage', (job) => this.monthlyJob(job));
   }
 
-  /** Worker processes keep the monthly schedule in place; upserting it again is harmless. */
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.runWorkers) return;
-    // Not awaited: a Redis that is away must not stop the start; the next start upserts again.
-    void this.scheduleMonthly().catch((err: Error) =>
-      this.logger.warn({ errorClass: err.name }, 'monthly coverage schedule could not be set'),
-    );
-  }
-
-  async scheduleMonthly(): Promise<void> {
-    await this.jobs.withQueue('reports', (queue) =>
-      queue.upsertJobScheduler(
-        MONTHLY_COVERAGE_SCHEDULER,
-        { pattern: MONTHLY_COVERAGE_CRON, tz: this.config.tzName },
-        { name: 'monthly-coverage', data: {} satisfies MonthlyCoverageJobData },
-      ),
-    );
+  /** Worker processes keep the monthly schedule in place. */
+  protected override onWorkerStart(): Promise<void> {
+    const data: MonthlyCoverageJobData = {};
+    return this.upsertSchedules('reports', [{ id: MONTHLY_COVERAGE_SCHEDULER, pattern: MONTHLY_COVERAGE_CRON, name: 'monthly-coverage', data }]);
   }
 
   private async coverageJob(job: Job) {

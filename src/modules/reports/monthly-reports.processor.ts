@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { JobsService } from '../../common/jobs/jobs.service.js';
+import { QueueProcessor } from '../../common/jobs/queue-processor.js';
 import { Clock } from '../../common/time/clock.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { previousMonth } from './coverage.arithmetic.js';
 import {
   REPORT_DUE_CRON,
@@ -17,38 +16,24 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Raises the due (1st) and overdue (4th) notices of monthly reports, on BullMQ job schedulers. */
 @Injectable()
-export class MonthlyReportsProcessor implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('MonthlyReportJobs');
-
+export class MonthlyReportsProcessor extends QueueProcessor {
   constructor(
-    private readonly jobs: JobsService,
     private readonly reports: MonthlyReportsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super('MonthlyReportJobs', 'monthly report schedules could not be set');
+  }
 
-  onModuleInit(): void {
+  override onModuleInit(): void {
     this.jobs.handle('reports', 'monthly-report-notices', (job) => this.noticeJob(job));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.runWorkers) return;
-    void this.schedule().catch((err: Error) => this.logger.warn({ errorClass: err.name }, 'monthly report schedules could not be set'));
-  }
-
-  async schedule(): Promise<void> {
-    await this.jobs.withQueue('reports', async (queue) => {
-      await queue.upsertJobScheduler(
-        REPORT_DUE_SCHEDULER,
-        { pattern: REPORT_DUE_CRON, tz: this.config.tzName },
-        { name: 'monthly-report-notices', data: { kind: 'report_due' } satisfies MonthlyNoticeJobData },
-      );
-      await queue.upsertJobScheduler(
-        REPORT_OVERDUE_SCHEDULER,
-        { pattern: REPORT_OVERDUE_CRON, tz: this.config.tzName },
-        { name: 'monthly-report-notices', data: { kind: 'report_overdue' } satisfies MonthlyNoticeJobData },
-      );
-    });
+  protected override onWorkerStart(): Promise<void> {
+    const notice = (kind: MonthlyNoticeJobData['kind']) => ({ name: 'monthly-report-notices', data: { kind } satisfies MonthlyNoticeJobData });
+    return this.upsertSchedules('reports', [
+      { id: REPORT_DUE_SCHEDULER, pattern: REPORT_DUE_CRON, ...notice('report_due') },
+      { id: REPORT_OVERDUE_SCHEDULER, pattern: REPORT_OVERDUE_CRON, ...notice('report_overdue') },
+    ]);
   }
 
   private async noticeJob(job: Job) {

@@ -1,18 +1,15 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { PageQuery } from '../../common/http/paging.js';
 import { CreatePrescriptionDto, PrescriptionDto, PrescriptionPageDto, RecordRosterDto, RosterPageDto, RosterQuery, RosterWriteDto } from './dto/roster.dto.js';
 import { RosterService } from './roster.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** The methadone clinic's day: its roster, a whole day's doses at once, and prescribed doses. */
-@ApiTags('roster')
-@ApiBearerAuth()
-@Roles('admin', 'clinic_staff')
-@Controller()
+@ApiController({ tag: 'roster', roles: ['admin', 'clinic_staff'] })
 export class RosterController {
   constructor(private readonly roster: RosterService) {}
 

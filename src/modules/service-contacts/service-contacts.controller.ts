@@ -1,19 +1,16 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Page } from '../../common/http/paging.js';
 import { ServiceContactDto } from './dto/service-contact.response.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { CreateServiceContactDto, ServiceContactQuery } from './dto/service-contact.dto.js';
 import { ServiceContactsService } from './service-contacts.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Service contacts: recorded and read by the workers who serve a person, for people in their scope. */
-@ApiTags('services')
-@ApiBearerAuth()
-@Roles('admin', 'commune_worker', 'clinic_staff', 'facility_staff')
-@Controller('persons/:id/services')
+@ApiController('persons/:id/services', { tag: 'services', roles: ['admin', 'commune_worker', 'clinic_staff', 'facility_staff'] })
 export class ServiceContactsController {
   constructor(private readonly contacts: ServiceContactsService) {}
 

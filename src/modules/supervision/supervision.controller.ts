@@ -1,20 +1,17 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import { CurrentActor, Roles } from '../../common/auth/decorators.js';
+import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { type Page, PageQuery } from '../../common/http/paging.js';
 import { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
 import { AssignSupervisorDto } from './dto/supervisor.dto.js';
 import { SupervisionDto, VisitDto } from './dto/supervision.response.js';
 import { SupervisionService } from './supervision.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /** Post-rehab supervision: the commune's work, for admins and commune workers in scope. */
-@ApiTags('supervisions')
-@ApiBearerAuth()
-@Roles('admin', 'commune_worker')
-@Controller()
+@ApiController({ tag: 'supervisions', roles: ['admin', 'commune_worker'] })
 export class SupervisionController {
   constructor(private readonly supervisions: SupervisionService) {}
 

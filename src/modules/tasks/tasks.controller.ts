@@ -1,14 +1,12 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { TaskListDto, TaskQuery } from './dto/tasks.dto.js';
 import { TasksService } from './tasks.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
-@ApiTags('tasks')
-@ApiBearerAuth()
-@Controller('tasks')
+@ApiController('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 

@@ -1,16 +1,14 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import type { Page } from '../../common/http/paging.js';
 import { CreateTransferRequestDto, RefuseTransferDto, TransferRequestDto, TransferRequestQuery } from './dto/transfer.dto.js';
 import { TransfersService } from './transfers.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
-@ApiTags('transfers')
-@ApiBearerAuth()
-@Controller('transfer-requests')
+@ApiController('transfer-requests', { tag: 'transfers' })
 export class TransfersController {
   constructor(private readonly transfers: TransfersService) {}
 

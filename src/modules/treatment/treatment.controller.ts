@@ -1,5 +1,4 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Query } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
@@ -7,15 +6,14 @@ import { type Page, PageQuery } from '../../common/http/paging.js';
 import { CreateEnrollmentDto, DoseQuery, EndEnrollmentDto, RecordDoseDto } from './dto/enrollment.dto.js';
 import { DoseDto, EndedEnrollmentDto, EnrollmentDetailDto, EnrollmentDto } from './dto/enrollment.response.js';
 import { TreatmentService } from './treatment.service.js';
+import { ApiController } from '../../common/http/controller.js';
 import { Route } from '../../common/http/route.js';
 
 /**
  * Enrollments: commune workers record community treatment, clinic staff methadone at their clinic,
  * facility staff stays at their facility (the service checks the type against the role).
  */
-@ApiTags('treatment')
-@ApiBearerAuth()
-@Controller()
+@ApiController({ tag: 'treatment' })
 export class TreatmentController {
   constructor(private readonly treatment: TreatmentService) {}
 

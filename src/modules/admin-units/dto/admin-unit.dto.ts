@@ -1,33 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
-import { EnumField } from '../../../common/http/fields.js';
-
-/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
-const PLAIN = /^\P{Cc}*$/u;
+import { CodeField, EnumField, FilterField, NameField, UuidField } from '../../../common/http/fields.js';
 
 export class CreateAdminUnitDto {
-  @ApiProperty({ example: '01' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,32}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
-  code: string;
-
-  @ApiProperty({ example: 'Xã Tân Lập' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'name must not contain control characters' })
-  name: string;
+  @CodeField({ example: '01' }) code: string;
+  @NameField({ example: 'Xã Tân Lập' }) name: string;
 
   @EnumField(UNIT_LEVELS) level: UnitLevel;
 
-  @ApiPropertyOptional({ description: 'required for districts and communes' })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string;
+  @UuidField({ optional: true, terse: true, description: 'required for districts and communes' }) parentId?: string;
 
   @ApiPropertyOptional({ description: 'residents, for rates per population' })
   @IsOptional()
@@ -38,13 +23,7 @@ export class CreateAdminUnitDto {
 
 /** Renaming a unit or setting its population; its code, level and place in the tree stay. */
 export class UpdateAdminUnitDto {
-  @ApiPropertyOptional({ example: 'Xã Tân Lập' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(PLAIN, { message: 'name must not contain control characters' })
-  name?: string;
+  @NameField({ optional: true, example: 'Xã Tân Lập' }) name?: string;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'residents, for rates per population; null clears it' })
   @IsOptional()
@@ -55,24 +34,13 @@ export class UpdateAdminUnitDto {
 }
 
 export class AdminUnitQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  parentId?: string;
+  @UuidField({ optional: true, terse: true }) parentId?: string;
 
   @EnumField(UNIT_LEVELS, { optional: true }) level?: UnitLevel;
 
-  @ApiPropertyOptional({ description: 'only units inside this one' })
-  @IsOptional()
-  @IsUUID()
-  withinUnitId?: string;
+  @UuidField({ optional: true, terse: true, description: 'only units inside this one' }) withinUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'code or name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN, { message: 'q must not contain control characters' })
-  q?: string;
+  @FilterField(100, { description: 'code or name' }) q?: string;
 }
 
 /** An administrative unit: a province, district or commune. */

@@ -1,31 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { TextField } from '../../../common/http/fields.js';
 import { UserDto } from '../../users/dto/user.dto.js';
-/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
-const PLAIN = /^\P{Cc}*$/u;
 
-
+/** Credentials are checked as sent: never cleaned, documented by type alone. */
 export class LoginDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  @Matches(PLAIN, { message: 'username must not contain control characters' })
-  username: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(256)
-  password: string;
+  @TextField({ max: 64, clean: false, terse: true, plain: true }) username: string;
+  @TextField({ max: 256, clean: false, terse: true }) password: string;
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: "the refresh token; when absent, the web app's HttpOnly cookie cm_refresh is used" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ optional: true, max: 200, clean: false, terse: true, description: "the refresh token; when absent, the web app's HttpOnly cookie cm_refresh is used" })
   refreshToken?: string;
 }
 

@@ -1,25 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { ApiProperty } from '@nestjs/swagger';
 import { DRUG_TEST_METHODS, DRUG_TEST_RESULTS, type DrugTestMethod, type DrugTestResult } from '../drug-test.entity.js';
-import { EnumField } from '../../../common/http/fields.js';
+import { DateField, EnumField, TextListField } from '../../../common/http/fields.js';
 
 export class CreateDrugTestDto {
-  @ApiProperty({ example: '2026-11-20', description: 'not in the future' })
-  @IsCalendarDate()
-  testDate: string;
+  @DateField({ terse: true, example: '2026-11-20', description: 'not in the future' }) testDate: string;
 
   @EnumField(DRUG_TEST_METHODS) method: DrugTestMethod;
   @EnumField(DRUG_TEST_RESULTS, { description: 'positive raises a relapse task for the responsible worker' }) result: DrugTestResult;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['heroin', 'methamphetamine'], description: 'what the test found' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
-  @Matches(/^\P{Cc}*$/u, { each: true, message: 'substances must not contain control characters' })
+  @TextListField({ optional: true, plain: true, maxItems: 20, max: 50, example: ['heroin', 'methamphetamine'], description: 'what the test found' })
   substances?: string[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
-import { PERSON_STATUSES, SEXES } from '../../persons/person.entity.js';
+import { PersonFactsDto } from '../../persons/dto/person-candidates.dto.js';
 import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 export const PAIR_STATUSES = ['pending', 'same', 'distinct'] as const;
@@ -47,17 +47,7 @@ export class DecisionDto {
 }
 
 /** One file of a pair, side by side with the other: the facts, never contact details. */
-export class PairFileDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() caseCode: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ format: 'date' }) dateOfBirth: string;
-  @ApiProperty({ enum: SEXES }) sex: string;
-  @ApiProperty({ format: 'uuid' }) residenceUnitId: string;
-  @ApiProperty() residenceUnitName: string;
-  @ApiProperty({ enum: PERSON_STATUSES }) status: string;
-  @ApiProperty({ format: 'date' }) registeredOn: string;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
+export class PairFileDto extends PersonFactsDto {
   @ApiProperty({ nullable: true, type: String }) closeReason: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) mergedIntoId: string | null;
   @ApiProperty() hasNationalId: boolean;

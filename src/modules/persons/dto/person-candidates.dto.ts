@@ -37,8 +37,8 @@ export class CandidatesQueryDto {
   nationalId?: string;
 }
 
-/** A file that may be the same person; no national id, phone or address. */
-export class PersonCandidateDto {
+/** The facts of a file shown to tell whether two files are one person; never national id, phone or address. */
+export class PersonFactsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() caseCode: string;
   @ApiProperty() fullName: string;
@@ -49,6 +49,10 @@ export class PersonCandidateDto {
   @ApiProperty({ enum: PERSON_STATUSES }) status: PersonStatus;
   @ApiProperty({ format: 'date' }) registeredOn: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
+}
+
+/** A file that may be the same person; no national id, phone or address. */
+export class PersonCandidateDto extends PersonFactsDto {
   @ApiProperty({ enum: FILE_CLOSE_REASONS, nullable: true, type: String }) closeReason: string | null;
   @ApiProperty({ description: 'whether the file carries a national id (never the id itself)' }) hasNationalId: boolean;
   @ApiProperty({ minimum: 0, maximum: 1, description: '1 for the same national id, else 0.6 x name similarity + 0.4 x (1 same date of birth, 0.5 same year)' })

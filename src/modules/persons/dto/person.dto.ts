@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
-import { BoolField, DateField, EnumField, Present, TextField, UuidField, cleanValue, stack } from '../../../common/http/fields.js';
-
-
-const CleanTextList = () => Transform(({ value }) => (Array.isArray(value) ? value.map(cleanValue) : value));
+import { BoolField, DateField, DocumentNoField, EnumField, TextField, TextListField, UuidField } from '../../../common/http/fields.js';
 
 export const NATIONAL_ID = /^[0-9]{12}$/;
 export const PHONE = /^[0-9+ .()-]{6,20}$/;
@@ -15,13 +11,10 @@ const phoneRule = Matches(PHONE, { message: 'phone must be 6-20 digits, spaces o
 
 /** The number of the commune's management decision, written alike on create and update. */
 const ManagementDecisionNo = () =>
-  stack(
-    ApiPropertyOptional({ nullable: true, type: String, example: '25/QĐ-UBND', description: "number of the commune's management decision" }),
-    IsOptional(),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(100),
-  );
+  DocumentNoField({ nullable: true, example: '25/QĐ-UBND', description: "number of the commune's management decision" });
+
+/** The substances a person uses, written alike on create and update. */
+const Substances = (example?: string[]) => TextListField({ present: true, clean: true, maxItems: 20, max: 50, example });
 
 export class CreatePersonDto {
   @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
@@ -45,15 +38,7 @@ export class CreatePersonDto {
 
   @EnumField(PERSON_STATUSES) status: PersonStatus;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['heroin', 'methamphetamine'] })
-  @Present()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
-  substances?: string[];
+  @Substances(['heroin', 'methamphetamine']) substances?: string[];
 
   @DateField({ example: '2025-01-10', description: 'the day the file was opened' }) registeredOn: string;
   @DateField({ optional: true, nullable: true, description: "the commune's management decision (status using)" }) managementDecisionOn?: string | null;
@@ -98,15 +83,7 @@ export class UpdatePersonDto {
 
   @EnumField(PERSON_STATUSES, { present: true }) status?: PersonStatus;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @Present()
-  @CleanTextList()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
-  substances?: string[];
+  @Substances() substances?: string[];
 
   @DateField({ present: true }) registeredOn?: string;
   @DateField({ optional: true, nullable: true, description: 'a new date records a new management decision' }) managementDecisionOn?: string | null;

@@ -1,33 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { FILE_CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
 import { PERSON_EVENT_KINDS } from '../person-event.entity.js';
-
-/**
- * A file in a list: never national id, phone or address. A clinic or facility worker's exact
- * lookup (by national id, or case code with date of birth) of a file not at their facility answers
- * the first seven fields only.
- */
-export class PersonListItemDto {
-  @ApiUuid() id: string;
-  @ApiProperty({ example: '01001-2025-00001' }) caseCode: string;
-  @ApiProperty({ example: 'Nguyễn Văn An' }) fullName: string;
-  @ApiDate() dateOfBirth: string;
-  @ApiEnum(SEXES, 'Sex') sex: Sex;
-  @ApiUuid({ description: 'the commune of residence' }) residenceUnitId: string;
-  @ApiEnum(PERSON_STATUSES, 'PersonStatus') status: PersonStatus;
-  @ApiPropertyOptional({ type: [String], example: ['heroin'] }) substances?: string[];
-  @ApiDate({ required: false }) registeredOn?: string;
-  @ApiDate({ required: false, nullable: true }) managementDecisionOn?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: "number of the commune's management decision" }) managementDecisionNo?: string | null;
-  @ApiPropertyOptional() inDetention?: boolean;
-  @ApiDate({ required: false, nullable: true }) closedOn?: string | null;
-  @ApiPropertyOptional({ enum: FILE_CLOSE_REASONS, nullable: true }) closeReason?: CloseReason | null;
-  @ApiUuid({ required: false, nullable: true, description: 'closeReason merged_into: the file of the same person that survived' }) mergedIntoId?: string | null;
-  @ApiInteger({ required: false, description: 'send it back with a change (optimistic locking)' }) version?: number;
-  @ApiDateTime({ required: false }) createdAt?: Date;
-  @ApiDateTime({ required: false }) updatedAt?: Date;
-}
 
 /** One file. National id, phone and address are present for admins and commune workers only. */
 export class PersonDto {
@@ -53,6 +27,32 @@ export class PersonDto {
   nationalId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'admins and commune workers only' }) phone?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'admins and commune workers only' }) address?: string | null;
+}
+
+/**
+ * A file in a list: never national id, phone or address. A clinic or facility worker's exact
+ * lookup (by national id, or case code with date of birth) of a file not at their facility answers
+ * the first seven fields only.
+ */
+export class PersonListItemDto extends IntersectionType(
+  PickType(PersonDto, ['id', 'caseCode', 'fullName', 'dateOfBirth', 'sex', 'residenceUnitId', 'status'] as const),
+  PartialType(
+    PickType(PersonDto, [
+      'substances',
+      'registeredOn',
+      'managementDecisionOn',
+      'managementDecisionNo',
+      'inDetention',
+      'closedOn',
+      'closeReason',
+      'mergedIntoId',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ] as const),
+  ),
+) {
+  @ApiUuid({ required: false, nullable: true, description: 'closeReason merged_into: the file of the same person that survived' }) declare mergedIntoId?: string | null;
 }
 
 const TIMELINE_KINDS = [

@@ -1,7 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
-import { EnumField } from '../../../common/http/fields.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { DateField, EnumField, TextField } from '../../../common/http/fields.js';
 
 /**
  * What the responsible worker decided after a relapse: re-enroll the person in treatment, prepare a
@@ -16,17 +14,8 @@ export type RelapseSource = (typeof RELAPSE_SOURCES)[number];
 export class DecideRelapseDto {
   @EnumField(RELAPSE_DECISIONS) decision: RelapseDecision;
 
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'the day of the decision (default: today); not in the future' })
-  @IsOptional()
-  @IsCalendarDate()
-  decidedOn?: string;
-
-  @ApiPropertyOptional({ maxLength: 1000, description: 'required for no_action' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @Matches(/^(?:\P{Cc}|[\t\n\r])*$/u, { message: 'note must not contain control characters' })
-  note?: string;
+  @DateField({ optional: true, terse: true, example: '2026-11-20', description: 'the day of the decision (default: today); not in the future' }) decidedOn?: string;
+  @TextField({ optional: true, clean: false, nonEmpty: false, max: 1000, plain: 'lines', description: 'required for no_action' }) note?: string;
 }
 
 export class RelapseTaskDto {

@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import type { ExportFormat } from '../coverage.export.js';
 import { MONTHLY_FIGURES, MONTHLY_SHARES, type MonthlyFigureKey, type MonthlyShareKey } from '../monthly-figures.js';
 import { TREND_INDICATORS, type TrendIndicator } from '../monthly-trends.js';
-import { BoolField, EnumField, UuidField } from '../../../common/http/fields.js';
+import { BoolField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const monthMessage = (field: string) => ({ message: `${field} must be a month as YYYY-MM` });
-/** Text without control characters, except tabs and line breaks (a comment may run over lines). */
-const PLAIN = /^(?:\P{Cc}|[\t\n\r])*$/u;
 
 // ---- requests ----
 
@@ -33,11 +31,7 @@ export class MonthlyExportQuery extends MonthlyRollupQuery {
 }
 
 export class SubmitMonthlyReportDto extends MonthlyReportQuery {
-  @ApiPropertyOptional({ maxLength: 2000, description: "the commune worker's comment on the month" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @Matches(PLAIN, { message: 'comment must not contain control characters' })
+  @TextField({ optional: true, clean: false, nonEmpty: false, max: 2000, plain: 'lines', description: "the commune worker's comment on the month" })
   comment?: string;
 
   @BoolField({ optional: true, description: 'true to submit a corrected version of a month already submitted (the old one is kept)' }) correction?: boolean;

@@ -1,15 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { ErrorCode } from '../../../common/errors/app-error.js';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { MAX_DOSE_MG } from '../../treatment/dto/enrollment.dto.js';
+import { DoseField } from '../../treatment/dto/enrollment.dto.js';
 import { DOSE_STATUSES, type DoseStatus, MISSED_REASONS, type MissedReason } from '../../treatment/methadone-dose.entity.js';
-import { EnumField, UuidField } from '../../../common/http/fields.js';
-
-/** PostgreSQL text cannot hold NUL, and no note needs a control character other than a line break. */
-const PLAIN_TEXT = /^(?:\P{Cc}|[\t\n\r])*$/u;
+import { DateField, EnumField, FilterField, TextField, UuidField } from '../../../common/http/fields.js';
 
 /** Rows one roster request may record: a large clinic's whole day. */
 export const MAX_ROSTER_ROWS = 500;
@@ -25,40 +21,25 @@ export const ROSTER_DAY_STATUSES = ['pending', 'taken', 'missed'] as const;
 export type RosterDayStatus = (typeof ROSTER_DAY_STATUSES)[number];
 
 export class RosterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'the day (default: today); not in the future' })
-  @IsOptional()
-  @IsCalendarDate()
-  date?: string;
+  @DateField({ optional: true, terse: true, example: '2026-11-20', description: 'the day (default: today); not in the future' }) date?: string;
 
   @UuidField({ optional: true, description: "admin only: the clinic (clinic staff see their own)" }) facilityId?: string;
   @EnumField(ROSTER_DAY_STATUSES, { optional: true, description: "the day's dose: pending (not recorded yet), taken or missed" }) status?: RosterDayStatus;
 
-  @ApiPropertyOptional({ description: 'name (with or without diacritics) or case code', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN_TEXT, { message: 'q must not contain control characters' })
-  q?: string;
+  @FilterField(100, { terse: false, plain: 'lines', description: 'name (with or without diacritics) or case code' }) q?: string;
 }
 
 export class RosterDoseRowDto {
   @UuidField() enrollmentId: string;
   @EnumField(DOSE_STATUSES) status: DoseStatus;
 
-  @ApiPropertyOptional({ description: 'mg; when taken and absent, the dose prescribed for the day; absent when missed', maximum: MAX_DOSE_MG })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(MAX_DOSE_MG)
-  doseMg?: number;
+  @DoseField({ optional: true, description: 'mg; when taken and absent, the dose prescribed for the day; absent when missed' }) doseMg?: number;
 
   @EnumField(ROSTER_MISSED_REASONS, { optional: true, description: 'only for a missed dose: why it was missed, passed to the dose record' }) missedReason?: RosterMissedReason;
 }
 
 export class RecordRosterDto {
-  @ApiProperty({ example: '2026-11-20', description: 'the day of every row; not in the future' })
-  @IsCalendarDate()
-  date: string;
+  @DateField({ terse: true, example: '2026-11-20', description: 'the day of every row; not in the future' }) date: string;
 
   @UuidField({ optional: true, description: 'admin only: the clinic (clinic staff record at their own)' }) facilityId?: string;
 
@@ -72,22 +53,9 @@ export class RecordRosterDto {
 }
 
 export class CreatePrescriptionDto {
-  @ApiProperty({ example: '2026-11-20', description: 'the first day of the new dose; not before the enrollment started' })
-  @IsCalendarDate()
-  effectiveFrom: string;
-
-  @ApiProperty({ maximum: MAX_DOSE_MG, example: 60 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(MAX_DOSE_MG)
-  doseMg: number;
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(PLAIN_TEXT, { message: 'note must not contain control characters' })
-  note?: string;
+  @DateField({ terse: true, example: '2026-11-20', description: 'the first day of the new dose; not before the enrollment started' }) effectiveFrom: string;
+  @DoseField({ example: 60 }) doseMg: number;
+  @TextField({ optional: true, clean: false, nonEmpty: false, max: 500, plain: 'lines' }) note?: string;
 }
 
 // ---- answers ----

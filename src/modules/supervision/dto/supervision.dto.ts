@@ -1,22 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
 import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
-import { BoolField, DateField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
+import { BoolField, DateField, DocumentNoField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
 
 /** The post-rehab management decision (Decree 116/2021 Art 78), given on create or on a change. */
 class PostRehabDecisionFields {
-  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @DocumentNoField({ example: '15/QĐ-UBND', description: 'number of the post-rehab management decision (Decree 116/2021 Art 78); given with decisionOn' })
   decisionNo?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ optional: true, terse: true, example: '2026-04-03', description: 'date of the post-rehab management decision; given with decisionNo' })
   decisionOn?: string;
 }
 

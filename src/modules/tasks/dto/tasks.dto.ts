@@ -1,8 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
+import { ApiProperty } from '@nestjs/swagger';
 import { PageQuery } from '../../../common/http/paging.js';
-import { BoolField, EnumField, UuidField } from '../../../common/http/fields.js';
+import { BoolField, DateField, EnumField, UuidField } from '../../../common/http/fields.js';
 
 /** What a task asks: the commune's, the officer's (transfers to decide), the clinic's and the facility's kinds. */
 export const TASK_KINDS = [
@@ -25,15 +23,8 @@ export const URGENCIES = ['overdue', 'today', 'upcoming'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 export class TaskQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'due on or after' })
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'due on or before' })
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
+  @DateField({ optional: true, terse: true, example: '2026-11-01', description: 'due on or after' }) from?: string;
+  @DateField({ optional: true, terse: true, example: '2026-11-30', description: 'due on or before' }) to?: string;
 
   @EnumField(TASK_KINDS, { optional: true }) kind?: TaskKind;
   @UuidField({ optional: true, description: 'people living in this unit (in the caller’s area)' }) unitId?: string;
@@ -54,20 +45,10 @@ export class TaskDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the reminder that announced it, if one is still open' }) reminderId: string | null;
 }
 
-export class TaskCountsDto {
-  @ApiProperty() follow_up_due: number;
-  @ApiProperty() follow_up_overdue: number;
-  @ApiProperty() supervision_ending: number;
-  @ApiProperty() management_ending: number;
-  @ApiProperty() enrollment_ending: number;
-  @ApiProperty() relapse: number;
-  @ApiProperty() transfer_in: number;
-  @ApiProperty() transfer_waiting: number;
-  @ApiProperty() transfer_decision: number;
-  @ApiProperty() missed_doses: number;
-  @ApiProperty() dose_not_recorded: number;
-  @ApiProperty() stay_ending: number;
-}
+/** The number of tasks of each kind, under each kind's name. */
+export type TaskCountsDto = Record<TaskKind, number>;
+export const TaskCountsDto = class TaskCountsDto {};
+for (const kind of TASK_KINDS) ApiProperty({ type: Number })(TaskCountsDto.prototype, kind);
 
 export class TaskListDto {
   @ApiProperty({ example: '2026-11-20' }) today: string;

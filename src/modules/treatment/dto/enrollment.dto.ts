@@ -1,10 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNumber, IsOptional, IsPositive, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../common/http/paging.js';
 import { DOSE_STATUSES, MISSED_REASONS, type DoseStatus, type MissedReason } from '../methadone-dose.entity.js';
 import { ENROLLMENT_MODES, ENROLLMENT_OUTCOMES, ENROLLMENT_TYPES, LEGAL_BASES, type EnrollmentMode, type LegalBasis, type EnrollmentOutcome, type EnrollmentType } from '../enrollment.entity.js';
-import { IsCalendarDate } from '../../../common/http/calendar-date.js';
-import { DateField, EnumField, UuidField } from '../../../common/http/fields.js';
+import { DateField, DocumentNoField, EnumField, UuidField, stack } from '../../../common/http/fields.js';
 
 export class CreateEnrollmentDto {
   @EnumField(ENROLLMENT_TYPES) type: EnrollmentType;
@@ -19,16 +18,10 @@ export class CreateEnrollmentDto {
   })
   legalBasis?: LegalBasis;
 
-  @ApiPropertyOptional({ example: '12/QĐ-UBND', description: 'number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @DocumentNoField({ example: '12/QĐ-UBND', description: 'number of the treatment decision (voluntary: the acceptance; compulsory: the court decision); given with decisionOn' })
   decisionNo?: string;
 
-  @ApiPropertyOptional({ example: '2026-02-20', description: 'date of the treatment decision; the age at it decides the legal basis of a compulsory stay' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ optional: true, terse: true, example: '2026-02-20', description: 'date of the treatment decision; the age at it decides the legal basis of a compulsory stay' })
   decisionOn?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 0, description: 'completed treatments known from paper files only; any makes this a repeat treatment' })
@@ -43,44 +36,42 @@ export class EndEnrollmentDto {
   @DateField({ example: '2027-02-28' }) endDate: string;
   @EnumField(ENROLLMENT_OUTCOMES) outcome: EnrollmentOutcome;
 
-  @ApiPropertyOptional({ example: '07/GCN', description: 'completed only: number of the completion certificate; given with certificateOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @DocumentNoField({ example: '07/GCN', description: 'completed only: number of the completion certificate; given with certificateOn' })
   certificateNo?: string;
 
-  @ApiPropertyOptional({ example: '2027-02-28', description: 'date of the completion certificate: the post-rehab file is due 3 working days later, the decision 2 more (Decree 116/2021 Arts 77-78)' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({
+    optional: true,
+    terse: true,
+    example: '2027-02-28',
+    description: 'date of the completion certificate: the post-rehab file is due 3 working days later, the decision 2 more (Decree 116/2021 Arts 77-78)',
+  })
   certificateOn?: string;
 
-  @ApiPropertyOptional({ example: '21/QĐ', description: 'completed before the legal minimum term: number of the decision that allows it; given with earlyCompletionDecisionOn' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @DocumentNoField({ example: '21/QĐ', description: 'completed before the legal minimum term: number of the decision that allows it; given with earlyCompletionDecisionOn' })
   earlyCompletionDecisionNo?: string;
 
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'date of the decision that allows completion before the legal minimum term' })
-  @IsOptional()
-  @IsCalendarDate()
+  @DateField({ optional: true, terse: true, example: '2026-06-30', description: 'date of the decision that allows completion before the legal minimum term' })
   earlyCompletionDecisionOn?: string;
 }
 
 /** The largest dose the service accepts; far above any clinical dose, it keeps typing slips out. */
 export const MAX_DOSE_MG = 1000;
 
+/** A methadone dose in mg: more than 0, at most MAX_DOSE_MG, two decimals at most. */
+export const DoseField = ({ optional, description, example }: { optional?: boolean; description?: string; example?: number }) =>
+  stack(
+    (optional ? ApiPropertyOptional : ApiProperty)({ description, maximum: MAX_DOSE_MG, example }),
+    optional && IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }),
+    IsPositive(),
+    Max(MAX_DOSE_MG),
+  );
+
 export class RecordDoseDto {
   @DateField({ example: '2026-03-02' }) date: string;
   @EnumField(DOSE_STATUSES) status: DoseStatus;
 
-  @ApiPropertyOptional({ description: 'mg; required (> 0) when taken, absent when missed', maximum: MAX_DOSE_MG })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(MAX_DOSE_MG)
-  doseMg?: number;
+  @DoseField({ optional: true, description: 'mg; required (> 0) when taken, absent when missed' }) doseMg?: number;
 
   @EnumField(MISSED_REASONS, {
     optional: true,

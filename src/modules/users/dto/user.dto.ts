@@ -1,26 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
 import { NotGuessable } from '../password-strength.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 import { ROLE_DESCRIPTION, ROLES, type Role } from '../user.entity.js';
-import { BoolField, EnumField, stack } from '../../../common/http/fields.js';
-
-/** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
-const PLAIN = /^\P{Cc}*$/u;
-
-/** A user's name, written alike on create and update. */
-const FullName = () =>
-  stack(
-    ApiPropertyOptional(),
-    IsOptional(),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(200),
-    Matches(PLAIN, { message: 'fullName must not contain control characters' }),
-  );
+import { BoolField, EnumField, NameField, UuidField } from '../../../common/http/fields.js';
 
 const passwordRule = Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
   message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
@@ -40,7 +26,7 @@ export class CreateUserDto {
   @NotGuessable()
   password: string;
 
-  @FullName() fullName?: string;
+  @NameField({ optional: true }) fullName?: string;
 
   @EnumField(ROLES, { description: ROLE_DESCRIPTION }) role: Role;
 
@@ -63,14 +49,11 @@ export class UpdateUserDto {
   @NotGuessable()
   password?: string;
 
-  @FullName() fullName?: string;
+  @NameField({ optional: true }) fullName?: string;
 
   @EnumField(ROLES, { optional: true }) role?: Role;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  adminUnitId?: string;
+  @UuidField({ optional: true, terse: true }) adminUnitId?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
@@ -84,10 +67,7 @@ export class UpdateUserDto {
 export class UserQuery extends PageQuery {
   @EnumField(ROLES, { optional: true }) role?: Role;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
+  @UuidField({ optional: true, terse: true }) unitId?: string;
 
   @BoolField({ optional: true, query: true }) active?: boolean;
 }
