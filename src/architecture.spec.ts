@@ -35,8 +35,6 @@ const PENDING: readonly string[] = [
   'src/modules/supervision/responsible-worker.ts: users (read)',
   'src/modules/supervision/supervision.repository.ts: persons (read)',
   'src/modules/treatment/treatment.repository.ts: persons (read)',
-  'src/modules/users/callers.ts: admin_units (read)',
-  'src/modules/users/callers.ts: refresh_tokens (read)',
 ];
 
 /** `src/common` may import nothing from `src/modules` (none does). */
