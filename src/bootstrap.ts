@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import {
   type ArgumentMetadata,
   Logger as NestLogger,
@@ -14,6 +13,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -30,6 +30,45 @@ const MIGRATION_LOCK = 7_347_001;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** helmet's default, sent only over TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
+
+type Middleware = (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
+/** helmet itself, as the @fastify/helmet plugin loads it (that plugin builds it anew on every request). */
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (options: object) => Middleware;
+
+/** The headers helmet sets with these options, worked out once: none of them depends on the request. */
+export function helmetHeaders(options: object): { set: [string, unknown][]; removed: string[] } {
+  const set = new Map<string, unknown>();
+  const removed: string[] = [];
+  const res = {
+    setHeader: (name: string, value: unknown) => void set.set(name, value),
+    removeHeader: (name: string) => {
+      set.delete(name);
+      removed.push(name);
+    },
+  };
+  let done = false;
+  helmet(options)({}, res, (err) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not set its headers at once');
+  return { set: [...set], removed };
+}
+
+/** Security headers on every answer (helmet's defaults but HSTS, a CSP for the web app and the docs). */
+const SECURITY_HEADERS = helmetHeaders({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      // Added below only for requests that came over TLS.
+      upgradeInsecureRequests: null,
+    },
+  },
+  hsts: false,
+});
 
 /** Applies pending migrations; an advisory lock lets the API and workers start together safely. */
 export async function migrate(databaseUrl: string, appRole?: string): Promise<void> {
@@ -151,21 +190,14 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   app.useGlobalPipes(validationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        // Added below only for requests that came over TLS.
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: false,
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    const res = reply.raw;
+    for (const [name, value] of SECURITY_HEADERS.set) res.setHeader(name, value as string);
+    for (const name of SECURITY_HEADERS.removed) res.removeHeader(name);
+    done();
   });
   await serveWebApp(app, config);
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     // Over plain HTTP (a trial on a LAN) these would make the browser ask for https and the docs
