@@ -44,6 +44,8 @@ export class AppModule {
             autoLogging: false,
             serializers: { req: (req: { id: string }) => ({ id: req.id }) },
           },
+          // No middleware: src/bootstrap.ts gives each request its logging context in a Fastify hook.
+          forRoutes: [],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         JobsModule,

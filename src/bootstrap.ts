@@ -15,7 +15,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.js';
@@ -191,6 +191,10 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Each request logs in its own context: a line logged while it is served carries its id (what
+  // pino-http's middleware did, without a middleware layer and a logger of its own per request).
+  const logs = await app.resolve(PinoLogger);
+  fastify.addHook('onRequest', (req, _reply, done) => logs.runInContext(done, { bindings: { req: { id: req.id } } }));
   fastify.addHook('onRequest', (_req, reply, done) => {
     const res = reply.raw;
     for (const [name, value] of SECURITY_HEADERS.set) res.setHeader(name, value as string);
