@@ -10,7 +10,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
+import { isUUID, type ValidationError } from 'class-validator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.js';
 import { codeOfStatus } from './common/errors/http-error.filter.js';
+import { IdParam } from './common/http/id-param.js';
 import { createOpenApiDocument } from './common/http/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { grantAppRole } from './database/app-role.js';
@@ -120,8 +121,25 @@ function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
 
 const refused = (fields: FieldError[]) => new AppError(ErrorCode.Validation, fields.map((f) => f.message), fields);
 
+/**
+ * Whether `@Param() { id }: IdParam` holds just a valid `id`: the check IdParam's decorators make
+ * (`@IsUUID()`, nothing else whitelisted), for the params of nearly every route that reads a record.
+ */
+function isValidIdParam(value: unknown): value is { id: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'id' && isUUID((value as { id: unknown }).id);
+}
+
 class GuardedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // The answer class-transformer and class-validator would give, without them; anything else
+    // (an invalid id, more keys) takes the full path below and its refusal.
+    if (metadata.type === 'param' && metadata.metatype === IdParam && isValidIdParam(value)) {
+      const out = new IdParam();
+      out.id = value.id;
+      return out;
+    }
     if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') {
       return super.transform(value, metadata);
     }
