@@ -56,8 +56,8 @@ export function helmetHeaders(options: object): { set: [string, unknown][]; remo
   return { set: [...set], removed };
 }
 
-/** Security headers on every answer (helmet's defaults but HSTS, a CSP for the web app and the docs). */
-const SECURITY_HEADERS = helmetHeaders({
+/** Security headers on every answer: helmet's defaults but HSTS, and a CSP for the web app and the docs. */
+export const SECURITY_HEADER_OPTIONS = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -69,7 +69,8 @@ const SECURITY_HEADERS = helmetHeaders({
     },
   },
   hsts: false,
-});
+};
+const SECURITY_HEADERS = helmetHeaders(SECURITY_HEADER_OPTIONS);
 
 /** Applies pending migrations; an advisory lock lets the API and workers start together safely. */
 export async function migrate(databaseUrl: string, appRole?: string): Promise<void> {
