@@ -15,9 +15,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, requestIds } from './app.module.js';
 import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.js';
 import { codeOfStatus } from './common/errors/http-error.filter.js';
 import { IdParam } from './common/http/id-param.js';
@@ -211,9 +211,8 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
 
   const fastify = app.getHttpAdapter().getInstance();
   // Each request logs in its own context: a line logged while it is served carries its id (what
-  // pino-http's middleware did, without a middleware layer and a logger of its own per request).
-  const logs = await app.resolve(PinoLogger);
-  fastify.addHook('onRequest', (req, _reply, done) => logs.runInContext(done, { bindings: { req: { id: req.id } } }));
+  // pino-http's middleware did, without a middleware layer and a child logger per request).
+  fastify.addHook('onRequest', (req, _reply, done) => requestIds.run(req.id, done));
   fastify.addHook('onRequest', (_req, reply, done) => {
     const res = reply.raw;
     for (const [name, value] of SECURITY_HEADERS.set) res.setHeader(name, value as string);
