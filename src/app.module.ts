@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './common/access/access.module.js';
@@ -28,6 +29,17 @@ export const REDACTED_LOG_PATHS = [
   '*.fullName',
 ];
 
+/**
+ * The id of the request being served, set by a Fastify hook (src/bootstrap.ts): every line logged
+ * while it is served carries it as `req.id`, through pino's mixin (no logger per request).
+ */
+export const requestIds = new AsyncLocalStorage<string>();
+
+const requestLogFields = () => {
+  const id = requestIds.getStore();
+  return id === undefined ? {} : { req: { id } };
+};
+
 @Module({})
 export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -43,7 +55,10 @@ export class AppModule {
             // Requests are logged once, by an onResponse hook (src/bootstrap.ts), with the path only.
             autoLogging: false,
             serializers: { req: (req: { id: string }) => ({ id: req.id }) },
+            mixin: requestLogFields,
           },
+          // No middleware: src/bootstrap.ts gives each request its logging context in a Fastify hook.
+          forRoutes: [],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         JobsModule,

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import {
   type ArgumentMetadata,
   Logger as NestLogger,
@@ -11,15 +10,17 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
+import { isUUID, type ValidationError } from 'class-validator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, requestIds } from './app.module.js';
 import { AppError, ErrorCode, type FieldError } from './common/errors/app-error.js';
 import { codeOfStatus } from './common/errors/http-error.filter.js';
+import { IdParam } from './common/http/id-param.js';
 import { createOpenApiDocument } from './common/http/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { grantAppRole } from './database/app-role.js';
@@ -30,6 +31,46 @@ const MIGRATION_LOCK = 7_347_001;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** helmet's default, sent only over TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
+
+type Middleware = (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
+/** helmet itself, as the @fastify/helmet plugin loads it (that plugin builds it anew on every request). */
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (options: object) => Middleware;
+
+/** The headers helmet sets with these options, worked out once: none of them depends on the request. */
+export function helmetHeaders(options: object): { set: [string, unknown][]; removed: string[] } {
+  const set = new Map<string, unknown>();
+  const removed: string[] = [];
+  const res = {
+    setHeader: (name: string, value: unknown) => void set.set(name, value),
+    removeHeader: (name: string) => {
+      set.delete(name);
+      removed.push(name);
+    },
+  };
+  let done = false;
+  helmet(options)({}, res, (err) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not set its headers at once');
+  return { set: [...set], removed };
+}
+
+/** Security headers on every answer: helmet's defaults but HSTS, and a CSP for the web app and the docs. */
+export const SECURITY_HEADER_OPTIONS = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      // Added below only for requests that came over TLS.
+      upgradeInsecureRequests: null,
+    },
+  },
+  hsts: false,
+};
+const SECURITY_HEADERS = helmetHeaders(SECURITY_HEADER_OPTIONS);
 
 /** Applies pending migrations; an advisory lock lets the API and workers start together safely. */
 export async function migrate(databaseUrl: string, appRole?: string): Promise<void> {
@@ -81,8 +122,25 @@ function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
 
 const refused = (fields: FieldError[]) => new AppError(ErrorCode.Validation, fields.map((f) => f.message), fields);
 
+/**
+ * Whether `@Param() { id }: IdParam` holds just a valid `id`: the check IdParam's decorators make
+ * (`@IsUUID()`, nothing else whitelisted), for the params of nearly every route that reads a record.
+ */
+function isValidIdParam(value: unknown): value is { id: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'id' && isUUID((value as { id: unknown }).id);
+}
+
 class GuardedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // The answer class-transformer and class-validator would give, without them; anything else
+    // (an invalid id, more keys) takes the full path below and its refusal.
+    if (metadata.type === 'param' && metadata.metatype === IdParam && isValidIdParam(value)) {
+      const out = new IdParam();
+      out.id = value.id;
+      return out;
+    }
     if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') {
       return super.transform(value, metadata);
     }
@@ -151,21 +209,17 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   app.useGlobalPipes(validationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        // Added below only for requests that came over TLS.
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: false,
+  const fastify = app.getHttpAdapter().getInstance();
+  // Each request logs in its own context: a line logged while it is served carries its id (what
+  // pino-http's middleware did, without a middleware layer and a child logger per request).
+  fastify.addHook('onRequest', (req, _reply, done) => requestIds.run(req.id, done));
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    const res = reply.raw;
+    for (const [name, value] of SECURITY_HEADERS.set) res.setHeader(name, value as string);
+    for (const name of SECURITY_HEADERS.removed) res.removeHeader(name);
+    done();
   });
   await serveWebApp(app, config);
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     // Over plain HTTP (a trial on a LAN) these would make the browser ask for https and the docs

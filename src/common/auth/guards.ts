@@ -1,33 +1,70 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import type { Role } from '../access/roles.js';
 import type { Actor } from './actor.js';
+import { CALLER_STATE, type CallerState } from './caller-state.js';
 import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import { AccessTokens, bearerToken } from './jwt.strategy.js';
 
-/** Default deny: every route needs a valid access token unless it is marked @Public(). */
+/** What the guards read of a route's metadata, once per route rather than on every request. */
+interface RouteAccess {
+  isPublic: boolean;
+  roles: Role[] | undefined;
+}
+
+/** Per controller class, per handler: a handler inherited by two controllers may be opened differently by each. */
+const routeAccess = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
+function accessOf(reflector: Reflector, context: ExecutionContext): RouteAccess {
+  const handler = context.getHandler();
+  const controller = context.getClass();
+  let ofClass = routeAccess.get(controller);
+  if (!ofClass) routeAccess.set(controller, (ofClass = new WeakMap()));
+  let access = ofClass.get(handler);
+  if (!access) {
+    const targets = [handler, controller];
+    access = {
+      isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+      roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+    };
+    ofClass.set(handler, access);
+  }
+  return access;
+}
+
+const unauthorized = () => new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
+
+/**
+ * Default deny: every route needs a valid access token unless it is marked @Public(). The bearer
+ * token is verified (HS256 only, AccessTokens) and the caller checked on every request
+ * (CALLER_STATE), so a user who is deactivated, or a login that was revoked, is refused at once even
+ * with an unexpired token. A bad, expired or revoked token answers 401; a failure to check the
+ * caller (the database is away) is the service's fault, not the caller's: it goes to the error
+ * filter instead of telling the client to drop its tokens.
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
+export class JwtAuthGuard implements CanActivate {
+  private readonly tokens: AccessTokens;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CALLER_STATE) private readonly callers: CallerState,
+  ) {
+    this.tokens = new AccessTokens(config.jwtSecret);
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    return super.canActivate(context);
-  }
-
-  /**
-   * A bad, expired or revoked token reaches here as `user === false`; `err` is set only when
-   * loading the caller failed (the database is away), which is the service's fault, not the
-   * caller's: it goes to the error filter instead of telling the client to drop its tokens.
-   */
-  override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
-    if (!user) throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
-    return user;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (accessOf(this.reflector, context).isPublic) return true;
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; ip?: string; id?: string; user?: Actor }>();
+    const payload = this.tokens.verify(bearerToken(req.headers.authorization));
+    if (!payload) throw unauthorized();
+    const actor = await this.callers.active(payload.sub, payload.sid, { ip: req.ip, requestId: req.id });
+    if (!actor) throw unauthorized();
+    req.user = actor;
+    return true;
   }
 }
 
@@ -41,13 +78,11 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const { isPublic, roles } = accessOf(this.reflector, context);
     const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!user) {
       if (isPublic) return true;
-      throw new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
+      throw unauthorized();
     }
     if (roles && !roles.includes(user.role)) throw new AppError(ErrorCode.Forbidden, `role ${user.role} may not use this route`);
     return true;

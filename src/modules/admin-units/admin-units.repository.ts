@@ -23,6 +23,13 @@ export function unitIdsOnPath(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+/**
+ * The path of the unit whose id is `unitIdSql`, as a scalar subquery (NULL when there is none), for
+ * a statement of another module that needs it in the same round trip: the caller check
+ * (src/modules/users/callers.ts) reads a user and its unit's path at once.
+ */
+export const unitPathSql = (unitIdSql: string) => `(SELECT path FROM admin_units WHERE id = ${unitIdSql})`;
+
 /** Every statement on `admin_units` (the area tree; `path` is the materialized path of ids). */
 @Injectable()
 export class AdminUnitsRepository {

@@ -11,6 +11,14 @@ export interface SessionRow {
 }
 
 /**
+ * Whether the login (refresh-token family) whose id is `familyIdSql` was revoked, as a predicate,
+ * for a statement of another module that needs it in the same round trip: the caller check
+ * (src/modules/users/callers.ts) reads a user and the state of its login at once.
+ */
+export const loginRevokedSql = (familyIdSql: string) =>
+  `EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ${familyIdSql} AND revoked_at IS NOT NULL)`;
+
+/**
  * Every statement on `refresh_tokens` (logins). The failed-login counters (`login_failures`,
  * `login_known_addresses`) are written by `LoginThrottle` of this module.
  */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { Access, isUuid, personInScope, unitPathInScope, whereInScope } from '../../common/access/scope.js';
+import { Access, isUuid, personInScope, unitPathInScope } from '../../common/access/scope.js';
 import { RateLimiter } from '../../common/access/rate-limiter.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -306,52 +306,55 @@ export class PersonsService {
    * requests' rows) before the answer: no answer leaves without the row naming whom it shows.
    */
   private async listIn(m: EntityManager, actor: Actor, query: PersonQuery, facilityLookup: boolean) {
-    const qb = m.getRepository(Person).createQueryBuilder('p');
-    if (facilityLookup) qb.andWhere('p.closed_on IS NULL');
-    else whereInScope(qb, personInScope(actor, 'p'));
+    // Written by hand, not with a query builder: the filters are a list of predicates with named
+    // parameters, turned into the page's and the count's statements once per request.
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const and = (sql: string, values?: Record<string, unknown>) => {
+      where.push(`(${sql})`);
+      if (values) Object.assign(params, values);
+    };
+    if (facilityLookup) and('p.closed_on IS NULL');
+    else {
+      const scope = personInScope(actor, 'p');
+      and(scope.sql, scope.params);
+    }
 
     if (query.unitId) {
       const rows: { path: string }[] = await m.query(`SELECT path FROM admin_units WHERE id = $1`, [query.unitId]);
       if (!rows[0]) throw invalid('unitId', 'no such unit');
       // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-      qb.andWhere(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
+      and(`EXISTS (SELECT 1 FROM admin_units fu WHERE fu.id = p.residence_unit_id AND fu.path LIKE :unitPrefix)`, {
         unitPrefix: `${rows[0].path}%`,
       });
     }
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    if (query.open !== undefined) qb.andWhere(query.open ? 'p.closed_on IS NULL' : 'p.closed_on IS NOT NULL');
-    if (query.nationalId) qb.andWhere('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
-    if (query.caseCode) qb.andWhere('p.case_code = :caseCode', { caseCode: query.caseCode });
-    if (query.dateOfBirth) qb.andWhere('p.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
+    if (query.status) and('p.status = :status', { status: query.status });
+    if (query.open !== undefined) and(query.open ? 'p.closed_on IS NULL' : 'p.closed_on IS NOT NULL');
+    if (query.nationalId) and('p.national_id_hash = :nationalIdHash', { nationalIdHash: this.cipher.lookupHash(query.nationalId) });
+    if (query.caseCode) and('p.case_code = :caseCode', { caseCode: query.caseCode });
+    if (query.dateOfBirth) and('p.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
     if (query.fullName && query.caseCode) {
       // The stored search text is the folded name and the case code: an exact match of both.
-      qb.andWhere('p.search_text = :searchText', { searchText: searchTextOf(query.fullName, query.caseCode) });
+      and('p.search_text = :searchText', { searchText: searchTextOf(query.fullName, query.caseCode) });
     } else if (query.fullName) {
-      qb.andWhere(`p.search_text LIKE :fullNamePrefix`, { fullNamePrefix: `${escapeLike(foldForSearch(query.fullName))} %` });
+      and(`p.search_text LIKE :fullNamePrefix`, { fullNamePrefix: `${escapeLike(foldForSearch(query.fullName))} %` });
     }
     const q = query.q === undefined ? '' : foldForSearch(query.q);
-    if (q) qb.andWhere(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
+    if (q) and(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
 
     // The page's ids first, then their rows: the filters and the order need only columns of
     // ix_persons_residence_status_search, so a scoped search is an index-only scan driven by the
-    // caller's units, and only the page's rows are read from the table.
-    const [pageSql, pageParams] = qb
-      .clone()
-      .select('p.id', 'id')
-      .addSelect('p.created_at', 'created_at')
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .offset(offsetOf(query))
-      .limit(query.pageSize)
-      .getQueryAndParameters();
-    const [items, total]: [Person[], number] = await Promise.all([
-      m.query(
-        `WITH page AS MATERIALIZED (${pageSql})
-         SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
-        pageParams,
-      ),
-      qb.getCount(),
-    ]);
+    // caller's units, and only the page's rows are read from the table. `page` and `pageSize` are
+    // validated integers.
+    const filter = `FROM persons p WHERE ${where.join(' AND ')}`;
+    const [pageSql, pageParams] = this.db.driver.escapeQueryWithParameters(
+      `WITH page AS MATERIALIZED (
+         SELECT p.id, p.created_at ${filter} ORDER BY p.created_at DESC, p.id DESC LIMIT ${Math.trunc(query.pageSize)} OFFSET ${Math.trunc(offsetOf(query))})
+       SELECT ${this.columns.plain} FROM page JOIN persons p ON p.id = page.id ORDER BY page.created_at DESC, page.id DESC`,
+      params,
+    );
+    const [countSql, countParams] = this.db.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n ${filter}`, params);
+    const [items, [{ n: total }]]: [Person[], { n: number }[]] = await Promise.all([m.query(pageSql, pageParams), m.query(countSql, countParams)]);
 
     const personIds = items.map((p) => p.id);
     if (query.nationalId || facilityLookup) {

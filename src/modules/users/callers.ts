@@ -6,6 +6,8 @@ import type { CallerState } from '../../common/auth/caller-state.js';
 import { Clock } from '../../common/time/clock.js';
 import { addMonths } from '../../common/time/dates.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { unitPathSql } from '../admin-units/admin-units.repository.js';
+import { loginRevokedSql } from '../auth/auth.repository.js';
 import type { Role } from './user.entity.js';
 
 /**
@@ -30,12 +32,12 @@ interface CallerRow {
   path: string | null;
 }
 
-const CALLER_SQL = `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, a.path
-  FROM users u LEFT JOIN admin_units a ON a.id = u.admin_unit_id WHERE u.id = $1`;
+/** The user and its unit's path (the admin-units module's subquery), in one statement. */
+const CALLER_SQL = `SELECT u.id, u.role, u.admin_unit_id, u.facility_id, ${unitPathSql('u.admin_unit_id')} AS path
+  FROM users u WHERE u.id = $1`;
 
-/** The caller if still active and the login (refresh-token family) not revoked. */
-const ACTIVE_CALLER_SQL = `${CALLER_SQL} AND u.active
-  AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL)`;
+/** The caller if still active and the login (refresh-token family) not revoked (the auth module's predicate). */
+const ACTIVE_CALLER_SQL = `${CALLER_SQL} AND u.active AND NOT ${loginRevokedSql('$2')}`;
 
 /**
  * The one place an `Actor` is built from a user row, for the JWT strategy (every request) and for
