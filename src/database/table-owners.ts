@@ -63,11 +63,6 @@ export const READ_GRANTS: readonly ReadGrant[] = [
   },
   {
     module: 'common',
-    tables: ['users', 'admin_units', 'refresh_tokens'],
-    reason: "the per-request caller check (is the user active, its unit's path, the login not revoked)",
-  },
-  {
-    module: 'common',
     tables: ['public_holidays'],
     reason: 'working-day arithmetic embedded in SQL (due dates, hand-over after N working days)',
   },
