@@ -1,12 +1,12 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuthGuard } from '@nestjs/passport';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import type { Role } from '../access/roles.js';
 import type { Actor } from './actor.js';
 import { CALLER_STATE, type CallerState } from './caller-state.js';
 import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
-import { AccessTokens, bearerToken } from './jwt.strategy.js';
+import { bearerToken, VerifiedTokens } from './jwt.strategy.js';
 
 /** What the guards read of a route's metadata, once per route rather than on every request. */
 interface RouteAccess {
@@ -37,34 +37,38 @@ function accessOf(reflector: Reflector, context: ExecutionContext): RouteAccess 
 const unauthorized = () => new AppError(ErrorCode.Unauthorized, 'missing, invalid or expired access token');
 
 /**
- * Default deny: every route needs a valid access token unless it is marked @Public(). The bearer
- * token is verified (HS256 only, AccessTokens) and the caller checked on every request
- * (CALLER_STATE), so a user who is deactivated, or a login that was revoked, is refused at once even
- * with an unexpired token. A bad, expired or revoked token answers 401; a failure to check the
- * caller (the database is away) is the service's fault, not the caller's: it goes to the error
- * filter instead of telling the client to drop its tokens.
+ * Default deny: every route needs a valid access token unless it is marked @Public(). A token not
+ * seen before is verified by passport-jwt (JwtStrategy: HS256 only, signature, expiry); a token it
+ * verified earlier in this process is taken from VerifiedTokens with its expiry checked again. Either
+ * way the caller is checked on every request (CALLER_STATE), so a user who is deactivated, or a login
+ * that was revoked, is refused even with an unexpired token. A bad, expired or revoked token answers
+ * 401; a failure to check the caller (the database is away) is the service's fault, not the
+ * caller's: it goes to the error filter instead of telling the client to drop its tokens.
  */
 @Injectable()
-export class JwtAuthGuard implements CanActivate {
-  private readonly tokens: AccessTokens;
-
+export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly tokens: VerifiedTokens,
     @Inject(CALLER_STATE) private readonly callers: CallerState,
   ) {
-    this.tokens = new AccessTokens(config.jwtSecret);
+    super();
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (accessOf(this.reflector, context).isPublic) return true;
     const req = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; ip?: string; id?: string; user?: Actor }>();
-    const payload = this.tokens.verify(bearerToken(req.headers.authorization));
-    if (!payload) throw unauthorized();
-    const actor = await this.callers.active(payload.sub, payload.sid, { ip: req.ip, requestId: req.id });
-    if (!actor) throw unauthorized();
-    req.user = actor;
+    const known = this.tokens.claimsOf(bearerToken(req));
+    if (!known) return (await super.canActivate(context)) as boolean;
+    const actor = await this.callers.active(known.sub, known.sid, { ip: req.ip, requestId: req.id });
+    req.user = this.handleRequest<Actor | false>(null, actor ?? false) as Actor;
     return true;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err;
+    if (!user) throw unauthorized();
+    return user;
   }
 }
 

@@ -1,7 +1,10 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { AccessTokens, bearerToken } from './jwt.strategy.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Actor } from './actor.js';
+import type { CallerState } from './caller-state.js';
+import { bearerToken, JwtStrategy, VerifiedTokens } from './jwt.strategy.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const jwt = new JwtService();
@@ -10,17 +13,42 @@ const sign = (payload: object, opts: { secret?: string; algorithm?: 'HS256' | 'H
 const access = () => ({ sub: randomUUID(), sid: randomUUID(), typ: 'access' });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-describe('AccessTokens', () => {
-  it('accepts an access token of this service, and again from its cache', () => {
-    const tokens = new AccessTokens(SECRET);
+/** Every caller is active: what is under test here is the token, not the caller check. */
+const callers = { active: async (userId: string) => ({ id: userId }) as unknown as Actor } as unknown as CallerState;
+
+/** Runs the passport strategy on a request with this Authorization header; the user, or null when refused. */
+function authenticate(strategy: JwtStrategy, authorization: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const s = strategy as unknown as {
+      success: (user: unknown) => void;
+      fail: () => void;
+      error: (err: unknown) => void;
+      authenticate: (req: unknown, options: object) => void;
+    };
+    s.success = (user) => resolve(user);
+    s.fail = () => resolve(null);
+    s.error = reject;
+    s.authenticate({ headers: authorization === undefined ? {} : { authorization } }, {});
+  });
+}
+
+describe('JwtStrategy (passport-jwt) and VerifiedTokens', () => {
+  const setup = () => {
+    const tokens = new VerifiedTokens();
+    return { tokens, strategy: new JwtStrategy({ jwtSecret: SECRET } as AppConfig, callers, tokens) };
+  };
+
+  it('accepts an access token of this service and remembers its claims', async () => {
+    const { tokens, strategy } = setup();
     const claims = access();
     const token = sign(claims);
-    expect(tokens.verify(token)).toMatchObject(claims);
-    expect(tokens.verify(token)).toMatchObject(claims);
+    expect(tokens.claimsOf(token)).toBeNull();
+    expect(await authenticate(strategy, `Bearer ${token}`)).toEqual({ id: claims.sub });
+    expect(tokens.claimsOf(token)).toMatchObject(claims);
   });
 
-  it('refuses other keys, algorithms, types, ids and forms', () => {
-    const tokens = new AccessTokens(SECRET);
+  it('refuses other keys, algorithms, types, ids and forms, and remembers none of them', async () => {
+    const { tokens, strategy } = setup();
     const good = sign(access());
     const [header, payload, signature] = good.split('.');
     const refused = [
@@ -34,39 +62,39 @@ describe('AccessTokens', () => {
       sign({ ...access(), sid: 42 }),
       jwt.sign(access(), { secret: SECRET, algorithm: 'HS256' }), // no expiry
       sign({ ...access(), nbf: Math.floor(Date.now() / 1000) + 600 }),
+      sign(access(), { expiresIn: -1 }),
       'not.a.token',
-      '',
-      null,
     ];
-    for (const token of refused) expect({ token, claims: tokens.verify(token) }).toEqual({ token, claims: null });
-    // A refusal is not kept: the good token still passes, a bad one still fails.
-    expect(tokens.verify(good)).not.toBeNull();
-    expect(tokens.verify(refused[0])).toBeNull();
+    for (const token of refused) {
+      expect({ token, user: await authenticate(strategy, `Bearer ${token}`) }).toEqual({ token, user: null });
+      expect(tokens.claimsOf(token)).toBeNull();
+    }
+    for (const header of [undefined, '', `Basic ${good}`, 'Bearer']) expect(await authenticate(strategy, header)).toBeNull();
+    expect(await authenticate(strategy, `Bearer ${good}`)).not.toBeNull();
   });
 
-  it('refuses an expired token, also one it verified before', () => {
-    const tokens = new AccessTokens(SECRET);
+  it('stops serving a remembered token once it expires', async () => {
+    const { tokens, strategy } = setup();
     const now = Date.now();
     const token = sign(access(), { expiresIn: 5 });
-    expect(tokens.verify(token)).not.toBeNull();
+    expect(await authenticate(strategy, `Bearer ${token}`)).not.toBeNull();
+    expect(tokens.claimsOf(token)).not.toBeNull();
     const spy = jest.spyOn(Date, 'now').mockReturnValue(now + 10_000);
     try {
-      expect(tokens.verify(token)).toBeNull();
+      expect(tokens.claimsOf(token)).toBeNull();
     } finally {
       spy.mockRestore();
     }
-    expect(tokens.verify(sign(access(), { expiresIn: -1 }))).toBeNull();
   });
 });
 
 describe('bearerToken', () => {
-  it('reads the header as passport-jwt did: the Bearer scheme in any case, blanks, the token', () => {
-    expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
-    expect(bearerToken('bearer   abc')).toBe('abc');
-    expect(bearerToken('BEARER abc extra')).toBe('abc');
-    expect(bearerToken('Basic abc')).toBeNull();
-    expect(bearerToken('Bearer')).toBeNull();
-    expect(bearerToken(undefined)).toBeNull();
-    expect(bearerToken(['Bearer abc'])).toBeNull();
+  it("reads the header as passport-jwt does: the Bearer scheme in any case, then the token", () => {
+    const of = (authorization: unknown) => bearerToken({ headers: authorization === undefined ? {} : { authorization } });
+    expect(of('Bearer abc.def.ghi')).toBe('abc.def.ghi');
+    expect(of('bearer abc')).toBe('abc');
+    expect(of('Basic abc')).toBeNull();
+    expect(of('Bearer')).toBeNull();
+    expect(of(undefined)).toBeNull();
   });
 });
