@@ -1,4 +1,3 @@
-import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
@@ -18,7 +17,6 @@ import { User } from '../modules/users/user.entity.js';
  * without one is read and written in SQL by its owner's repository (see `table-owners.ts`).
  */
 export const ENTITIES = [
-  AdminUnit,
   User,
   RefreshToken,
   AuditLog,

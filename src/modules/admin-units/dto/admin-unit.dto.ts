@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
+import { UNIT_LEVELS, type UnitLevel } from '../admin-units.repository.js';
 import { EnumField } from '../../../common/http/fields.js';
 
 /** PostgreSQL text cannot hold NUL, and no name or filter needs a control character: refuse them as bad input. */
