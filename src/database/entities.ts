@@ -2,7 +2,6 @@ import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
-import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
@@ -28,5 +27,4 @@ export const ENTITIES = [
   CoverageReport,
   Import,
   ImportRejection,
-  DosePrescription,
 ];
