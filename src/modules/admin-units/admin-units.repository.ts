@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ScopePredicate } from '../../common/access/scope.js';
-import { pageOfRows } from '../../database/sql.js';
+import { Conditions, pageOfRows } from '../../database/sql.js';
 import type { AdminUnitQuery } from './dto/admin-unit.dto.js';
 
 export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
@@ -142,30 +142,13 @@ export class AdminUnitsRepository {
 
   /** A page of units, in tree order; `withinPath` keeps those under a unit (itself included). */
   list(query: AdminUnitQuery, withinPath: string | undefined): Promise<[AdminUnitRow[], number]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (query.parentId) {
-      where.push('parent_id = :parentId');
-      params.parentId = query.parentId;
-    }
-    if (query.level) {
-      where.push('level = :level');
-      params.level = query.level;
-    }
+    const c = new Conditions();
+    if (query.parentId) c.add('parent_id = :parentId', { parentId: query.parentId });
+    if (query.level) c.add('level = :level', { level: query.level });
     // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-    if (withinPath !== undefined) {
-      where.push('path LIKE :prefix');
-      params.prefix = `${withinPath}%`;
-    }
-    if (query.q) {
-      where.push('(code ILIKE :q OR name ILIKE :q)');
-      params.q = `%${escapeLike(query.q.normalize('NFC'))}%`;
-    }
-    return pageOfRows<AdminUnitRow>(
-      this.db.manager,
-      { columns: COLUMNS, from: `FROM admin_units${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, orderBy: 'path', params },
-      query,
-    );
+    if (withinPath !== undefined) c.add('path LIKE :prefix', { prefix: `${withinPath}%` });
+    if (query.q) c.add('(code ILIKE :q OR name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
+    return pageOfRows<AdminUnitRow>(this.db.manager, { columns: COLUMNS, from: `FROM admin_units${c.where}`, orderBy: 'path', params: c.params }, query);
   }
 }
 
