@@ -3,9 +3,7 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
-import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { Supervision } from '../modules/supervision/supervision.entity.js';
-import { Visit } from '../modules/supervision/visit.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -22,8 +20,6 @@ export const ENTITIES = [
   Enrollment,
   MethadoneDose,
   Supervision,
-  FollowUp,
-  Visit,
   CoverageReport,
   Import,
   ImportRejection,

@@ -1,13 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { byIdInScope, isUuid } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
 import { fileIsOpenSql } from '../persons/persons.repository.js';
-import { FollowUp } from './follow-up.entity.js';
 import { Supervision } from './supervision.entity.js';
-import { Visit } from './visit.entity.js';
+import type { DrugTest, FollowUpStatus, VisitMethod } from './supervision-values.js';
+
+/** A follow-up due in a supervision, done by the visit that completes it. */
+export interface FollowUpRow {
+  id: string;
+  supervisionId: string;
+  dueDate: string;
+  status: FollowUpStatus;
+  visitId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const FOLLOW_UP_COLUMNS = `id, supervision_id AS "supervisionId", due_date AS "dueDate", status, visit_id AS "visitId",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** A visit of a supervision; the notes are free text, stored encrypted (`notes_cipher`). */
+export interface VisitRow {
+  id: string;
+  supervisionId: string;
+  followUpId: string | null;
+  visitDate: string;
+  method: VisitMethod;
+  drugTest: DrugTest;
+  relapse: boolean;
+  notes: string | null;
+  recordedBy: string | null;
+  createdAt: Date;
+}
+
+/** The row as stored: the notes still encrypted. */
+type StoredVisit = Omit<VisitRow, 'notes'> & { notes: Buffer | null };
+
+const VISIT_COLUMNS = `id, supervision_id AS "supervisionId", follow_up_id AS "followUpId", visit_date AS "visitDate", method,
+  drug_test AS "drugTest", relapse, notes_cipher AS notes, recorded_by AS "recordedBy", created_at AS "createdAt"`;
 
 /** TypeORM answers a bare UPDATE/DELETE … RETURNING with [rows, count]; wrapped in a CTE it answers the rows. */
 const returningRows = (statement: string) => `WITH touched AS (${statement}) SELECT * FROM touched`;
@@ -35,7 +69,10 @@ export type MissedFollowUps =
  */
 @Injectable()
 export class SupervisionRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   // ---- supervisions ----
 
@@ -56,7 +93,7 @@ export class SupervisionRepository {
   }
 
   /** A person's supervisions, the latest first, with their follow-ups. */
-  async listForPerson(personId: string, query: PageQuery): Promise<{ items: Supervision[]; total: number; followUps: FollowUp[] }> {
+  async listForPerson(personId: string, query: PageQuery): Promise<{ items: Supervision[]; total: number; followUps: FollowUpRow[] }> {
     const [items, total] = await this.db.getRepository(Supervision).findAndCount({
       where: { personId },
       order: { startDate: 'DESC', createdAt: 'DESC' },
@@ -64,7 +101,9 @@ export class SupervisionRepository {
       take: query.pageSize,
     });
     const followUps = items.length
-      ? await this.db.getRepository(FollowUp).find({ where: { supervisionId: In(items.map((s) => s.id)) }, order: { dueDate: 'ASC' } })
+      ? await this.db.query<FollowUpRow[]>(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = ANY($1) ORDER BY due_date`, [
+          items.map((s) => s.id),
+        ])
       : [];
     return { items, total, followUps };
   }
@@ -156,30 +195,40 @@ export class SupervisionRepository {
   // ---- follow-ups and visits ----
 
   async insertFollowUps(m: EntityManager, supervisionId: string, dues: IsoDate[]): Promise<void> {
-    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId, dueDate, status: 'scheduled' as const })));
+    if (dues.length) {
+      await m.query(`INSERT INTO follow_ups (supervision_id, due_date, status) SELECT $1, unnest($2::date[]), 'scheduled'`, [supervisionId, dues]);
+    }
   }
 
-  followUpsOf(m: EntityManager, supervisionId: string): Promise<FollowUp[]> {
-    return m.find(FollowUp, { where: { supervisionId }, order: { dueDate: 'ASC' } });
+  followUpsOf(m: EntityManager, supervisionId: string): Promise<FollowUpRow[]> {
+    return m.query(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 ORDER BY due_date`, [supervisionId]);
   }
 
-  visitsOf(m: EntityManager, supervisionId: string): Promise<Visit[]> {
-    return m.find(Visit, { where: { supervisionId }, order: { visitDate: 'ASC', createdAt: 'ASC' } });
+  async visitsOf(m: EntityManager, supervisionId: string): Promise<VisitRow[]> {
+    const rows: StoredVisit[] = await m.query(`SELECT ${VISIT_COLUMNS} FROM visits WHERE supervision_id = $1 ORDER BY visit_date, created_at`, [supervisionId]);
+    return rows.map((r) => ({ ...r, notes: r.notes ? this.cipher.decrypt(r.notes) : null }));
   }
 
   /** The earliest follow-up still scheduled, if any. */
-  earliestScheduled(m: EntityManager, supervisionId: string): Promise<FollowUp | null> {
-    return m.findOne(FollowUp, { where: { supervisionId, status: 'scheduled' }, order: { dueDate: 'ASC' } });
+  async earliestScheduled(m: EntityManager, supervisionId: string): Promise<FollowUpRow | null> {
+    const [row]: FollowUpRow[] = await m.query(
+      `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' ORDER BY due_date LIMIT 1`,
+      [supervisionId],
+    );
+    return row ?? null;
   }
 
-  async insertVisit(m: EntityManager, values: Partial<Visit>): Promise<Visit> {
-    const visit = m.create(Visit, values);
-    await m.save(visit);
-    return visit;
+  async insertVisit(m: EntityManager, v: Omit<VisitRow, 'id' | 'createdAt'>): Promise<VisitRow> {
+    const [row]: StoredVisit[] = await m.query(
+      `INSERT INTO visits (supervision_id, follow_up_id, visit_date, method, drug_test, relapse, notes_cipher, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${VISIT_COLUMNS}`,
+      [v.supervisionId, v.followUpId, v.visitDate, v.method, v.drugTest, v.relapse, this.cipher.encryptOptional(v.notes), v.recordedBy],
+    );
+    return { ...row, notes: v.notes };
   }
 
   async completeFollowUp(m: EntityManager, followUpId: string, visitId: string): Promise<void> {
-    await m.update(FollowUp, { id: followUpId }, { status: 'done', visitId });
+    await m.query(`UPDATE follow_ups SET status = 'done', visit_id = $2, updated_at = now() WHERE id = $1`, [followUpId, visitId]);
   }
 
   /** Cancels the supervision's scheduled follow-ups; answers the ids cancelled. */
@@ -190,8 +239,8 @@ export class SupervisionRepository {
   }
 
   /** The supervision's follow-ups that are cancelled or missed. */
-  cancelledOrMissed(m: EntityManager, supervisionId: string): Promise<FollowUp[]> {
-    return m.find(FollowUp, { where: { supervisionId, status: In(['cancelled', 'missed']) } });
+  cancelledOrMissed(m: EntityManager, supervisionId: string): Promise<FollowUpRow[]> {
+    return m.query(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 AND status IN ('cancelled', 'missed')`, [supervisionId]);
   }
 
   /** Deletes the scheduled follow-ups due after `today`; answers their ids. */

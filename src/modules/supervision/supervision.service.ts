@@ -13,19 +13,17 @@ import { RelapseService } from '../relapse/relapse.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { TreatmentRepository } from '../treatment/treatment.repository.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
-import type { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
 import type { Supervision } from './supervision.entity.js';
-import { SupervisionRepository } from './supervision.repository.js';
-import type { Visit } from './visit.entity.js';
+import { SupervisionRepository, type FollowUpRow, type VisitRow } from './supervision.repository.js';
 import { ResponsibleWorkers } from './responsible-worker.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
 
-export const toFollowUpView = (f: FollowUp) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
+export const toFollowUpView = (f: FollowUpRow) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
 export type FollowUpView = ReturnType<typeof toFollowUpView>;
 
-export const toVisitView = (v: Visit) => ({
+export const toVisitView = (v: VisitRow) => ({
   id: v.id,
   supervisionId: v.supervisionId,
   followUpId: v.followUpId,
