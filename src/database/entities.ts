@@ -3,7 +3,6 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
-import { Supervision } from '../modules/supervision/supervision.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -19,7 +18,6 @@ export const ENTITIES = [
   Person,
   Enrollment,
   MethadoneDose,
-  Supervision,
   CoverageReport,
   Import,
   ImportRejection,

@@ -1,13 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { byIdInScope, isUuid } from '../../common/access/scope.js';
+import { isUuid, personIdInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { FieldCipher } from '../../common/crypto/field-cipher.js';
-import { offsetOf, type PageQuery } from '../../common/http/paging.js';
+import type { PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
+import { pageOfRows, queryNamed } from '../../database/sql.js';
 import { fileIsOpenSql } from '../persons/persons.repository.js';
-import { Supervision } from './supervision.entity.js';
-import type { DrugTest, FollowUpStatus, VisitMethod } from './supervision-values.js';
+import type { DrugTest, FollowUpStatus, SupervisionOutcome, SupervisionStatus, VisitMethod } from './supervision-values.js';
+
+/** Post-rehab supervision (quản lý sau cai): at most one active per person. */
+export interface SupervisionRow {
+  id: string;
+  personId: string;
+  sourceEnrollmentId: string | null;
+  startDate: string;
+  endDate: string;
+  intervalDays: number;
+  supervisorUserId: string | null;
+  status: SupervisionStatus;
+  outcome: SupervisionOutcome | null;
+  endedOn: string | null;
+  /** The post-rehab management decision (Decree 116/2021 Art 78), once made. */
+  decisionNo: string | null;
+  decisionOn: string | null;
+  /** The dated rule that set the default term (plan.ts), or null when the end date was given. */
+  termRule: string | null;
+  version: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The columns of a supervision, over the alias `s`. */
+const SUPERVISION_COLUMNS = `s.id, s.person_id AS "personId", s.source_enrollment_id AS "sourceEnrollmentId", s.start_date AS "startDate",
+  s.end_date AS "endDate", s.interval_days AS "intervalDays", s.supervisor_user_id AS "supervisorUserId", s.status, s.outcome,
+  s.ended_on AS "endedOn", s.decision_no AS "decisionNo", s.decision_on AS "decisionOn", s.term_rule AS "termRule", s.version,
+  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+
+/** What opening a supervision writes; the rest are the table's defaults. */
+export type NewSupervision = Pick<SupervisionRow, 'personId' | 'sourceEnrollmentId' | 'startDate' | 'endDate' | 'intervalDays' | 'supervisorUserId' | 'termRule' | 'status' | 'createdBy'> &
+  Partial<Pick<SupervisionRow, 'decisionNo' | 'decisionOn'>>;
 
 /** A follow-up due in a supervision, done by the visit that completes it. */
 export interface FollowUpRow {
@@ -76,30 +109,36 @@ export class SupervisionRepository {
 
   // ---- supervisions ----
 
-  hasActive(m: EntityManager, personId: string): Promise<boolean> {
-    return m.existsBy(Supervision, { personId, status: 'active' });
+  async hasActive(m: EntityManager, personId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM supervisions WHERE person_id = $1 AND status = 'active'`, [personId]);
+    return rows.length > 0;
   }
 
   /** A supervision whose person is in the caller's scope, optionally locked for update. */
-  findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    const qb = byIdInScope(m, Supervision, 's', actor, id);
-    if (forUpdate) qb.setLock('pessimistic_write', undefined, ['s']);
-    return qb.getOne();
+  async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<SupervisionRow | null> {
+    if (!isUuid(id)) return null;
+    const scope = personIdInScope(actor, 's.person_id');
+    const [row] = await queryNamed<SupervisionRow>(
+      m,
+      `SELECT ${SUPERVISION_COLUMNS} FROM supervisions s WHERE s.id = :id AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF s' : ''}`,
+      { ...scope.params, id },
+    );
+    return row ?? null;
   }
 
-  byId(m: EntityManager, id: string): Promise<Supervision> {
-    return m.findOneByOrFail(Supervision, { id });
+  async byId(m: EntityManager, id: string): Promise<SupervisionRow> {
+    const [row]: SupervisionRow[] = await m.query(`SELECT ${SUPERVISION_COLUMNS} FROM supervisions s WHERE s.id = $1`, [id]);
+    if (!row) throw new Error(`no supervision ${id}`);
+    return row;
   }
 
   /** A person's supervisions, the latest first, with their follow-ups. */
-  async listForPerson(personId: string, query: PageQuery): Promise<{ items: Supervision[]; total: number; followUps: FollowUpRow[] }> {
-    const [items, total] = await this.db.getRepository(Supervision).findAndCount({
-      where: { personId },
-      order: { startDate: 'DESC', createdAt: 'DESC' },
-      skip: offsetOf(query),
-      take: query.pageSize,
-    });
+  async listForPerson(personId: string, query: PageQuery): Promise<{ items: SupervisionRow[]; total: number; followUps: FollowUpRow[] }> {
+    const [items, total] = await pageOfRows<SupervisionRow>(
+      this.db.manager,
+      { columns: SUPERVISION_COLUMNS, from: 'FROM supervisions s WHERE s.person_id = :personId', orderBy: 's.start_date DESC, s.created_at DESC', params: { personId } },
+      query,
+    );
     const followUps = items.length
       ? await this.db.query<FollowUpRow[]>(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = ANY($1) ORDER BY due_date`, [
           items.map((s) => s.id),
@@ -109,9 +148,13 @@ export class SupervisionRepository {
   }
 
   /** Inserts a supervision and its scheduled follow-ups. */
-  async insert(m: EntityManager, values: Partial<Supervision>, dues: IsoDate[]): Promise<Supervision> {
-    const supervision = m.create(Supervision, values);
-    await m.save(supervision);
+  async insert(m: EntityManager, v: NewSupervision, dues: IsoDate[]): Promise<SupervisionRow> {
+    const [supervision]: SupervisionRow[] = await m.query(
+      `INSERT INTO supervisions AS s (person_id, source_enrollment_id, start_date, end_date, interval_days, supervisor_user_id, term_rule, status,
+                                      created_by, decision_no, decision_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${SUPERVISION_COLUMNS}`,
+      [v.personId, v.sourceEnrollmentId, v.startDate, v.endDate, v.intervalDays, v.supervisorUserId, v.termRule, v.status, v.createdBy, v.decisionNo ?? null, v.decisionOn ?? null],
+    );
     await this.insertFollowUps(m, supervision.id, dues);
     return supervision;
   }
@@ -131,8 +174,12 @@ export class SupervisionRepository {
     await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, supervisorUserId]);
   }
 
-  async end(m: EntityManager, id: string, endedOn: IsoDate, outcome: Supervision['outcome']): Promise<void> {
-    await m.update(Supervision, { id }, { status: 'ended', endedOn, outcome });
+  async end(m: EntityManager, id: string, endedOn: IsoDate, outcome: SupervisionRow['outcome']): Promise<void> {
+    await m.query(`UPDATE supervisions SET status = 'ended', ended_on = $2, outcome = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      endedOn,
+      outcome,
+    ]);
   }
 
   /** The person's active supervision (a person has one at a time), if any. */
