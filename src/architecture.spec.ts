@@ -97,13 +97,13 @@ describe('the ownership check itself', () => {
     const text = [
       'await m.update(Person, { id }, { version: 2 });',
       "const n = await m.createQueryBuilder().select('1').from('users', 'u').getCount();",
-      'await m.createQueryBuilder().delete().from(FollowUp).execute();',
+      'await m.createQueryBuilder().delete().from(MethadoneDose).execute();',
       'const r = this.db.getRepository(Enrollment);',
     ].join('\n');
     expect(check('src/modules/relapse/x.ts', text)).toEqual([
       'src/modules/relapse/x.ts: persons (write)',
       'src/modules/relapse/x.ts: users (read)',
-      'src/modules/relapse/x.ts: follow_ups (write)',
+      'src/modules/relapse/x.ts: methadone_doses (write)',
       'src/modules/relapse/x.ts: enrollments (write)',
     ]);
   });

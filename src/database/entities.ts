@@ -1,14 +1,8 @@
-import { AdminUnit } from '../modules/admin-units/admin-unit.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { Import, ImportRejection } from '../modules/imports/import.entity.js';
 import { Person } from '../modules/persons/person.entity.js';
-import { Reminder } from '../modules/reminders/reminder.entity.js';
-import { DosePrescription } from '../modules/roster/dose-prescription.entity.js';
 import { CoverageReport } from '../modules/reports/coverage-report.entity.js';
-import { FollowUp } from '../modules/supervision/follow-up.entity.js';
-import { Supervision } from '../modules/supervision/supervision.entity.js';
-import { Visit } from '../modules/supervision/visit.entity.js';
 import { Enrollment } from '../modules/treatment/enrollment.entity.js';
 import { MethadoneDose } from '../modules/treatment/methadone-dose.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -18,19 +12,13 @@ import { User } from '../modules/users/user.entity.js';
  * without one is read and written in SQL by its owner's repository (see `table-owners.ts`).
  */
 export const ENTITIES = [
-  AdminUnit,
   User,
   RefreshToken,
   AuditLog,
   Person,
   Enrollment,
   MethadoneDose,
-  Supervision,
-  FollowUp,
-  Visit,
-  Reminder,
   CoverageReport,
   Import,
   ImportRejection,
-  DosePrescription,
 ];

@@ -31,3 +31,20 @@ export async function pageOfRows<T>(m: EntityManager, select: PagedSelect, query
   ]);
   return [rows, counted.n];
 }
+
+/** The conditions of a WHERE clause, each added with its named parameters; all must hold. */
+export class Conditions {
+  private readonly parts: string[] = [];
+  readonly params: Record<string, unknown> = {};
+
+  add(sql: string, params: Record<string, unknown> = {}): this {
+    this.parts.push(sql);
+    Object.assign(this.params, params);
+    return this;
+  }
+
+  /** ` WHERE a AND b …`, or nothing when no condition was added. */
+  get where(): string {
+    return this.parts.length ? ` WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { ValueTransformer } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
 const FORMAT_V1 = 1;
@@ -21,7 +20,6 @@ export class FieldCipher {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.encKey = Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'field-encryption-v1', 32));
     this.macKey = Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'lookup-hmac-v1', 32));
-    useForEntities(this);
   }
 
   encrypt(plain: string): Buffer {
@@ -53,24 +51,3 @@ export class FieldCipher {
     return createHmac('sha256', this.macKey).update(value, 'utf8').digest();
   }
 }
-
-/** The cipher of the running service, for entity columns stored encrypted (one DATA_KEY per process). */
-let entityCipher: FieldCipher | undefined;
-
-function useForEntities(cipher: FieldCipher): void {
-  entityCipher = cipher;
-}
-
-function cipherInUse(): FieldCipher {
-  if (!entityCipher) throw new Error('no FieldCipher yet: encrypted columns are read and written only inside the service');
-  return entityCipher;
-}
-
-/**
- * An entity column of free text stored like the contact fields (AES-256-GCM, `bytea`): notes of
- * services and visits. The entity property stays a plain string; the database holds only ciphertext.
- */
-export const encryptedText: ValueTransformer = {
-  to: (value: string | null | undefined) => (value === undefined ? undefined : cipherInUse().encryptOptional(value)),
-  from: (stored: Buffer | null | undefined) => (stored ? cipherInUse().decrypt(stored) : null),
-};

@@ -1,9 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ScopePredicate } from '../../common/access/scope.js';
-import { offsetOf } from '../../common/http/paging.js';
-import { AdminUnit } from './admin-unit.entity.js';
+import { Conditions, pageOfRows } from '../../database/sql.js';
 import type { AdminUnitQuery } from './dto/admin-unit.dto.js';
+
+export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/**
+ * A province, district or commune. `path` is the materialized path of ids from the root
+ * (`<province>/<district>/<commune>/`), so "inside this subtree" is one indexed prefix match.
+ */
+export interface AdminUnitRow {
+  id: string;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentId: string | null;
+  path: string;
+  population: number | null;
+}
+
+const COLUMNS = `id, code, name, level, parent_id AS "parentId", path, population`;
 
 /** A unit as an import resolves a code or a name, with whether the caller's scope covers it. */
 export interface UnitInScopeRow {
@@ -39,20 +57,41 @@ export class AdminUnitsRepository {
     return m ?? this.db.manager;
   }
 
-  findById(id: string, m?: EntityManager): Promise<AdminUnit | null> {
-    return this.em(m).findOneBy(AdminUnit, { id });
+  async findById(id: string, m?: EntityManager): Promise<AdminUnitRow | null> {
+    const [row]: AdminUnitRow[] = await this.em(m).query(`SELECT ${COLUMNS} FROM admin_units WHERE id = $1`, [id]);
+    return row ?? null;
   }
 
-  exists(id: string, m?: EntityManager): Promise<boolean> {
-    return this.em(m).existsBy(AdminUnit, { id });
+  /** The unit, locked for an edit. */
+  async lock(m: EntityManager, id: string): Promise<AdminUnitRow | null> {
+    const [row]: AdminUnitRow[] = await m.query(`SELECT ${COLUMNS} FROM admin_units WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
   }
 
-  codeTaken(m: EntityManager, code: string): Promise<boolean> {
-    return m.existsBy(AdminUnit, { code });
+  async exists(id: string, m?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.em(m).query(`SELECT 1 FROM admin_units WHERE id = $1`, [id]);
+    return rows.length > 0;
   }
 
-  async insert(m: EntityManager, unit: AdminUnit): Promise<void> {
-    await m.insert(AdminUnit, unit);
+  async codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM admin_units WHERE code = $1`, [code]);
+    return rows.length > 0;
+  }
+
+  async insert(m: EntityManager, u: AdminUnitRow): Promise<void> {
+    await m.query(`INSERT INTO admin_units (id, code, name, level, parent_id, path, population) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      u.id,
+      u.code,
+      u.name,
+      u.level,
+      u.parentId,
+      u.path,
+      u.population,
+    ]);
+  }
+
+  async update(m: EntityManager, id: string, changes: Pick<AdminUnitRow, 'name' | 'population'>): Promise<void> {
+    await m.query(`UPDATE admin_units SET name = $2, population = $3 WHERE id = $1`, [id, changes.name, changes.population]);
   }
 
   /** The materialized path of a unit, or undefined when there is no such unit. */
@@ -109,16 +148,14 @@ export class AdminUnitsRepository {
   }
 
   /** A page of units, in tree order; `withinPath` keeps those under a unit (itself included). */
-  list(query: AdminUnitQuery, withinPath: string | undefined): Promise<[AdminUnit[], number]> {
-    const qb = this.db.getRepository(AdminUnit).createQueryBuilder('u');
-    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
-    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+  list(query: AdminUnitQuery, withinPath: string | undefined): Promise<[AdminUnitRow[], number]> {
+    const c = new Conditions();
+    if (query.parentId) c.add('parent_id = :parentId', { parentId: query.parentId });
+    if (query.level) c.add('level = :level', { level: query.level });
     // The prefix is bound as a value so the path index (text_pattern_ops) serves the match.
-    if (withinPath !== undefined) qb.andWhere('u.path LIKE :prefix', { prefix: `${withinPath}%` });
-    if (query.q) {
-      qb.andWhere('(u.code ILIKE :q OR u.name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
-    }
-    return qb.orderBy('u.path').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    if (withinPath !== undefined) c.add('path LIKE :prefix', { prefix: `${withinPath}%` });
+    if (query.q) c.add('(code ILIKE :q OR name ILIKE :q)', { q: `%${escapeLike(query.q.normalize('NFC'))}%` });
+    return pageOfRows<AdminUnitRow>(this.db.manager, { columns: COLUMNS, from: `FROM admin_units${c.where}`, orderBy: 'path', params: c.params }, query);
   }
 }
 

@@ -5,8 +5,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { conflict, invalid, notFound } from '../../common/errors/app-error.js';
 import { page, type Page, type PageQuery } from '../../common/http/paging.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
-import { AdminUnit, type UnitLevel } from './admin-unit.entity.js';
-import { AdminUnitsRepository } from './admin-units.repository.js';
+import { AdminUnitsRepository, type AdminUnitRow, type UnitLevel } from './admin-units.repository.js';
 import type { AdminUnitQuery, CreateAdminUnitDto, UpdateAdminUnitDto } from './dto/admin-unit.dto.js';
 
 /** Which levels may hang under which: a commune may sit directly under a province (since 2025). */
@@ -33,7 +32,7 @@ export async function pageWithinUnit<T, V>(
   return page(items.map(view), total, query);
 }
 
-export const toUnitView = (u: AdminUnit) => ({
+export const toUnitView = (u: AdminUnitRow) => ({
   id: u.id,
   code: u.code,
   name: u.name,
@@ -67,7 +66,7 @@ export class AdminUnitsService {
       }
       // The unique constraint stays the last word when two requests race.
       if (await this.units.codeTaken(m, dto.code)) throw conflict(`code: a unit with code ${dto.code} exists`);
-      const unit = m.create(AdminUnit, {
+      const unit: AdminUnitRow = {
         id,
         code: dto.code,
         name: dto.name.normalize('NFC').trim(),
@@ -75,7 +74,7 @@ export class AdminUnitsService {
         parentId: dto.parentId ?? null,
         path,
         population: dto.population ?? null,
-      });
+      };
       await this.units.insert(m, unit);
       await this.audit.record(actor, { action: 'create', entity: 'admin_unit', entityId: id, fields: writtenFields(dto) }, m);
       return toUnitView(unit);
@@ -85,13 +84,13 @@ export class AdminUnitsService {
   /** Renames a unit or sets its population (audited with the field names); nothing sent, nothing written. */
   async update(actor: Actor, id: string, dto: UpdateAdminUnitDto) {
     return this.db.transaction(async (m) => {
-      const unit = await m.findOne(AdminUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const unit = await this.units.lock(m, id);
       if (!unit) throw notFound('administrative unit');
       const fields = writtenFields(dto);
       if (!fields.length) return toUnitView(unit);
       if (dto.name !== undefined) unit.name = dto.name.normalize('NFC').trim();
       if (dto.population !== undefined) unit.population = dto.population;
-      await m.update(AdminUnit, { id }, { name: unit.name, population: unit.population });
+      await this.units.update(m, id, unit);
       await this.audit.record(actor, { action: 'update', entity: 'admin_unit', entityId: id, fields }, m);
       return toUnitView(unit);
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FacilityType } from '../../common/access/roles.js';
 import { unitWithinPath } from '../../common/access/scope.js';
-import { pageOfRows } from '../../database/sql.js';
+import { Conditions, pageOfRows } from '../../database/sql.js';
 import type { FacilityQuery } from './dto/facility.dto.js';
 
 /** A methadone clinic, rehabilitation facility or health station, as the API answers it. */
@@ -51,21 +51,12 @@ export class FacilitiesRepository {
 
   /** A page of facilities by code; `withinPath` keeps those whose unit lies under that area path. */
   list(query: FacilityQuery, withinPath: string | undefined): Promise<[FacilityRow[], number]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (query.type) {
-      where.push('f.type = :type');
-      params.type = query.type;
-    }
+    const c = new Conditions();
+    if (query.type) c.add('f.type = :type', { type: query.type });
     if (withinPath !== undefined) {
       const within = unitWithinPath('f.admin_unit_id', withinPath);
-      where.push(within.sql);
-      Object.assign(params, within.params);
+      c.add(within.sql, within.params);
     }
-    return pageOfRows<FacilityRow>(
-      this.db.manager,
-      { columns: COLUMNS, from: `FROM facilities f${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, orderBy: 'f.code', params },
-      query,
-    );
+    return pageOfRows<FacilityRow>(this.db.manager, { columns: COLUMNS, from: `FROM facilities f${c.where}`, orderBy: 'f.code', params: c.params }, query);
   }
 }

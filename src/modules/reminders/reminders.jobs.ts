@@ -1,4 +1,4 @@
-import type { ReminderKind } from './reminder.entity.js';
+import type { ReminderKind } from './reminder-kinds.js';
 
 /**
  * Jobs of the 'reminders' queue: their payloads and job-id builders, in one place.

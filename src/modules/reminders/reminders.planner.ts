@@ -6,7 +6,7 @@ import { JobsService } from '../../common/jobs/jobs.service.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SupervisionRepository } from '../supervision/supervision.repository.js';
-import type { ReminderKind } from './reminder.entity.js';
+import type { ReminderKind } from './reminder-kinds.js';
 import { REPLAN_PATTERN, REPLAN_SCHEDULER, SWEEP_SCHEDULER, delayUntil, raiseJobId, type RaiseReminderJob } from './reminders.jobs.js';
 import { RemindersRepository } from './reminders.repository.js';
 

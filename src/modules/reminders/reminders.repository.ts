@@ -7,10 +7,14 @@ import { addDays } from '../../common/time/dates.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { selfTerminationRuleOn } from '../treatment/treatment-policy.js';
 import type { ReminderQuery } from './dto/reminder.dto.js';
-import type { ReminderKind, ReminderStatus } from './reminder.entity.js';
+import type { ReminderKind, ReminderStatus } from './reminder-kinds.js';
 import { CANDIDATES, CANDIDATE_PARAMS, PLANNED, PLAN_HORIZON_DAYS, RESOLVE_DONE, candidateArgs, insertReminders, type PlannedRow } from './reminders.sql.js';
 
-/** A reminder as the HTTP routes answer it. */
+/**
+ * A reminder as the HTTP routes answer it: something due for a person's responsible worker. Unique
+ * per (kind, subject, due date): however often its job runs, a reminder is raised once.
+ * `facilityId` routes clinic reminders to the clinic.
+ */
 export interface ReminderView {
   id: string;
   kind: ReminderKind;

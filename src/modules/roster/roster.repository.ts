@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
+import { pageOfRows } from '../../database/sql.js';
 import { escapeLike, foldForSearch } from '../persons/person-search.js';
 import { currentMissedRuns } from '../treatment/missed-doses.sql.js';
-import { DosePrescription } from './dose-prescription.entity.js';
 import type { RosterCountsDto, RosterDayStatus, RosterItemDto } from './dto/roster.dto.js';
+
+/**
+ * The methadone dose prescribed for an enrollment from a day on. A change of dose is a new row:
+ * the history is kept, never overwritten. The dose in force on a day is the latest row from on or
+ * before it.
+ */
+export interface DosePrescriptionRow {
+  id: string;
+  enrollmentId: string;
+  effectiveFrom: string;
+  doseMg: number;
+  note: string | null;
+  prescribedBy: string | null;
+  createdAt: Date;
+}
+
+const PRESCRIPTION_COLUMNS = `id, enrollment_id AS "enrollmentId", effective_from AS "effectiveFrom", dose_mg::float8 AS "doseMg",
+  note, prescribed_by AS "prescribedBy", created_at AS "createdAt"`;
 
 /**
  * The active methadone patients of one clinic on one day: the dose prescribed for that day, the
@@ -96,20 +114,22 @@ export class RosterRepository {
   }
 
   /** Inserts a prescription (a unique violation on `uq_dose_prescriptions_day` is the caller's to map). */
-  async insertPrescription(m: EntityManager, values: Pick<DosePrescription, 'enrollmentId' | 'effectiveFrom' | 'doseMg' | 'note' | 'prescribedBy'>): Promise<DosePrescription> {
-    const prescription = m.create(DosePrescription, values);
-    await m.save(prescription);
-    return m.findOneByOrFail(DosePrescription, { id: prescription.id });
+  async insertPrescription(m: EntityManager, p: Omit<DosePrescriptionRow, 'id' | 'createdAt'>): Promise<DosePrescriptionRow> {
+    const [row]: DosePrescriptionRow[] = await m.query(
+      `INSERT INTO dose_prescriptions (enrollment_id, effective_from, dose_mg, note, prescribed_by)
+       VALUES ($1, $2, $3, $4, $5) RETURNING ${PRESCRIPTION_COLUMNS}`,
+      [p.enrollmentId, p.effectiveFrom, p.doseMg, p.note, p.prescribedBy],
+    );
+    return row;
   }
 
   /** An enrollment's prescriptions, the latest first. */
-  prescriptions(enrollmentId: string, query: PageQuery): Promise<[DosePrescription[], number]> {
-    return this.db.getRepository(DosePrescription).findAndCount({
-      where: { enrollmentId },
-      order: { effectiveFrom: 'DESC' },
-      skip: offsetOf(query),
-      take: query.pageSize,
-    });
+  prescriptions(enrollmentId: string, query: PageQuery): Promise<[DosePrescriptionRow[], number]> {
+    return pageOfRows<DosePrescriptionRow>(
+      this.db.manager,
+      { columns: PRESCRIPTION_COLUMNS, from: 'FROM dose_prescriptions WHERE enrollment_id = :enrollmentId', orderBy: 'effective_from DESC', params: { enrollmentId } },
+      query,
+    );
   }
 
   private where(filter: RosterFilter): { where: string; params: Record<string, unknown> } {

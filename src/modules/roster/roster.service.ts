@@ -10,8 +10,7 @@ import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { FacilitiesRepository } from '../facilities/facilities.repository.js';
 import type { RecordDoseDto } from '../treatment/dto/enrollment.dto.js';
 import { TreatmentService } from '../treatment/treatment.service.js';
-import type { DosePrescription } from './dose-prescription.entity.js';
-import { RosterRepository } from './roster.repository.js';
+import { RosterRepository, type DosePrescriptionRow } from './roster.repository.js';
 import type {
   CreatePrescriptionDto,
   PrescriptionDto,
@@ -23,7 +22,7 @@ import type {
   RosterWriteDto,
 } from './dto/roster.dto.js';
 
-export const toPrescriptionView = (p: DosePrescription): PrescriptionDto => ({
+export const toPrescriptionView = (p: DosePrescriptionRow): PrescriptionDto => ({
   id: p.id,
   enrollmentId: p.enrollmentId,
   effectiveFrom: p.effectiveFrom,
@@ -114,7 +113,7 @@ export class RosterService {
       if (e.type !== 'methadone') throw invalid('id', 'doses are prescribed for methadone enrollments only');
       if (e.status !== 'active') throw conflict('the enrollment has ended; doses are prescribed for active enrollments only');
       if (dto.effectiveFrom < e.startDate) throw invalid('effectiveFrom', `must not be before the enrollment's startDate ${e.startDate}`);
-      let prescription: DosePrescription;
+      let prescription: DosePrescriptionRow;
       try {
         prescription = await this.repository.insertPrescription(m, {
           enrollmentId,

@@ -1,13 +1,80 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { byIdInScope, isUuid } from '../../common/access/scope.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isUuid, personIdInScope } from '../../common/access/scope.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { offsetOf, type PageQuery } from '../../common/http/paging.js';
+import { FieldCipher } from '../../common/crypto/field-cipher.js';
+import type { PageQuery } from '../../common/http/paging.js';
 import type { IsoDate } from '../../common/time/dates.js';
+import { pageOfRows, queryNamed } from '../../database/sql.js';
 import { fileIsOpenSql } from '../persons/persons.repository.js';
-import { FollowUp } from './follow-up.entity.js';
-import { Supervision } from './supervision.entity.js';
-import { Visit } from './visit.entity.js';
+import type { DrugTest, FollowUpStatus, SupervisionOutcome, SupervisionStatus, VisitMethod } from './supervision-values.js';
+
+/** Post-rehab supervision (quản lý sau cai): at most one active per person. */
+export interface SupervisionRow {
+  id: string;
+  personId: string;
+  sourceEnrollmentId: string | null;
+  startDate: string;
+  endDate: string;
+  intervalDays: number;
+  supervisorUserId: string | null;
+  status: SupervisionStatus;
+  outcome: SupervisionOutcome | null;
+  endedOn: string | null;
+  /** The post-rehab management decision (Decree 116/2021 Art 78), once made. */
+  decisionNo: string | null;
+  decisionOn: string | null;
+  /** The dated rule that set the default term (plan.ts), or null when the end date was given. */
+  termRule: string | null;
+  version: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The columns of a supervision, over the alias `s`. */
+const SUPERVISION_COLUMNS = `s.id, s.person_id AS "personId", s.source_enrollment_id AS "sourceEnrollmentId", s.start_date AS "startDate",
+  s.end_date AS "endDate", s.interval_days AS "intervalDays", s.supervisor_user_id AS "supervisorUserId", s.status, s.outcome,
+  s.ended_on AS "endedOn", s.decision_no AS "decisionNo", s.decision_on AS "decisionOn", s.term_rule AS "termRule", s.version,
+  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+
+/** What opening a supervision writes; the rest are the table's defaults. */
+export type NewSupervision = Pick<SupervisionRow, 'personId' | 'sourceEnrollmentId' | 'startDate' | 'endDate' | 'intervalDays' | 'supervisorUserId' | 'termRule' | 'status' | 'createdBy'> &
+  Partial<Pick<SupervisionRow, 'decisionNo' | 'decisionOn'>>;
+
+/** A follow-up due in a supervision, done by the visit that completes it. */
+export interface FollowUpRow {
+  id: string;
+  supervisionId: string;
+  dueDate: string;
+  status: FollowUpStatus;
+  visitId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const FOLLOW_UP_COLUMNS = `id, supervision_id AS "supervisionId", due_date AS "dueDate", status, visit_id AS "visitId",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** A visit of a supervision; the notes are free text, stored encrypted (`notes_cipher`). */
+export interface VisitRow {
+  id: string;
+  supervisionId: string;
+  followUpId: string | null;
+  visitDate: string;
+  method: VisitMethod;
+  drugTest: DrugTest;
+  relapse: boolean;
+  notes: string | null;
+  recordedBy: string | null;
+  createdAt: Date;
+}
+
+/** The row as stored: the notes still encrypted. */
+type StoredVisit = Omit<VisitRow, 'notes'> & { notes: Buffer | null };
+
+const VISIT_COLUMNS = `id, supervision_id AS "supervisionId", follow_up_id AS "followUpId", visit_date AS "visitDate", method,
+  drug_test AS "drugTest", relapse, notes_cipher AS notes, recorded_by AS "recordedBy", created_at AS "createdAt"`;
 
 /** TypeORM answers a bare UPDATE/DELETE … RETURNING with [rows, count]; wrapped in a CTE it answers the rows. */
 const returningRows = (statement: string) => `WITH touched AS (${statement}) SELECT * FROM touched`;
@@ -35,44 +102,59 @@ export type MissedFollowUps =
  */
 @Injectable()
 export class SupervisionRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   // ---- supervisions ----
 
-  hasActive(m: EntityManager, personId: string): Promise<boolean> {
-    return m.existsBy(Supervision, { personId, status: 'active' });
+  async hasActive(m: EntityManager, personId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM supervisions WHERE person_id = $1 AND status = 'active'`, [personId]);
+    return rows.length > 0;
   }
 
   /** A supervision whose person is in the caller's scope, optionally locked for update. */
-  findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    const qb = byIdInScope(m, Supervision, 's', actor, id);
-    if (forUpdate) qb.setLock('pessimistic_write', undefined, ['s']);
-    return qb.getOne();
+  async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<SupervisionRow | null> {
+    if (!isUuid(id)) return null;
+    const scope = personIdInScope(actor, 's.person_id');
+    const [row] = await queryNamed<SupervisionRow>(
+      m,
+      `SELECT ${SUPERVISION_COLUMNS} FROM supervisions s WHERE s.id = :id AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF s' : ''}`,
+      { ...scope.params, id },
+    );
+    return row ?? null;
   }
 
-  byId(m: EntityManager, id: string): Promise<Supervision> {
-    return m.findOneByOrFail(Supervision, { id });
+  async byId(m: EntityManager, id: string): Promise<SupervisionRow> {
+    const [row]: SupervisionRow[] = await m.query(`SELECT ${SUPERVISION_COLUMNS} FROM supervisions s WHERE s.id = $1`, [id]);
+    if (!row) throw new Error(`no supervision ${id}`);
+    return row;
   }
 
   /** A person's supervisions, the latest first, with their follow-ups. */
-  async listForPerson(personId: string, query: PageQuery): Promise<{ items: Supervision[]; total: number; followUps: FollowUp[] }> {
-    const [items, total] = await this.db.getRepository(Supervision).findAndCount({
-      where: { personId },
-      order: { startDate: 'DESC', createdAt: 'DESC' },
-      skip: offsetOf(query),
-      take: query.pageSize,
-    });
+  async listForPerson(personId: string, query: PageQuery): Promise<{ items: SupervisionRow[]; total: number; followUps: FollowUpRow[] }> {
+    const [items, total] = await pageOfRows<SupervisionRow>(
+      this.db.manager,
+      { columns: SUPERVISION_COLUMNS, from: 'FROM supervisions s WHERE s.person_id = :personId', orderBy: 's.start_date DESC, s.created_at DESC', params: { personId } },
+      query,
+    );
     const followUps = items.length
-      ? await this.db.getRepository(FollowUp).find({ where: { supervisionId: In(items.map((s) => s.id)) }, order: { dueDate: 'ASC' } })
+      ? await this.db.query<FollowUpRow[]>(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = ANY($1) ORDER BY due_date`, [
+          items.map((s) => s.id),
+        ])
       : [];
     return { items, total, followUps };
   }
 
   /** Inserts a supervision and its scheduled follow-ups. */
-  async insert(m: EntityManager, values: Partial<Supervision>, dues: IsoDate[]): Promise<Supervision> {
-    const supervision = m.create(Supervision, values);
-    await m.save(supervision);
+  async insert(m: EntityManager, v: NewSupervision, dues: IsoDate[]): Promise<SupervisionRow> {
+    const [supervision]: SupervisionRow[] = await m.query(
+      `INSERT INTO supervisions AS s (person_id, source_enrollment_id, start_date, end_date, interval_days, supervisor_user_id, term_rule, status,
+                                      created_by, decision_no, decision_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${SUPERVISION_COLUMNS}`,
+      [v.personId, v.sourceEnrollmentId, v.startDate, v.endDate, v.intervalDays, v.supervisorUserId, v.termRule, v.status, v.createdBy, v.decisionNo ?? null, v.decisionOn ?? null],
+    );
     await this.insertFollowUps(m, supervision.id, dues);
     return supervision;
   }
@@ -92,8 +174,12 @@ export class SupervisionRepository {
     await m.query(`UPDATE supervisions SET supervisor_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, supervisorUserId]);
   }
 
-  async end(m: EntityManager, id: string, endedOn: IsoDate, outcome: Supervision['outcome']): Promise<void> {
-    await m.update(Supervision, { id }, { status: 'ended', endedOn, outcome });
+  async end(m: EntityManager, id: string, endedOn: IsoDate, outcome: SupervisionRow['outcome']): Promise<void> {
+    await m.query(`UPDATE supervisions SET status = 'ended', ended_on = $2, outcome = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      endedOn,
+      outcome,
+    ]);
   }
 
   /** The person's active supervision (a person has one at a time), if any. */
@@ -156,30 +242,40 @@ export class SupervisionRepository {
   // ---- follow-ups and visits ----
 
   async insertFollowUps(m: EntityManager, supervisionId: string, dues: IsoDate[]): Promise<void> {
-    if (dues.length) await m.insert(FollowUp, dues.map((dueDate) => ({ supervisionId, dueDate, status: 'scheduled' as const })));
+    if (dues.length) {
+      await m.query(`INSERT INTO follow_ups (supervision_id, due_date, status) SELECT $1, unnest($2::date[]), 'scheduled'`, [supervisionId, dues]);
+    }
   }
 
-  followUpsOf(m: EntityManager, supervisionId: string): Promise<FollowUp[]> {
-    return m.find(FollowUp, { where: { supervisionId }, order: { dueDate: 'ASC' } });
+  followUpsOf(m: EntityManager, supervisionId: string): Promise<FollowUpRow[]> {
+    return m.query(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 ORDER BY due_date`, [supervisionId]);
   }
 
-  visitsOf(m: EntityManager, supervisionId: string): Promise<Visit[]> {
-    return m.find(Visit, { where: { supervisionId }, order: { visitDate: 'ASC', createdAt: 'ASC' } });
+  async visitsOf(m: EntityManager, supervisionId: string): Promise<VisitRow[]> {
+    const rows: StoredVisit[] = await m.query(`SELECT ${VISIT_COLUMNS} FROM visits WHERE supervision_id = $1 ORDER BY visit_date, created_at`, [supervisionId]);
+    return rows.map((r) => ({ ...r, notes: r.notes ? this.cipher.decrypt(r.notes) : null }));
   }
 
   /** The earliest follow-up still scheduled, if any. */
-  earliestScheduled(m: EntityManager, supervisionId: string): Promise<FollowUp | null> {
-    return m.findOne(FollowUp, { where: { supervisionId, status: 'scheduled' }, order: { dueDate: 'ASC' } });
+  async earliestScheduled(m: EntityManager, supervisionId: string): Promise<FollowUpRow | null> {
+    const [row]: FollowUpRow[] = await m.query(
+      `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 AND status = 'scheduled' ORDER BY due_date LIMIT 1`,
+      [supervisionId],
+    );
+    return row ?? null;
   }
 
-  async insertVisit(m: EntityManager, values: Partial<Visit>): Promise<Visit> {
-    const visit = m.create(Visit, values);
-    await m.save(visit);
-    return visit;
+  async insertVisit(m: EntityManager, v: Omit<VisitRow, 'id' | 'createdAt'>): Promise<VisitRow> {
+    const [row]: StoredVisit[] = await m.query(
+      `INSERT INTO visits (supervision_id, follow_up_id, visit_date, method, drug_test, relapse, notes_cipher, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${VISIT_COLUMNS}`,
+      [v.supervisionId, v.followUpId, v.visitDate, v.method, v.drugTest, v.relapse, this.cipher.encryptOptional(v.notes), v.recordedBy],
+    );
+    return { ...row, notes: v.notes };
   }
 
   async completeFollowUp(m: EntityManager, followUpId: string, visitId: string): Promise<void> {
-    await m.update(FollowUp, { id: followUpId }, { status: 'done', visitId });
+    await m.query(`UPDATE follow_ups SET status = 'done', visit_id = $2, updated_at = now() WHERE id = $1`, [followUpId, visitId]);
   }
 
   /** Cancels the supervision's scheduled follow-ups; answers the ids cancelled. */
@@ -190,8 +286,8 @@ export class SupervisionRepository {
   }
 
   /** The supervision's follow-ups that are cancelled or missed. */
-  cancelledOrMissed(m: EntityManager, supervisionId: string): Promise<FollowUp[]> {
-    return m.find(FollowUp, { where: { supervisionId, status: In(['cancelled', 'missed']) } });
+  cancelledOrMissed(m: EntityManager, supervisionId: string): Promise<FollowUpRow[]> {
+    return m.query(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE supervision_id = $1 AND status IN ('cancelled', 'missed')`, [supervisionId]);
   }
 
   /** Deletes the scheduled follow-ups due after `today`; answers their ids. */

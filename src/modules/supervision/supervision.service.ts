@@ -13,19 +13,16 @@ import { RelapseService } from '../relapse/relapse.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { TreatmentRepository } from '../treatment/treatment.repository.js';
 import type { CreateSupervisionDto, CreateVisitDto, EndSupervisionDto, UpdateSupervisionDto } from './dto/supervision.dto.js';
-import type { FollowUp } from './follow-up.entity.js';
 import { DEFAULT_INTERVAL_DAYS, planFollowUps, supervisionEndDate, supervisionTerm, type TermSource } from './plan.js';
-import type { Supervision } from './supervision.entity.js';
-import { SupervisionRepository } from './supervision.repository.js';
-import type { Visit } from './visit.entity.js';
+import { SupervisionRepository, type FollowUpRow, type SupervisionRow, type VisitRow } from './supervision.repository.js';
 import { ResponsibleWorkers } from './responsible-worker.js';
 
 const FOLLOW_UP_REMINDERS = ['follow_up_due', 'follow_up_overdue'] as const;
 
-export const toFollowUpView = (f: FollowUp) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
+export const toFollowUpView = (f: FollowUpRow) => ({ id: f.id, dueDate: f.dueDate, status: f.status, visitId: f.visitId });
 export type FollowUpView = ReturnType<typeof toFollowUpView>;
 
-export const toVisitView = (v: Visit) => ({
+export const toVisitView = (v: VisitRow) => ({
   id: v.id,
   supervisionId: v.supervisionId,
   followUpId: v.followUpId,
@@ -39,7 +36,7 @@ export const toVisitView = (v: Visit) => ({
 });
 export type VisitView = ReturnType<typeof toVisitView>;
 
-export const toSupervisionView = (s: Supervision) => ({
+export const toSupervisionView = (s: SupervisionRow) => ({
   id: s.id,
   personId: s.personId,
   sourceEnrollmentId: s.sourceEnrollmentId,
@@ -302,7 +299,7 @@ export class SupervisionService {
   // ---- internals ----
 
   /** The post-rehab decision after an update: number and date are given together, never in the future. */
-  private decisionOf(dto: UpdateSupervisionDto | CreateSupervisionDto, s?: Supervision): { no: string | null; on: IsoDate | null } {
+  private decisionOf(dto: UpdateSupervisionDto | CreateSupervisionDto, s?: SupervisionRow): { no: string | null; on: IsoDate | null } {
     if ((dto.decisionNo === undefined) !== (dto.decisionOn === undefined)) {
       throw invalid(dto.decisionNo === undefined ? 'decisionNo' : 'decisionOn', 'is given together with the other (decisionNo and decisionOn)');
     }
@@ -333,7 +330,7 @@ export class SupervisionService {
    * kept (or the start), every `intervalDays`, up to the end date. Past and due-today follow-ups
    * stay as they are. Returns how many were planned.
    */
-  private async replanFuture(m: EntityManager, s: Supervision, endDate: IsoDate, intervalDays: number): Promise<number> {
+  private async replanFuture(m: EntityManager, s: SupervisionRow, endDate: IsoDate, intervalDays: number): Promise<number> {
     const today = this.clock.today();
     const dropped = await this.repository.dropScheduledAfter(m, s.id, today);
     for (const f of dropped) await this.reminders.resolve(m, f.id, [...FOLLOW_UP_REMINDERS]);
@@ -343,13 +340,13 @@ export class SupervisionService {
     return dues.length;
   }
 
-  private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Supervision> {
+  private async findInScope(m: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<SupervisionRow> {
     const s = await this.repository.findInScope(m, actor, id, forUpdate);
     if (!s) throw notFound('supervision');
     return s;
   }
 
-  private async withDetails(m: EntityManager, s: Supervision, withVisits = true): Promise<SupervisionView> {
+  private async withDetails(m: EntityManager, s: SupervisionRow, withVisits = true): Promise<SupervisionView> {
     const followUps = await this.repository.followUpsOf(m, s.id);
     const view: SupervisionView = { ...toSupervisionView(s), followUps: followUps.map(toFollowUpView) };
     if (withVisits) {

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 import { ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { UNIT_LEVELS, type UnitLevel } from '../admin-unit.entity.js';
+import { UNIT_LEVELS, type UnitLevel } from '../admin-units.repository.js';
 import { CodeField, EnumField, FilterField, NameField, UuidField } from '../../../common/http/fields.js';
 
 export class CreateAdminUnitDto {

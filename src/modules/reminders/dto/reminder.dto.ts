@@ -1,5 +1,5 @@
 import { PageQuery } from '../../../common/http/paging.js';
-import { REMINDER_KINDS, REMINDER_STATUSES, type ReminderKind, type ReminderStatus } from '../reminder.entity.js';
+import { REMINDER_KINDS, REMINDER_STATUSES, type ReminderKind, type ReminderStatus } from '../reminder-kinds.js';
 import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 export class ReminderQuery extends PageQuery {

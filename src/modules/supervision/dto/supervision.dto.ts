@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
-import { SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../supervision.entity.js';
+import { DRUG_TESTS, SUPERVISION_OUTCOMES, VISIT_METHODS, type DrugTest, type SupervisionOutcome, type VisitMethod } from '../supervision-values.js';
 import { BoolField, DateField, DocumentNoField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
 
 /** The post-rehab management decision (Decree 116/2021 Art 78), given on create or on a change. */

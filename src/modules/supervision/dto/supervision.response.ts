@@ -1,8 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../follow-up.entity.js';
-import { SUPERVISION_OUTCOMES, type SupervisionOutcome, type SupervisionStatus } from '../supervision.entity.js';
-import { DRUG_TESTS, VISIT_METHODS, type DrugTest, type VisitMethod } from '../visit.entity.js';
+import {
+  DRUG_TESTS,
+  FOLLOW_UP_STATUSES,
+  SUPERVISION_OUTCOMES,
+  VISIT_METHODS,
+  type DrugTest,
+  type FollowUpStatus,
+  type SupervisionOutcome,
+  type SupervisionStatus,
+  type VisitMethod,
+} from '../supervision-values.js';
 
 export class FollowUpDto {
   @ApiUuid() id: string;
