@@ -39,7 +39,8 @@ export interface SeedState {
 
 type Json = Record<string, unknown>;
 
-class Api {
+/** The API as one user, signing in again when the 20-second access token has run out. */
+export class Api {
   private token = '';
   private constructor(
     private readonly baseURL: string,
