@@ -1,8 +1,9 @@
 // The web app's tests as two Playwright runs side by side: the bundle check with the desktop
-// project, and the phone project. Each run has its own service, database, seed and output folder
-// (see e2e/global-setup.ts), so they share nothing; the two JSON reports are summed into one at
-// PLAYWRIGHT_JSON_OUTPUT (default ../.playwright-results.json), which CI reads. Arguments (a spec
-// file, --grep …) are passed to both runs.
+// project, and the phone project. Each run has its own service, database, seed (of the one site its
+// projects use: WEB_SITES) and output folder (see e2e/global-setup.ts), so they share nothing; the
+// two JSON reports are summed into one at PLAYWRIGHT_JSON_OUTPUT (default
+// ../.playwright-results.json), which CI reads. Arguments (a spec file, --grep …) are passed to both
+// runs.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,17 +11,17 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const target = process.env.PLAYWRIGHT_JSON_OUTPUT ?? resolve(root, '.playwright-results.json');
 const runs = [
-  { name: 'desktop', projects: ['bundle', 'desktop'] },
-  { name: 'phone', projects: ['phone'] },
+  { name: 'desktop', projects: ['bundle', 'desktop'], sites: 'desktop' },
+  { name: 'phone', projects: ['phone'], sites: 'phone' },
 ];
 
-function run({ name, projects }) {
+function run({ name, projects, sites }) {
   const out = resolve(root, `.playwright-output-${name}`);
   const json = resolve(root, `.playwright-results-${name}.json`);
   const args = ['playwright', 'test', '-c', 'playwright.config.ts', ...projects.map((p) => `--project=${p}`), ...process.argv.slice(2)];
   const child = spawn('npx', args, {
     cwd: import.meta.dirname,
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT: json, PLAYWRIGHT_OUTPUT_DIR: out, WEB_STATE_FILE: resolve(out, 'state.json') },
+    env: { ...process.env, WEB_SITES: sites, PLAYWRIGHT_JSON_OUTPUT: json, PLAYWRIGHT_OUTPUT_DIR: out, WEB_STATE_FILE: resolve(out, 'state.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (stream, sink) => {

@@ -26,7 +26,8 @@ test('a province officer computes the coverage report, exports it and drills dow
   await expect(page.getByRole('heading', { name: 'Tỷ lệ tiếp cận dịch vụ', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Tháng báo cáo')).toHaveValue(monthBack(1));
 
-  // Both projects share the province: the phone reports the month before, so each computes its own.
+  // Where both sites are seeded on one service they share the province: the phone reports the month
+  // before, so each computes its own.
   if (info.project.name === 'phone') {
     const month = page.getByLabel('Tháng báo cáo');
     await month.click();

@@ -8,7 +8,9 @@ export const state = (): SeedState => JSON.parse(readFileSync(STATE_FILE, 'utf8'
 /** The project's own site (units, facilities, users, people): desktop and phone never share data. */
 export const test = base.extend<{ site: Site }>({
   site: async ({}, use, testInfo) => {
-    const site = state().sites[testInfo.project.name === 'phone' ? 'phone' : 'desktop'];
+    const name = testInfo.project.name === 'phone' ? 'phone' : 'desktop';
+    const site = state().sites[name];
+    if (!site) throw new Error(`the ${name} site was not seeded in this run (WEB_SITES=${process.env.WEB_SITES ?? ''})`);
     await use(site);
   },
 });

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { freePort, waitForHealth } from '../../bench/service-process.js';
-import { seed, STATE_FILE } from './seed';
+import { seed, SITE_NAMES, STATE_FILE, type SiteName } from './seed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -35,6 +35,8 @@ export async function startService(name = 'web'): Promise<Service> {
   const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   serverUrl.pathname = `/${database}`;
   await onServer(`CREATE DATABASE ${database}`);
+  // Commits need not wait for the WAL flush: nothing here must survive a crash of the server.
+  await onServer(`ALTER DATABASE ${database} SET synchronous_commit = off`);
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -84,11 +86,20 @@ export async function startService(name = 'web'): Promise<Service> {
   return { baseURL, adminPassword, stop };
 }
 
+/** The sites to seed: WEB_SITES (comma-separated, as web/run-tests.mjs sets it per run), else both. */
+function sitesToSeed(): SiteName[] {
+  const asked = (process.env.WEB_SITES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = asked.filter((s) => !(SITE_NAMES as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`WEB_SITES names no known site: ${unknown.join(', ')} (known: ${SITE_NAMES.join(', ')})`);
+  return asked.length ? (asked as SiteName[]) : [...SITE_NAMES];
+}
+
 /** Starts the service and seeds it through the API for the tests; returns the teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const sites = sitesToSeed();
   const { baseURL, adminPassword, stop } = await startService();
   try {
-    const state = await seed(baseURL, adminPassword);
+    const state = await seed(baseURL, adminPassword, sites);
     mkdirSync(dirname(STATE_FILE), { recursive: true });
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
     process.env.WEB_BASE_URL = baseURL;

@@ -29,15 +29,20 @@ export interface Site {
   twins: { merge: [string, string]; dismiss: [string, string] };
 }
 
+export type SiteName = 'desktop' | 'phone';
+export const SITE_NAMES: readonly SiteName[] = ['desktop', 'phone'];
+
 export interface SeedState {
   baseURL: string;
   adminPassword: string;
-  sites: Record<'desktop' | 'phone', Site>;
+  /** The sites this run seeded: both by default, or only the one its projects use (WEB_SITES). */
+  sites: Partial<Record<SiteName, Site>>;
 }
 
 type Json = Record<string, unknown>;
 
-class Api {
+/** The API as one user, signing in again when the 20-second access token has run out. */
+export class Api {
   private token = '';
   private constructor(
     private readonly baseURL: string,
@@ -81,7 +86,7 @@ export const lastMonth = (): string => {
 };
 
 /** One province per project: a commune worker's commune, a clinic, a facility, and their people. */
-async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', provinceId: string, n: number): Promise<Site> {
+async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: string, n: number): Promise<Site> {
   const tag = key === 'desktop' ? 'DT' : 'DD';
   const unit = (code: string, name: string) =>
     admin.call<{ id: string }>('POST', '/admin-units', { code: `${tag}${code}`, name, level: 'commune', parentId: provinceId });
@@ -205,10 +210,11 @@ async function seedSite(baseURL: string, admin: Api, key: 'desktop' | 'phone', p
   };
 }
 
-export async function seed(baseURL: string, adminPassword: string): Promise<SeedState> {
+/** Seeds the province and the given sites (each keeps its own codes and national IDs either way). */
+export async function seed(baseURL: string, adminPassword: string, names: readonly SiteName[] = SITE_NAMES): Promise<SeedState> {
   const admin = await Api.as(baseURL, 'admin', adminPassword);
   const province = await admin.call<{ id: string }>('POST', '/admin-units', { code: 'HT', name: 'Tỉnh Hà Tĩnh', level: 'province' });
-  const desktop = await seedSite(baseURL, admin, 'desktop', province.id, 1);
-  const phone = await seedSite(baseURL, admin, 'phone', province.id, 2);
-  return { baseURL, adminPassword, sites: { desktop, phone } };
+  const sites: Partial<Record<SiteName, Site>> = {};
+  for (const name of names) sites[name] = await seedSite(baseURL, admin, name, province.id, SITE_NAMES.indexOf(name) + 1);
+  return { baseURL, adminPassword, sites };
 }
