@@ -17,7 +17,7 @@ import { FACILITY_ROLES, type Role } from '../users/user.entity.js';
 import type { CandidatesQueryDto } from './dto/person-candidates.dto.js';
 import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonCandidates, type PersonCandidate } from './person-candidates.js';
-import type { PersonEventKind } from './person-event.entity.js';
+import type { PersonEventKind } from './person-event-kinds.js';
 import { closeDateProblems, personDateProblems } from './person-rules.js';
 import { escapeLike, foldForSearch, searchTextOf } from './person-search.js';
 import { TIMELINE_SQL } from './person-timeline.sql.js';

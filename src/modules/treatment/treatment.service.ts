@@ -10,7 +10,7 @@ import { Clock } from '../../common/time/clock.js';
 import { addDays, ageOn } from '../../common/time/dates.js';
 import { addWorkingDays } from '../../common/time/working-days.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
-import type { FacilityType } from '../facilities/facility.entity.js';
+import type { FacilityType } from '../../common/access/roles.js';
 import { PersonsRepository } from '../persons/persons.repository.js';
 import { PublicHolidaysService } from '../public-holidays/public-holidays.service.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';

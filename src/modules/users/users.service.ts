@@ -8,7 +8,7 @@ import { AdminUnitsRepository } from '../admin-units/admin-units.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { AuditService, writtenFields } from '../audit/audit.service.js';
 import { FacilitiesRepository } from '../facilities/facilities.repository.js';
-import type { FacilityType } from '../facilities/facility.entity.js';
+import type { FacilityType } from '../../common/access/roles.js';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { Callers } from './callers.js';
 import { Passwords } from './passwords.js';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DRUG_TEST_METHODS, DRUG_TEST_RESULTS, type DrugTestMethod, type DrugTestResult } from '../drug-test.entity.js';
+import { DRUG_TEST_METHODS, DRUG_TEST_RESULTS, type DrugTestMethod, type DrugTestResult } from '../drug-tests.repository.js';
 import { DateField, EnumField, TextListField } from '../../../common/http/fields.js';
 
 export class CreateDrugTestDto {

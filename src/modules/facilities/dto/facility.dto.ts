@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { FACILITY_TYPES, type FacilityType } from '../facility.entity.js';
+import { FACILITY_TYPES, type FacilityType } from '../../../common/access/roles.js';
 import { CodeField, EnumField, NameField, UuidField } from '../../../common/http/fields.js';
 
 export class CreateFacilityDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../../common/http/api-docs.js';
 import { FILE_CLOSE_REASONS, PERSON_STATUSES, SEXES, type CloseReason, type PersonStatus, type Sex } from '../person.entity.js';
-import { PERSON_EVENT_KINDS } from '../person-event.entity.js';
+import { PERSON_EVENT_KINDS } from '../person-event-kinds.js';
 
 /** One file. National id, phone and address are present for admins and commune workers only. */
 export class PersonDto {

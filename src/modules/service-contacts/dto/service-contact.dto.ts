@@ -1,5 +1,5 @@
 import { PageQuery } from '../../../common/http/paging.js';
-import { SERVICE_TYPES, type ServiceType } from '../service-contact.entity.js';
+import { SERVICE_TYPES, type ServiceType } from '../service-contacts.repository.js';
 import { DateField, EnumField, TextField, UuidField } from '../../../common/http/fields.js';
 
 export class CreateServiceContactDto {

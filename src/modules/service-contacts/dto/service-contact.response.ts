@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDate, ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
-import { SERVICE_TYPES, type ServiceType } from '../service-contact.entity.js';
+import { SERVICE_TYPES, type ServiceType } from '../service-contacts.repository.js';
 
 export class ServiceContactDto {
   @ApiUuid() id: string;

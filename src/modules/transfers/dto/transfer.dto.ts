@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiDate, ApiDateTime, ApiEnum, ApiUuid } from '../../../common/http/api-docs.js';
 import { PageQuery } from '../../../common/http/paging.js';
-import { TRANSFER_ORIGINS, TRANSFER_STATUSES, type TransferOrigin, type TransferStatus } from '../transfer-request.entity.js';
+import { TRANSFER_ORIGINS, TRANSFER_STATUSES, type TransferOrigin, type TransferStatus } from '../transfers.repository.js';
 import { EnumField, UuidField } from '../../../common/http/fields.js';
 
 const PLAIN = /^\P{Cc}*$/u;
