@@ -29,6 +29,7 @@ export const listUnits = async (query: Query<'/api/v1/admin-units', 'get'>) =>
 export const getUnit = async (unitId: string) => unwrap(await api.GET('/api/v1/admin-units/{id}', { params: id(unitId) }));
 export const listFacilities = async () =>
   unwrap(await api.GET('/api/v1/facilities', { params: { query: { pageSize: 100 } } }));
+export const getFacility = async (facilityId: string) => unwrap(await api.GET('/api/v1/facilities/{id}', { params: id(facilityId) }));
 
 export const listPersons = async (query: PersonQuery) =>
   unwrap(await api.GET('/api/v1/persons', { params: { query } }));

@@ -18,12 +18,14 @@ interface Values {
 
 /**
  * Clinic and facility staff find a new patient's file by an exact key (national ID, or case code
- * with date of birth: the audited lookup), then enroll them at their own facility.
+ * with date of birth: the audited lookup), then enroll them at their own facility: a methadone
+ * patient, a rehabilitation stay (voluntary or compulsory, the only type that asks), or treatment
+ * in detention.
  */
 export function EnrollDialog({ open, onClose, type, facilityId, title }: {
   open: boolean;
   onClose: () => void;
-  type: Extract<EnrollmentType, 'methadone' | 'facility'>;
+  type: Extract<EnrollmentType, 'methadone' | 'facility' | 'detention'>;
   facilityId: string | null;
   title: string;
 }) {
