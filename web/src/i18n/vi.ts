@@ -433,6 +433,18 @@ const vi = {
     searchLabel: 'Tìm học viên theo họ tên hoặc mã hồ sơ',
     searchPlaceholder: 'Họ tên (có hoặc không dấu) hoặc mã hồ sơ',
     noMatch: 'Không có học viên nào khớp với tìm kiếm.',
+    /** The same screen at a pretrial detention camp or holding facility (trại tạm giam, nhà tạm giữ). */
+    detention: {
+      title: 'Người đang điều trị nghiện trong cơ sở giam giữ',
+      admit: 'Tiếp nhận điều trị',
+      admitTitle: 'Tiếp nhận điều trị nghiện trong cơ sở giam giữ',
+      endStay: 'Kết thúc điều trị',
+      endTitle: 'Kết thúc điều trị nghiện trong cơ sở giam giữ',
+      empty: 'Chưa có ai đang được điều trị tại cơ sở.',
+      resident: 'Người được điều trị',
+      searchLabel: 'Tìm người được điều trị theo họ tên hoặc mã hồ sơ',
+      noMatch: 'Không có ai khớp với tìm kiếm.',
+    },
   },
   account: {
     password: 'Đổi mật khẩu',

@@ -4,7 +4,7 @@ import { StatusTag } from '../components/StatusTag';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { listFacilities, listFacilityResidents, rows, type Resident } from '../api/endpoints';
+import { getFacility, listFacilities, listFacilityResidents, rows, type Resident } from '../api/endpoints';
 import { useSession } from '../auth/useSession';
 import { DataTable } from '../components/DataTable';
 import { errorText } from '../components/errors';
@@ -12,13 +12,19 @@ import { EndEnrollmentDialog, EnrollDialog } from '../components/lazy';
 import { NativeSelect } from '../components/NativeSelect';
 import { Pager } from '../components/Pager';
 import { daysBetween, formatDate, todayIso } from '../format';
+import type { Messages } from '../i18n/vi';
 
 const PAGE_SIZE = 20;
+
+/** The words that differ between a rehabilitation facility and a detention facility. */
+type Wording = keyof Messages['facility']['detention'];
 
 /**
  * The facility's current residents (its active stays), a page at a time from the server, sorted by
  * given name and searched there by name or case code. Facility staff see their own facility; an
- * administrator picks a rehabilitation or detention facility.
+ * administrator picks a rehabilitation or detention facility. A rehabilitation facility admits a
+ * stay (voluntary or compulsory); a detention facility admits treatment in detention, which has no
+ * mode, and the screen speaks of it in those words.
  */
 export default function Facility() {
   const { t } = useTranslation();
@@ -38,6 +44,17 @@ export default function Facility() {
     select: (list) => rows(list).filter((f) => f.type === 'rehab_facility' || f.type === 'detention_facility'),
   });
   const facilityId = isAdmin ? (chosen ?? facilities.data?.[0]?.id ?? null) : (user?.facilityId ?? null);
+  const own = useQuery({
+    queryKey: ['facility', facilityId],
+    queryFn: () => getFacility(facilityId!),
+    enabled: !isAdmin && facilityId !== null,
+    staleTime: Infinity,
+  });
+  const facilityType = isAdmin ? facilities.data?.find((f) => f.id === facilityId)?.type : own.data?.type;
+  const detention = facilityType === 'detention_facility';
+  // The heading waits for the type rather than name the wrong kind of facility for a moment.
+  const typeLoading = isAdmin ? facilities.isLoading : own.isLoading;
+  const say = (key: Wording): string => t(detention ? `facility.detention.${key}` : `facility.${key}`);
   const query = { ...(isAdmin && facilityId ? { facilityId } : {}), q: search || undefined, page, pageSize: PAGE_SIZE };
   const { data, isFetching, error } = useQuery({
     queryKey: ['residents', query],
@@ -54,9 +71,10 @@ export default function Facility() {
   return (
     <section aria-labelledby="facility-title">
       <div className="page-head">
-        <h1 id="facility-title">{t('facility.title')}</h1>
-        <Button type="primary" onClick={() => setAdmitting(true)}>
-          {t('facility.admit')}
+        <h1 id="facility-title">{typeLoading ? null : say('title')}</h1>
+        {/* Which enrollment an admission records depends on the facility's type: wait for it. */}
+        <Button type="primary" onClick={() => setAdmitting(true)} disabled={!facilityType}>
+          {say('admit')}
         </Button>
       </div>
       <form
@@ -83,7 +101,7 @@ export default function Facility() {
           </div>
         )}
         <div className="filter search">
-          <label htmlFor="facility-q">{t('facility.searchLabel')}</label>
+          <label htmlFor="facility-q">{say('searchLabel')}</label>
           <div className="search-row">
             <Input id="facility-q" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('facility.searchPlaceholder')} allowClear autoComplete="off" />
             <Button type="primary" htmlType="submit">
@@ -92,17 +110,17 @@ export default function Facility() {
           </div>
         </div>
       </form>
-      {(error || facilities.error) && <Alert type="error" showIcon title={errorText(t, error ?? facilities.error)} />}
+      {(error || facilities.error || own.error) && <Alert type="error" showIcon title={errorText(t, error ?? facilities.error ?? own.error)} />}
       <DataTable<Resident>
-        label={t('facility.title')}
+        label={say('title')}
         rows={data?.items ?? []}
         rowKey={(r) => r.enrollmentId}
         busy={isFetching}
-        empty={isFetching && !data ? t('app.loading') : search ? t('facility.noMatch') : t('facility.empty')}
+        empty={isFetching && !data ? t('app.loading') : search ? say('noMatch') : say('empty')}
         columns={[
           {
             key: 'who',
-            title: t('facility.resident'),
+            title: say('resident'),
             render: (r) => (
               <div>
                 <Link href={`/people/${r.personId}`}>{r.fullName}</Link>
@@ -110,15 +128,18 @@ export default function Facility() {
               </div>
             ),
           },
-          { key: 'mode', title: t('enrollment.mode'), render: (r) => (r.mode ? <StatusTag tone="neutral">{t(`modes.${r.mode}`)}</StatusTag> : null) },
+          // Treatment in detention has no mode: no column for it at a detention facility.
+          ...(detention
+            ? []
+            : [{ key: 'mode', title: t('enrollment.mode'), render: (r: Resident) => (r.mode ? <StatusTag tone="neutral">{t(`modes.${r.mode}`)}</StatusTag> : null) }]),
           { key: 'start', title: t('enrollment.startDate'), render: (r) => `${formatDate(r.startDate)} · ${t('facility.days', { days: daysBetween(r.startDate, today) })}` },
           { key: 'planned', title: t('enrollment.plannedEndDate'), render: (r) => formatDate(r.plannedEndDate) },
           {
             key: 'end',
             title: t('common.actions'),
             render: (r) => (
-              <Button onClick={() => setEnding(r)} aria-label={`${t('facility.endStay')}: ${r.fullName}`}>
-                {t('facility.endStay')}
+              <Button onClick={() => setEnding(r)} aria-label={`${say('endStay')}: ${r.fullName}`}>
+                {say('endStay')}
               </Button>
             ),
           },
@@ -131,10 +152,12 @@ export default function Facility() {
             open
             onClose={() => setEnding(null)}
             enrollment={{ id: ending.enrollmentId, personId: ending.personId }}
-            title={`${t('facility.endTitle')}: ${ending.fullName}`}
+            title={`${say('endTitle')}: ${ending.fullName}`}
           />
         )}
-        {admitting && <EnrollDialog open onClose={() => setAdmitting(false)} type="facility" facilityId={facilityId} title={t('facility.admitTitle')} />}
+        {admitting && (
+          <EnrollDialog open onClose={() => setAdmitting(false)} type={detention ? 'detention' : 'facility'} facilityId={facilityId} title={say('admitTitle')} />
+        )}
       </Suspense>
     </section>
   );
