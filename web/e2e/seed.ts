@@ -10,6 +10,8 @@ export interface Site {
   passwordUser: string;
   clinicStaff: string;
   facilityStaff: string;
+  /** Staff of the province's detention camp, who record treatment in detention. */
+  detentionStaff: string;
   /** A province officer of the province both sites share. */
   provinceOfficer: string;
   communeName: string;
@@ -24,6 +26,8 @@ export interface Site {
     /** Two more residents of the facility, by given name one before and one after `resident`. */
     otherResidents: [string, string];
     toAdmit: { name: string; nationalId: string };
+    /** Held at the detention camp, with an open file (in the other commune) and no treatment yet. */
+    toTreatInDetention: { name: string; nationalId: string };
   };
   /** Two likely duplicate pairs (same birth date and sex, names alike) for the province's review. */
   twins: { merge: [string, string]; dismiss: [string, string] };
@@ -85,7 +89,7 @@ export const lastMonth = (): string => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 };
 
-/** One province per project: a commune worker's commune, a clinic, a facility, and their people. */
+/** One province per project: a commune worker's commune, a clinic, a facility, a detention camp, and their people. */
 async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: string, n: number): Promise<Site> {
   const tag = key === 'desktop' ? 'DT' : 'DD';
   const unit = (code: string, name: string) =>
@@ -104,6 +108,12 @@ async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: 
     type: 'rehab_facility',
     adminUnitId: provinceId,
   });
+  const detention = await admin.call<{ id: string }>('POST', '/facilities', {
+    code: `TG-${tag}`,
+    name: `Trại tạm giam số ${n}`,
+    type: 'detention_facility',
+    adminUnitId: provinceId,
+  });
   const user = async (username: string, fullName: string, role: string, extra: Json) => {
     await admin.call('POST', '/users', { username, password: PASSWORD, fullName, role, ...extra });
     return username;
@@ -112,6 +122,7 @@ async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: 
   const passwordUser = await user(`canbo2.${key}`, 'Trịnh Văn Long', 'commune_worker', { adminUnitId: commune.id });
   const clinicStaff = await user(`methadone.${key}`, 'Lê Văn Thành', 'clinic_staff', { adminUnitId: commune.id, facilityId: clinic.id });
   const facilityStaff = await user(`cainghien.${key}`, 'Phạm Thị Hạnh', 'facility_staff', { adminUnitId: provinceId, facilityId: rehab.id });
+  const detentionStaff = await user(`tamgiam.${key}`, 'Đoàn Văn Hải', 'facility_staff', { adminUnitId: provinceId, facilityId: detention.id });
   const provinceOfficer = await user(`tinh.${key}`, 'Hồ Thị Nga', 'province_officer', { adminUnitId: provinceId });
   // The other commune has already submitted last month's report.
   const otherWorker = await user(`canbo3.${key}`, 'Võ Thị Hương', 'commune_worker', { adminUnitId: otherCommune.id });
@@ -188,11 +199,27 @@ async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: 
   }
   const toAdmit = await person('Bùi Văn Khoa');
 
+  // Held at the detention camp: a file of the other commune, whose report for last month is already
+  // in, so that no figure a test reads counts this person.
+  seq++;
+  const held = { fullName: 'Đinh Văn Tâm', nationalId: `0${n}${String(seq).padStart(10, '0')}` };
+  await otherApi.call('POST', '/persons', {
+    ...held,
+    dateOfBirth: '1991-11-03',
+    sex: 'male',
+    residenceUnitId: otherCommune.id,
+    status: 'addicted',
+    substances: ['heroin'],
+    registeredOn: day(-200),
+    inDetention: true,
+  });
+
   return {
     communeWorker,
     passwordUser,
     clinicStaff,
     facilityStaff,
+    detentionStaff,
     provinceOfficer,
     communeName: key === 'desktop' ? 'Xã Thạch Hà' : 'Xã Cẩm Xuyên',
     otherCommuneName: key === 'desktop' ? 'Phường Bắc Hà' : 'Phường Nam Hồng',
@@ -205,6 +232,7 @@ async function seedSite(baseURL: string, admin: Api, key: SiteName, provinceId: 
       resident: resident.fullName,
       otherResidents,
       toAdmit: { name: toAdmit.fullName, nationalId: toAdmit.nationalId },
+      toTreatInDetention: { name: held.fullName, nationalId: held.nationalId },
     },
     twins,
   };
