@@ -16,3 +16,13 @@ export function searchTextOf(fullName: string, caseCode: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * The condition that a file (`<alias>` over `persons`) matches a search box's text: part of the name,
+ * with or without diacritics, or of the case code, with its named parameter `:q`. None when the text
+ * folds to nothing.
+ */
+export function searchTextMatches(alias: string, q: string | undefined): { sql: string; params: { q: string } } | undefined {
+  const folded = q === undefined ? '' : foldForSearch(q);
+  return folded ? { sql: `${alias}.search_text LIKE :q`, params: { q: `%${escapeLike(folded)}%` } } : undefined;
+}

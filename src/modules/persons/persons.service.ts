@@ -19,7 +19,7 @@ import type { ClosePersonDto, CreatePersonDto, PersonQuery, UpdatePersonDto } fr
 import { PersonCandidates, type PersonCandidate } from './person-candidates.js';
 import type { PersonEventKind } from './person-event-kinds.js';
 import { closeDateProblems, personDateProblems } from './person-rules.js';
-import { escapeLike, foldForSearch, searchTextOf } from './person-search.js';
+import { escapeLike, foldForSearch, searchTextMatches, searchTextOf } from './person-search.js';
 import { TIMELINE_SQL } from './person-timeline.sql.js';
 import { CONTACT_ROLES, WRITER_ROLES, toPersonListView, toPersonLookupView, toPersonView, type PersonContacts } from './person-views.js';
 import { PersonInserts } from './person-inserts.js';
@@ -339,8 +339,8 @@ export class PersonsService {
     } else if (query.fullName) {
       and(`p.search_text LIKE :fullNamePrefix`, { fullNamePrefix: `${escapeLike(foldForSearch(query.fullName))} %` });
     }
-    const q = query.q === undefined ? '' : foldForSearch(query.q);
-    if (q) and(`p.search_text LIKE :q`, { q: `%${escapeLike(q)}%` });
+    const q = searchTextMatches('p', query.q);
+    if (q) and(q.sql, q.params);
 
     // The page's ids first, then their rows: the filters and the order need only columns of
     // ix_persons_residence_status_search, so a scoped search is an index-only scan driven by the

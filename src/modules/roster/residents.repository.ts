@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ScopePredicate } from '../../common/access/scope.js';
-import { offsetOf, type PageQuery } from '../../common/http/paging.js';
-import { escapeLike, foldForSearch } from '../persons/person-search.js';
+import type { PageQuery } from '../../common/http/paging.js';
+import { pageOfRows } from '../../database/sql.js';
+import { searchTextMatches } from '../persons/person-search.js';
 import type { ResidentDto } from './dto/residents.dto.js';
 
 /**
@@ -32,35 +33,21 @@ export interface ResidentsFilter {
 export class ResidentsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async count(filter: ResidentsFilter): Promise<number> {
-    const { where, params } = this.where(filter);
-    const [row] = await this.rows<{ n: number }>(`SELECT count(*)::int AS n ${where}`, params);
-    return row?.n ?? 0;
-  }
-
-  /** A page of the residents; Vietnamese lists sort by the given name (the last word), then the whole name. */
-  page(filter: ResidentsFilter, query: PageQuery): Promise<ResidentDto[]> {
-    const { where, params } = this.where(filter);
-    return this.rows<ResidentDto>(
-      `SELECT ${RESIDENTS_COLUMNS} ${where}
-        ORDER BY regexp_replace(p.full_name, '^.*\\s', ''), p.full_name, p.case_code, e.id
-        LIMIT :limit OFFSET :offset`,
-      { ...params, limit: query.pageSize, offset: offsetOf(query) },
+  /**
+   * A page of the residents and how many there are in all; Vietnamese lists sort by the given name
+   * (the last word), then the whole name.
+   */
+  page(filter: ResidentsFilter, query: PageQuery): Promise<[ResidentDto[], number]> {
+    const q = searchTextMatches('p', filter.q);
+    return pageOfRows<ResidentDto>(
+      this.db.manager,
+      {
+        columns: RESIDENTS_COLUMNS,
+        from: `${RESIDENTS_FROM} AND ${filter.scope.sql}${q ? ` AND ${q.sql}` : ''}`,
+        orderBy: `regexp_replace(p.full_name, '^.*\\s', ''), p.full_name, p.case_code, e.id`,
+        params: { ...filter.scope.params, facilityId: filter.facilityId, today: filter.today, ...q?.params },
+      },
+      query,
     );
-  }
-
-  private where(filter: ResidentsFilter): { where: string; params: Record<string, unknown> } {
-    let where = `${RESIDENTS_FROM} AND ${filter.scope.sql}`;
-    const params: Record<string, unknown> = { ...filter.scope.params, facilityId: filter.facilityId, today: filter.today };
-    if (filter.q?.trim()) {
-      where += ` AND p.search_text LIKE :q`;
-      params.q = `%${escapeLike(foldForSearch(filter.q))}%`;
-    }
-    return { where, params };
-  }
-
-  private rows<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.db.driver.escapeQueryWithParameters(sql, params);
-    return this.db.query(text, values);
   }
 }

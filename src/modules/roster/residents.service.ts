@@ -26,8 +26,7 @@ export class ResidentsService {
   async residents(actor: Actor, query: ResidentsQuery): Promise<Page<ResidentDto>> {
     const facilityId = await this.facilityOf(actor, query.facilityId);
     const filter = { facilityId, today: this.clock.today(), q: query.q, scope: personInScope(actor, 'p') };
-    const total = await this.repository.count(filter);
-    const items = await this.repository.page(filter, query);
+    const [items, total] = await this.repository.page(filter, query);
     await this.audit.recordMany(
       actor,
       items.map((r) => ({ action: 'read', entity: 'person', entityId: r.personId, meta: { view: 'residents', enrollmentId: r.enrollmentId } })),

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { offsetOf, type PageQuery } from '../../common/http/paging.js';
-import { pageOfRows } from '../../database/sql.js';
-import { escapeLike, foldForSearch } from '../persons/person-search.js';
+import { pageOfRows, queryNamed } from '../../database/sql.js';
+import { searchTextMatches } from '../persons/person-search.js';
 import { currentMissedRuns } from '../treatment/missed-doses.sql.js';
 import type { RosterCountsDto, RosterDayStatus, RosterItemDto } from './dto/roster.dto.js';
 
@@ -133,17 +133,13 @@ export class RosterRepository {
   }
 
   private where(filter: RosterFilter): { where: string; params: Record<string, unknown> } {
-    let where = `${ROSTER_FROM} AND ${filter.scope.sql}`;
+    const where = `${ROSTER_FROM} AND ${filter.scope.sql}`;
     const params: Record<string, unknown> = { ...filter.scope.params, facilityId: filter.facilityId, rosterDay: filter.date };
-    if (filter.q?.trim()) {
-      where += ` AND p.search_text LIKE :q`;
-      params.q = `%${escapeLike(foldForSearch(filter.q))}%`;
-    }
-    return { where, params };
+    const q = searchTextMatches('p', filter.q);
+    return q ? { where: `${where} AND ${q.sql}`, params: { ...params, ...q.params } } : { where, params };
   }
 
   private rows<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.db.driver.escapeQueryWithParameters(sql, params);
-    return this.db.query(text, values);
+    return queryNamed<T>(this.db.manager, sql, params);
   }
 }
