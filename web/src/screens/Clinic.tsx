@@ -11,6 +11,7 @@ import { errorText } from '../components/errors';
 import { DoseHistory, EndEnrollmentDialog, EnrollDialog } from '../components/lazy';
 import { NativeSelect } from '../components/NativeSelect';
 import { Pager } from '../components/Pager';
+import { FacilityPicker, SearchBox, SearchForm } from '../components/SearchForm';
 import { StatusTag } from '../components/StatusTag';
 import { toast } from '../components/toast';
 import { formatDate, formatNumber, todayIso } from '../format';
@@ -150,47 +151,26 @@ export default function Clinic() {
         </Button>
       </div>
       <p>{t('clinic.intro')}</p>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setSearch(q.trim());
           setPage(1);
         }}
       >
         {isAdmin && (
-          <div className="filter">
-            <label htmlFor="clinic-which">{t('clinic.clinic')}</label>
-            <NativeSelect
-              id="clinic-which"
-              value={facilityId ?? ''}
-              onChange={(e) => {
-                setChosen(e.target.value);
-                setPage(1);
-              }}
-              options={(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
-            />
-          </div>
+          <FacilityPicker
+            id="clinic-which"
+            label={t('clinic.clinic')}
+            facilities={facilities.data ?? []}
+            value={facilityId}
+            onChange={(id) => {
+              setChosen(id);
+              setPage(1);
+            }}
+          />
         )}
-        <div className="filter search">
-          <label htmlFor="clinic-filter">{t('clinic.filter')}</label>
-          <div className="search-row">
-            <Input
-              id="clinic-filter"
-              ref={searchBox}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder={t('clinic.searchPlaceholder')}
-              allowClear
-              autoComplete="off"
-            />
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-          </div>
-        </div>
-      </form>
+        <SearchBox id="clinic-filter" label={t('clinic.filter')} placeholder={t('clinic.searchPlaceholder')} value={q} onChange={setQ} inputRef={searchBox} />
+      </SearchForm>
       <div className="filter status-filter">
         <span id="clinic-status" className="filter-label">
           {t('clinic.statusFilter')}

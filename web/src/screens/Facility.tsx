@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button } from 'antd';
 import { StatusTag } from '../components/StatusTag';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { useSession } from '../auth/useSession';
 import { DataTable } from '../components/DataTable';
 import { errorText } from '../components/errors';
 import { EndEnrollmentDialog, EnrollDialog } from '../components/lazy';
-import { NativeSelect } from '../components/NativeSelect';
 import { Pager } from '../components/Pager';
+import { FacilityPicker, SearchBox, SearchForm } from '../components/SearchForm';
 import { daysBetween, formatDate, todayIso } from '../format';
 import type { Messages } from '../i18n/vi';
 
@@ -77,39 +77,26 @@ export default function Facility() {
           {say('admit')}
         </Button>
       </div>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setSearch(q.trim());
           setPage(1);
         }}
       >
         {isAdmin && (
-          <div className="filter">
-            <label htmlFor="facility-which">{t('enrollment.facility')}</label>
-            <NativeSelect
-              id="facility-which"
-              value={facilityId ?? ''}
-              onChange={(e) => {
-                setChosen(e.target.value);
-                setPage(1);
-              }}
-              options={(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
-            />
-          </div>
+          <FacilityPicker
+            id="facility-which"
+            label={t('enrollment.facility')}
+            facilities={facilities.data ?? []}
+            value={facilityId}
+            onChange={(id) => {
+              setChosen(id);
+              setPage(1);
+            }}
+          />
         )}
-        <div className="filter search">
-          <label htmlFor="facility-q">{say('searchLabel')}</label>
-          <div className="search-row">
-            <Input id="facility-q" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('facility.searchPlaceholder')} allowClear autoComplete="off" />
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-          </div>
-        </div>
-      </form>
+        <SearchBox id="facility-q" label={say('searchLabel')} placeholder={t('facility.searchPlaceholder')} value={q} onChange={setQ} />
+      </SearchForm>
       {(error || facilities.error || own.error) && <Alert type="error" showIcon title={errorText(t, error ?? facilities.error ?? own.error)} />}
       <DataTable<Resident>
         label={say('title')}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input } from 'antd';
+import { Alert } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -11,6 +11,7 @@ import { errorText } from '../components/errors';
 import { LinkButton } from '../components/LinkButton';
 import { NativeSelect } from '../components/NativeSelect';
 import { Pager } from '../components/Pager';
+import { SearchBox, SearchForm } from '../components/SearchForm';
 import { StatusTag } from '../components/StatusTag';
 import { useUnits } from '../components/units';
 import { formatDate } from '../format';
@@ -57,24 +58,13 @@ export default function People() {
           </LinkButton>
         )}
       </div>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setSearch(q.trim());
           setPage(1);
         }}
       >
-        <div className="filter search">
-          <label htmlFor="people-q">{t('people.searchLabel')}</label>
-          <div className="search-row">
-            <Input id="people-q" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('people.searchPlaceholder')} allowClear autoComplete="off" />
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-          </div>
-        </div>
+        <SearchBox id="people-q" label={t('people.searchLabel')} placeholder={t('people.searchPlaceholder')} value={q} onChange={setQ} />
         <div className="filter">
           <label htmlFor="people-status">{t('people.status')}</label>
           <NativeSelect
@@ -112,7 +102,7 @@ export default function People() {
             />
           </div>
         )}
-      </form>
+      </SearchForm>
       {error && <Alert type="error" showIcon title={errorText(t, error)} />}
       <DataTable<PersonListItem>
         label={t('people.list')}
