@@ -17,18 +17,9 @@ export const toPersonLookupView = (p: Person) => ({
   status: p.status,
 });
 
-/**
- * A file as lists show it: the lookup's fields and the file's state, never national id, phone or
- * address. One literal (not a spread of the lookup's view): it runs for every row of every page.
- */
+/** A file as lists show it: the lookup's fields and the file's state, never national id, phone or address. */
 export const toPersonListView = (p: Person) => ({
-  id: p.id,
-  caseCode: p.caseCode,
-  fullName: p.fullName,
-  dateOfBirth: p.dateOfBirth,
-  sex: p.sex,
-  residenceUnitId: p.residenceUnitId,
-  status: p.status,
+  ...toPersonLookupView(p),
   substances: p.substances,
   registeredOn: p.registeredOn,
   managementDecisionOn: p.managementDecisionOn,
